@@ -1,0 +1,347 @@
+// Loads catalog YAML (see catalog.h and docs/catalog.md).
+#include "catalog/catalog.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "catalog/embedded_catalog.h"
+
+namespace fe {
+
+bool parsePathPattern(std::string_view text, PathPattern& out) {
+  out.segments.clear();
+  if (text.empty()) return true;
+  std::string cur;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '.') {
+      if (!cur.empty()) out.segments.push_back(cur);
+      cur.clear();
+    } else if (c == '(' && i + 1 < text.size() && text[i + 1] == ')') {
+      if (!cur.empty()) out.segments.push_back(cur);
+      cur.clear();
+      out.segments.push_back("()");
+      ++i;
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.segments.push_back(cur);
+  return true;
+}
+
+static bool segmentMatches(const std::string& pattern, std::string_view seg) {
+  if (pattern == "*") return true;
+  if (pattern.find('|') == std::string::npos) return pattern == seg;
+  size_t start = 0;
+  while (start <= pattern.size()) {
+    size_t bar = pattern.find('|', start);
+    std::string_view alt = std::string_view(pattern).substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    if (alt == seg) return true;
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return false;
+}
+
+// Iterative matcher with `**` backtracking (patterns are short; no recursion on input).
+bool PathPattern::matches(const std::vector<std::string_view>& path) const {
+  size_t p = 0, s = 0, starP = std::string::npos, starS = 0;
+  while (s < path.size()) {
+    if (p < segments.size() && segments[p] == "**") {
+      starP = p++;
+      starS = s;
+    } else if (p < segments.size() && segmentMatches(segments[p], path[s])) {
+      ++p;
+      ++s;
+    } else if (starP != std::string::npos) {
+      p = starP + 1;
+      s = ++starS;
+    } else {
+      return false;
+    }
+  }
+  while (p < segments.size() && segments[p] == "**") ++p;
+  return p == segments.size();
+}
+
+size_t PathPattern::specificity() const {
+  size_t n = 0;
+  for (auto& s : segments)
+    if (s != "*" && s != "**") ++n;
+  return n;
+}
+
+bool parseValueRef(std::string_view text, ValueRef& out) {
+  out = ValueRef{};
+  std::vector<std::string> parts;
+  {
+    std::string cur;
+    for (char c : text) {
+      if (c == '.') { parts.push_back(cur); cur.clear(); }
+      else cur += c;
+    }
+    parts.push_back(cur);
+  }
+  if (parts.empty() || parts[0].empty()) return false;
+  size_t i = 0;
+  auto number = [](std::string_view s, std::string_view prefix, int& n) {
+    if (s.substr(0, prefix.size()) != prefix) return false;
+    auto rest = s.substr(prefix.size());
+    if (rest.empty()) return false;
+    n = 0;
+    for (char c : rest) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + (c - '0');
+    }
+    return true;
+  };
+  const std::string& head = parts[0];
+  int n = 0;
+  if (head == "args") {
+    out.base = ValueRef::Base::Args;
+    i = 1;
+  } else if (head == "receiver") {
+    out.base = ValueRef::Base::Receiver;
+    i = 1;
+  } else if (head == "return") {
+    out.base = ValueRef::Base::Return;
+    i = 1;
+  } else if (number(head, "arg", n)) {
+    out.base = ValueRef::Base::Arg;
+    out.index = n;
+    i = 1;
+  } else if (head == "origin") {
+    out.base = ValueRef::Base::Origin;
+    out.originDepth = 1;
+    i = 1;
+    while (i < parts.size() && parts[i] == "origin") { ++out.originDepth; ++i; }
+    if (i >= parts.size() || !number(parts[i], "arg", n)) return false;
+    out.index = n;
+    ++i;
+  } else if (number(head, "callback", n)) {
+    out.index = n;
+    if (parts.size() < 2) return false;
+    int m = 0;
+    if (parts[1] == "return") out.base = ValueRef::Base::CallbackReturn;
+    else if (number(parts[1], "param", m)) { out.base = ValueRef::Base::CallbackParam; out.paramIndex = m; }
+    else return false;
+    i = 2;
+  } else {
+    return false;
+  }
+  for (; i < parts.size(); ++i) {
+    if (parts[i] == "deep") out.deep = true;
+    else if (parts[i] == "fields") out.allFields = true;
+    else if (parts[i] == "element") out.fields.push_back("[]");
+    else if (!parts[i].empty()) out.fields.push_back(parts[i]);
+    else return false;
+  }
+  return true;
+}
+
+std::string Catalog::canonicalModule(std::string_view specifier) const {
+  for (const auto& a : aliases)
+    if (a.from == specifier) return a.to;
+  return std::string(specifier);
+}
+
+namespace {
+
+struct Reader {
+  const std::string& file;
+  Diagnostics& diags;
+  void error(const YAML::Node& n, const std::string& msg) {
+    YAML::Mark m = n.Mark();
+    diags.push_back({Severity::Error, "catalog", file, m.line >= 0 ? m.line + 1 : 0,
+                     m.column >= 0 ? m.column + 1 : 0, msg});
+  }
+  std::vector<std::string> strings(const YAML::Node& n) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    if (n.IsScalar()) out.push_back(n.as<std::string>());
+    else if (n.IsSequence())
+      for (const auto& x : n)
+        if (x.IsScalar()) out.push_back(x.as<std::string>());
+        else error(x, "expected a string");
+    else error(n, "expected a string or a list of strings");
+    return out;
+  }
+  std::vector<ValueRef> refs(const YAML::Node& n) {
+    std::vector<ValueRef> out;
+    for (const auto& s : strings(n)) {
+      ValueRef r;
+      if (parseValueRef(s, r)) out.push_back(r);
+      else error(n, fmt::format("'{}' is not a value reference (argN, args, receiver, origin.argN, callbackN.return, …)", s));
+    }
+    return out;
+  }
+  bool selector(const YAML::Node& entry, Selector& sel, bool allowMethod) {
+    if (entry["global"]) {
+      sel.global = true;
+      for (auto& s : strings(entry["global"])) {
+        PathPattern p;
+        parsePathPattern(s, p);
+        sel.paths.push_back(p);
+      }
+      return true;
+    }
+    if (allowMethod && entry["method"]) {
+      sel.methods = strings(entry["method"]);
+      return true;
+    }
+    if (!entry["module"]) {
+      error(entry, allowMethod ? "needs `module`, `global` or `method`" : "needs `module` or `global`");
+      return false;
+    }
+    sel.modules = strings(entry["module"]);
+    std::vector<std::string> paths = entry["path"] ? strings(entry["path"]) : std::vector<std::string>{""};
+    for (auto& s : paths) {
+      PathPattern p;
+      parsePathPattern(s, p);
+      sel.paths.push_back(p);
+    }
+    return true;
+  }
+};
+
+const char* kCategories[] = {"user-identity", "product-data", "app-storage", "user-input",
+                             "event-data", "install-context", "webtrigger-request"};
+
+}  // namespace
+
+void loadCatalogText(std::string_view text, const std::string& displayPath, Catalog& catalog,
+                     Diagnostics& diagnostics) {
+  Reader r{displayPath, diagnostics};
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
+    return;
+  }
+  if (!root || root.IsNull()) return;
+  if (!root.IsMap()) {
+    r.error(root, "a catalog file is a mapping with sinks, sources, summaries, attachments, aliases");
+    return;
+  }
+  try {
+    for (const auto& kv : root) {
+      std::string key = kv.first.as<std::string>();
+      const YAML::Node& list = kv.second;
+      if (key == "aliases") {
+        if (!list.IsMap()) { r.error(list, "aliases: expected a mapping"); continue; }
+        for (const auto& a : list) catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
+        continue;
+      }
+      if (key == "notEgress") {
+        for (auto& s : r.strings(list)) catalog.notEgress.push_back(s);
+        continue;
+      }
+      if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
+          key != "entries") {
+        r.error(kv.first, fmt::format("unknown key '{}'", key));
+        continue;
+      }
+      if (!list.IsSequence()) { r.error(list, key + ": expected a list"); continue; }
+      for (const auto& e : list) {
+        if (!e.IsMap()) { r.error(e, "expected a mapping"); continue; }
+        std::string id = e["id"] ? e["id"].as<std::string>() : "";
+        if (key == "sinks") {
+          SinkModel s;
+          s.id = id;
+          s.file = displayPath;
+          s.line = e.Mark().line + 1;
+          if (!r.selector(e, s.selector, false)) continue;
+          s.api = e["api"] ? e["api"].as<std::string>() : id;
+          std::string kind = e["kind"] ? e["kind"].as<std::string>() : "http";
+          if (kind == "http") s.kind = SinkKind::Http;
+          else if (kind == "remote") s.kind = SinkKind::Remote;
+          else if (kind == "provider") s.kind = SinkKind::Provider;
+          else if (kind == "sdk") s.kind = SinkKind::Sdk;
+          else if (kind == "socket") s.kind = SinkKind::Socket;
+          else if (kind == "log") s.kind = SinkKind::Log;
+          else { r.error(e["kind"], "kind must be http, remote, provider, sdk, socket or log"); continue; }
+          s.url = r.refs(e["url"]);
+          s.base = r.refs(e["base"]);
+          s.options = r.refs(e["options"]);
+          s.data = r.refs(e["data"]);
+          s.remoteKey = r.refs(e["remoteKey"]);
+          s.providerKey = r.refs(e["providerKey"]);
+          s.providerRemote = r.refs(e["providerRemote"]);
+          if (e["host"]) s.host = e["host"].as<std::string>();
+          if (e["scheme"]) s.scheme = e["scheme"].as<std::string>();
+          if (e["vendor"]) s.vendor = e["vendor"].as<std::string>();
+          if (e["side"]) s.side = e["side"].as<std::string>();
+          catalog.sinks.push_back(std::move(s));
+        } else if (key == "sources") {
+          SourceModel s;
+          s.id = id;
+          if (!r.selector(e, s.selector, false)) continue;
+          s.category = e["category"] ? e["category"].as<std::string>() : "";
+          bool ok = false;
+          for (auto* c : kCategories) ok = ok || s.category == c;
+          if (!ok) { r.error(e, fmt::format("category '{}' is not one of the seven categories", s.category)); continue; }
+          catalog.sources.push_back(std::move(s));
+        } else if (key == "entries") {
+          EntryModel m;
+          m.id = id;
+          if (!r.selector(e, m.selector, false)) continue;
+          if (e["name"] && !parseValueRef(e["name"].as<std::string>(), m.name)) {
+            r.error(e["name"], "name: expected a value reference such as arg0");
+            continue;
+          }
+          if (e["callback"]) m.callback = e["callback"].as<int>();
+          if (e["prefix"]) m.prefix = e["prefix"].as<std::string>();
+          catalog.entries.push_back(std::move(m));
+        } else if (key == "attachments") {
+          AttachModel a;
+          a.id = id;
+          if (!r.selector(e, a.selector, false)) continue;
+          a.data = r.refs(e["data"]);
+          if (e["originDepth"]) a.originDepth = e["originDepth"].as<int>();
+          catalog.attachments.push_back(std::move(a));
+        } else {
+          SummaryModel s;
+          s.id = id;
+          if (!r.selector(e, s.selector, true)) continue;
+          if (e["noDefault"]) s.noDefault = e["noDefault"].as<bool>();
+          const YAML::Node& flows = e["flows"];
+          if (flows && flows.IsSequence()) {
+            for (const auto& f : flows) {
+              Flow flow;
+              if (!f["from"] || !f["to"] || !parseValueRef(f["from"].as<std::string>(), flow.from) ||
+                  !parseValueRef(f["to"].as<std::string>(), flow.to)) {
+                r.error(f, "a flow needs `from` and `to` value references");
+                continue;
+              }
+              if (f["taint"]) flow.taintOnly = f["taint"].as<bool>();
+              s.flows.push_back(flow);
+            }
+          }
+          catalog.summaries.push_back(std::move(s));
+        }
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
+  }
+}
+
+const Catalog& builtinCatalog() {
+  static const Catalog catalog = [] {
+    Catalog c;
+    Diagnostics diags;
+    for (size_t i = 0; i < kEmbeddedCatalogFileCount; ++i)
+      loadCatalogText(kEmbeddedCatalogFiles[i].contents, kEmbeddedCatalogFiles[i].path, c, diags);
+    for (auto& d : diags)
+      fmt::print(stderr, "forge-egress: built-in catalog {}:{}: {}\n", d.file, d.line, d.message);
+    return c;
+  }();
+  return catalog;
+}
+
+}  // namespace fe

@@ -1,0 +1,134 @@
+// The catalog: what libraries and built-ins do, loaded from the YAML files of
+// queries/ (see docs/catalog.md). Sinks (calls that send data over the
+// network), sources (values that are customer data), summaries (how values
+// pass through a call) and attachments (calls that add data to an earlier
+// request, like `req.write(body)`).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/diagnostic.h"
+
+namespace fe {
+
+// A path below a module or global: segments separated by '.', where a
+// segment is a member name, "()" for a call's result, "$cbN"/"$pN" for the
+// parameters of a callback passed to a library, "*" any one segment and "**"
+// any number of segments. "a|b" inside a segment means either.
+struct PathPattern {
+  std::vector<std::string> segments;
+  bool matches(const std::vector<std::string_view>& path) const;
+  size_t specificity() const;  // more literal segments = more specific
+};
+
+// Where a sink or summary reads a value, relative to the call:
+// argN, args, receiver, origin[.origin]*.argN, callbackN.return, callbackN.paramM,
+// followed by optional .field names (".element" is the array element field).
+struct ValueRef {
+  enum class Base : uint8_t { Arg, Args, Receiver, Origin, CallbackReturn, CallbackParam, Return };
+  Base base = Base::Arg;
+  int index = 0;        // argument / callback index
+  int paramIndex = 0;   // for CallbackParam
+  int originDepth = 0;  // for Origin: 1 = the call that created the receiver
+  std::vector<std::string> fields;
+  bool deep = false;    // ".deep": every field, recursively (taint only)
+  bool allFields = false;  // ".fields": every field (for copies between objects)
+};
+
+struct Selector {
+  bool global = false;     // a global (fetch, JSON, console) rather than a module
+  std::vector<std::string> modules;  // module specifiers (normalised); empty for globals
+  std::vector<PathPattern> paths;    // relative to the module or the global scope
+  std::vector<std::string> methods;  // method summaries: any receiver's method with this name
+};
+
+enum class SinkKind : uint8_t { Http, Remote, Provider, Sdk, Socket, Log };
+
+struct SinkModel {
+  std::string id;
+  std::string api;          // shown in reports, e.g. "axios.post"
+  SinkKind kind = SinkKind::Http;
+  Selector selector;
+  std::vector<ValueRef> url;      // the request URL
+  std::vector<ValueRef> base;     // a base URL the url is relative to (axios baseURL)
+  std::vector<ValueRef> options;  // an options object: url, baseURL, host(name), port, path, protocol, headers, body…
+  std::vector<ValueRef> data;     // values whose customer data is sent
+  std::vector<ValueRef> remoteKey;     // Forge Remote key (invokeRemote)
+  std::vector<ValueRef> providerKey;   // OAuth provider key
+  std::vector<ValueRef> providerRemote;
+  std::string host;         // fixed default host (SDKs)
+  std::string scheme = "https:";  // protocol when only a host name is given (http.request options)
+  std::string vendor;       // SDK vendor name
+  std::string side = "any"; // backend | frontend | any
+  int line = 0;
+  std::string file;
+};
+
+struct AttachModel {
+  std::string id;
+  Selector selector;
+  std::vector<ValueRef> data;
+  int originDepth = 1;  // which creating call receives the data
+};
+
+struct SourceModel {
+  std::string id;
+  std::string category;  // one of the seven categories
+  Selector selector;
+};
+
+struct Flow {
+  ValueRef from;
+  ValueRef to;
+  bool taintOnly = false;
+};
+
+struct SummaryModel {
+  std::string id;
+  Selector selector;
+  std::vector<Flow> flows;
+  bool noDefault = false;  // the summary replaces the default pass-through
+};
+
+// A library call that registers a callback the platform invokes, such as
+// `resolver.define('key', fn)`: fn becomes an entry point named by `name`.
+struct EntryModel {
+  std::string id;
+  Selector selector;
+  ValueRef name;
+  int callback = 1;
+  std::string prefix;  // entry name prefix, e.g. "resolver:"
+};
+
+// A module specifier that means another (`https` → `node:https`).
+struct ModuleAlias {
+  std::string from;
+  std::string to;
+};
+
+struct Catalog {
+  std::vector<SinkModel> sinks;
+  std::vector<AttachModel> attachments;
+  std::vector<SourceModel> sources;
+  std::vector<SummaryModel> summaries;
+  std::vector<EntryModel> entries;
+  std::vector<ModuleAlias> aliases;
+  std::vector<std::string> notEgress;  // documentation only: modules that stay on Atlassian
+
+  std::string canonicalModule(std::string_view specifier) const;
+};
+
+// Loads one catalog YAML document into `catalog`; problems become diagnostics
+// with file:line and the rest of the file is still read.
+void loadCatalogText(std::string_view text, const std::string& displayPath, Catalog& catalog,
+                     Diagnostics& diagnostics);
+// The catalog compiled into the binary (queries/*.yml).
+const Catalog& builtinCatalog();
+
+bool parsePathPattern(std::string_view text, PathPattern& out);
+bool parseValueRef(std::string_view text, ValueRef& out);
+
+}  // namespace fe

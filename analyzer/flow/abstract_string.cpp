@@ -1,0 +1,114 @@
+// The bounded string domain (see abstract_string.h).
+#include "flow/abstract_string.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace fe {
+
+bool AbstractString::operator<(const AbstractString& o) const {
+  return std::tie(kind, text, origin, detail) < std::tie(o.kind, o.text, o.origin, o.detail);
+}
+
+static AbstractString clampLength(AbstractString v) {
+  if (v.kind != StringKind::Unknown && v.text.size() > StringSet::kMaxLength) {
+    v.text.resize(StringSet::kMaxLength);
+    v.kind = StringKind::Prefix;
+  }
+  return v;
+}
+
+bool StringSet::add(AbstractString value) {
+  value = clampLength(std::move(value));
+  // A prefix subsumes the exact strings and longer prefixes that start with it.
+  for (const auto& v : values_) {
+    if (v == value) return false;
+    if (v.kind == StringKind::Prefix && value.kind != StringKind::Unknown &&
+        value.text.compare(0, v.text.size(), v.text) == 0)
+      return false;
+  }
+  if (value.kind == StringKind::Prefix) {
+    values_.erase(std::remove_if(values_.begin(), values_.end(),
+                                 [&](const AbstractString& v) {
+                                   return v.kind != StringKind::Unknown &&
+                                          v.text.compare(0, value.text.size(), value.text) == 0;
+                                 }),
+                  values_.end());
+  }
+  values_.insert(std::upper_bound(values_.begin(), values_.end(), value), std::move(value));
+  if (values_.size() > kMaxValues) widen();
+  return true;
+}
+
+bool StringSet::addAll(const StringSet& other) {
+  bool changed = false;
+  for (const auto& v : other.values_) changed |= add(v);
+  return changed;
+}
+
+bool StringSet::hasUnknownOnly() const {
+  for (const auto& v : values_)
+    if (v.kind != StringKind::Unknown) return false;
+  return !values_.empty();
+}
+
+// Too many values: keep the unknowns (they carry provenance) and replace the
+// known strings by their longest common prefix.
+void StringSet::widen() {
+  std::vector<AbstractString> unknowns;
+  std::string prefix;
+  bool first = true;
+  for (const auto& v : values_) {
+    if (v.kind == StringKind::Unknown) {
+      unknowns.push_back(v);
+      continue;
+    }
+    if (first) {
+      prefix = v.text;
+      first = false;
+    } else {
+      size_t i = 0;
+      while (i < prefix.size() && i < v.text.size() && prefix[i] == v.text[i]) ++i;
+      prefix.resize(i);
+    }
+  }
+  // Unknowns: keep at most one per origin.
+  std::sort(unknowns.begin(), unknowns.end(),
+            [](const AbstractString& a, const AbstractString& b) { return a.origin < b.origin; });
+  unknowns.erase(std::unique(unknowns.begin(), unknowns.end(),
+                             [](const AbstractString& a, const AbstractString& b) { return a.origin == b.origin; }),
+                 unknowns.end());
+  values_.clear();
+  if (!first) {
+    AbstractString p;
+    p.kind = prefix.empty() ? StringKind::Unknown : StringKind::Prefix;
+    p.origin = prefix.empty() ? StringOrigin::Unknown : StringOrigin::None;
+    p.text = prefix;
+    values_.push_back(p);
+  }
+  for (auto& u : unknowns) values_.push_back(std::move(u));
+  std::sort(values_.begin(), values_.end());
+  values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
+  while (values_.size() > kMaxValues) values_.pop_back();
+}
+
+AbstractString concatStrings(const AbstractString& a, const AbstractString& b) {
+  if (a.kind == StringKind::Unknown) return a;
+  if (a.kind == StringKind::Prefix) return a;
+  AbstractString r;
+  if (b.kind == StringKind::Unknown) {
+    if (a.text.empty()) return b;
+    r.kind = StringKind::Prefix;
+    r.text = a.text;
+    r.origin = b.origin;
+    r.detail = b.detail;
+    return clampLength(std::move(r));
+  }
+  r.kind = b.kind;
+  r.text = a.text + b.text;
+  r.origin = b.origin;
+  r.detail = b.detail;
+  return clampLength(std::move(r));
+}
+
+}  // namespace fe

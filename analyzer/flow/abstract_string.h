@@ -1,0 +1,51 @@
+// The bounded string domain used for URLs and hosts: a small set of exact
+// strings, known prefixes and unknowns that remember where they came from
+// (an environment variable, app storage, the caller's payload, a parameter).
+// Sets widen to their longest common prefix, so every variable changes a
+// bounded number of times and the fixpoint terminates.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fe {
+
+enum class StringKind : uint8_t { Exact, Prefix, Unknown };
+
+// Where an unknown string (or the unknown rest of a prefix) comes from.
+enum class StringOrigin : uint8_t { None, Env, Storage, UserInput, Webtrigger, Parameter, Unknown };
+
+struct AbstractString {
+  StringKind kind = StringKind::Unknown;
+  StringOrigin origin = StringOrigin::None;  // for Unknown: provenance
+  std::string text;                          // Exact: the string; Prefix: the known prefix
+  std::string detail;                        // e.g. the environment variable's name
+  bool operator==(const AbstractString& o) const {
+    return kind == o.kind && origin == o.origin && text == o.text && detail == o.detail;
+  }
+  bool operator<(const AbstractString& o) const;
+};
+
+class StringSet {
+ public:
+  static constexpr size_t kMaxValues = 8;
+  static constexpr size_t kMaxLength = 4096;
+
+  bool empty() const { return values_.empty(); }
+  const std::vector<AbstractString>& values() const { return values_; }
+  // Adds one value; returns true when the set changed.
+  bool add(AbstractString value);
+  bool addAll(const StringSet& other);
+  bool hasUnknownOnly() const;
+
+ private:
+  void widen();
+  std::vector<AbstractString> values_;  // sorted, unique
+};
+
+// a + b in the string domain.
+AbstractString concatStrings(const AbstractString& a, const AbstractString& b);
+
+}  // namespace fe

@@ -1,0 +1,482 @@
+// Egress sites from the solver's results (see egress_sites.h).
+#include "flow/egress_sites.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace fe {
+
+namespace {
+
+bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+const char* originName(StringOrigin o) {
+  switch (o) {
+    case StringOrigin::Env: return "env";
+    case StringOrigin::Storage: return "storage";
+    case StringOrigin::UserInput: return "user-input";
+    case StringOrigin::Webtrigger: return "user-input";
+    case StringOrigin::Parameter: return "parameter";
+    default: return "unknown";
+  }
+}
+
+std::string display(const AbstractString& s) {
+  switch (s.kind) {
+    case StringKind::Exact: return s.text;
+    case StringKind::Prefix: return s.text + "{…}";
+    case StringKind::Unknown:
+      if (s.origin == StringOrigin::Env) return "{process.env." + s.detail + "}";
+      return std::string("{") + originName(s.origin) + (s.detail.empty() ? "" : " " + s.detail) + "}";
+  }
+  return "{…}";
+}
+
+bool isAbsolute(const AbstractString& s) {
+  if (s.kind == StringKind::Unknown) return false;
+  const std::string& t = s.text;
+  if (t.rfind("//", 0) == 0) return true;
+  size_t i = 0;
+  while (i < t.size() && (isAlpha(t[i]) || (i > 0 && (t[i] == '+' || t[i] == '-' || t[i] == '.' || std::isdigit(static_cast<unsigned char>(t[i])))))) ++i;
+  return i > 0 && i + 2 < t.size() + 1 && t.compare(i, 3, "://") == 0;
+}
+
+struct Candidate {
+  std::optional<std::string> host;
+  std::string protocol;
+  std::string url;
+  std::string source;  // hostSource
+  std::string detail;
+  std::string matchUrl;
+};
+
+}  // namespace
+
+std::optional<std::string> hostOf(const AbstractString& s, std::string* protocol) {
+  if (s.kind == StringKind::Unknown) return std::nullopt;
+  const std::string& t = s.text;
+  size_t start;
+  std::string proto = "https:";
+  if (t.rfind("//", 0) == 0) {
+    start = 2;
+  } else {
+    size_t colon = t.find("://");
+    if (colon == std::string::npos || colon == 0) return std::nullopt;
+    for (size_t i = 0; i < colon; ++i)
+      if (!isAlpha(t[i]) && !std::isdigit(static_cast<unsigned char>(t[i])) && t[i] != '+' && t[i] != '-' && t[i] != '.')
+        return std::nullopt;
+    proto = t.substr(0, colon + 1);
+    start = colon + 3;
+  }
+  std::string rest = t.substr(start);
+  size_t end = rest.find_first_of("/?#");
+  std::string host;
+  if (end != std::string::npos) {
+    host = rest.substr(0, end);
+  } else if (s.kind == StringKind::Exact) {
+    host = rest;
+  } else {
+    // A prefix that stops at the host: known when it ends like a full name
+    // (a dot and a top-level label, or a port).
+    size_t dot = rest.rfind('.');
+    size_t colonPort = rest.rfind(':');
+    bool tld = dot != std::string::npos && rest.size() - dot > 2;
+    for (size_t i = dot == std::string::npos ? rest.size() : dot + 1; i < rest.size(); ++i) tld = tld && isAlpha(rest[i]);
+    bool port = colonPort != std::string::npos && colonPort + 1 < rest.size();
+    if (!tld && !port) return std::nullopt;
+    host = rest;
+  }
+  // userinfo@host
+  size_t at = host.rfind('@');
+  if (at != std::string::npos) host = host.substr(at + 1);
+  if (host.empty() || host.find_first_of(" {}$`") != std::string::npos) return std::nullopt;
+  if (protocol) *protocol = proto;
+  return host;
+}
+
+namespace {
+
+class Collector {
+ public:
+  Collector(const FlowSolver& s, const Manifest& m) : s_(s), p_(s.program()), m_(m) { reach(); }
+
+  FlowFindings run() {
+    FlowFindings out;
+    std::set<std::pair<uint32_t, uint32_t>> seen;
+    std::vector<SinkHit> hits = s_.sinkHits();
+    std::sort(hits.begin(), hits.end(), [](const SinkHit& a, const SinkHit& b) {
+      return std::tie(a.call, a.sink, a.token) < std::tie(b.call, b.sink, b.token);
+    });
+    std::map<uint32_t, std::vector<size_t>> sitesByCall;
+    for (const auto& hit : hits) {
+      if (!seen.insert({hit.call, hit.sink}).second) continue;
+      const SinkModel& model = s_.catalog().sinks[hit.sink];
+      if (model.kind == SinkKind::Log) {
+        out.logs.push_back(logSite(hit, model));
+        continue;
+      }
+      for (auto& site : egressSites(hit, model)) {
+        sitesByCall[hit.call].push_back(out.egress.size());
+        out.egress.push_back(std::move(site));
+      }
+    }
+    // Data added later to a request (req.write(body)).
+    for (const auto& a : s_.attachHits()) {
+      const AttachModel& model = s_.catalog().attachments[a.attachment];
+      uint32_t origin = s_.originCall(a.token, model.originDepth);
+      auto it = sitesByCall.find(origin);
+      if (it == sitesByCall.end()) continue;
+      std::vector<VarId> vars;
+      for (const auto& r : model.data)
+        for (VarId v : s_.resolveRef(r, a.call, a.token)) vars.push_back(v);
+      for (size_t idx : it->second) addData(out.egress[idx], vars);
+    }
+    std::sort(out.egress.begin(), out.egress.end(), [](const EgressSite& a, const EgressSite& b) {
+      return std::tie(a.file, a.site.line, a.site.column, a.host, a.api) <
+             std::tie(b.file, b.site.line, b.site.column, b.host, b.api);
+    });
+    std::sort(out.logs.begin(), out.logs.end(), [](const LogSite& a, const LogSite& b) {
+      return std::tie(a.file, a.site.line, a.site.column) < std::tie(b.file, b.site.line, b.site.column);
+    });
+    return out;
+  }
+
+ private:
+  void reach() {
+    // Entry point names reaching each function (BFS over the call graph).
+    reachedBy_.resize(p_.functionCount);
+    auto entries = s_.entryFunctions();
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [fn, name] : entries) {
+      std::vector<uint32_t> stack{fn};
+      std::vector<uint8_t> seen(p_.functionCount, 0);
+      seen[fn] = 1;
+      while (!stack.empty()) {
+        uint32_t f = stack.back();
+        stack.pop_back();
+        auto& names = reachedBy_[f];
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        for (uint32_t g : s_.callGraph()[f])
+          if (!seen[g]) {
+            seen[g] = 1;
+            stack.push_back(g);
+          }
+      }
+    }
+  }
+
+  uint32_t enclosing(uint32_t call) const {
+    const CallFact& c = p_.call(call);
+    uint32_t file = p_.fileOfCall(call);
+    return c.enclosingFunction == kTopLevel ? p_.topLevelFunction(file) : p_.functionBase[file] + c.enclosingFunction;
+  }
+
+  std::vector<VarId> vars(const std::vector<ValueRef>& refs, const SinkHit& hit) const {
+    std::vector<VarId> out;
+    for (const auto& r : refs)
+      for (VarId v : s_.resolveRef(r, hit.call, hit.token)) out.push_back(v);
+    return out;
+  }
+  std::vector<VarId> optionField(const std::vector<ValueRef>& refs, const SinkHit& hit, const std::string& name) const {
+    std::vector<VarId> out;
+    for (ValueRef r : refs) {
+      r.fields.push_back(name);
+      for (VarId v : s_.resolveRef(r, hit.call, hit.token)) out.push_back(v);
+    }
+    return out;
+  }
+  std::vector<AbstractString> strings(const std::vector<VarId>& vs) const {
+    StringSet set;
+    for (VarId v : vs) set.addAll(s_.state(v).strings);
+    return set.values();
+  }
+  uint8_t deep(const std::vector<VarId>& vs) const {
+    uint8_t m = 0;
+    for (VarId v : vs) m |= s_.deepTaint(v);
+    return m;
+  }
+
+  std::string unknownSource(const std::vector<VarId>& urlVars) const {
+    uint8_t m = 0;
+    for (VarId v : urlVars) m |= s_.state(v).eff;
+    if (m & (kUserInput | kWebtriggerRequest)) return "user-input";
+    if (m & kAppStorage) return "storage";
+    return "unknown";
+  }
+
+  std::vector<Candidate> candidates(const SinkHit& hit, const SinkModel& model, std::vector<VarId>& urlVars) {
+    std::vector<Candidate> out;
+    urlVars = vars(model.url, hit);
+    for (VarId v : optionField(model.options, hit, "url")) urlVars.push_back(v);
+    std::vector<VarId> baseVars = vars(model.base, hit);
+    for (const char* name : {"baseURL", "prefixUrl", "baseUrl"})
+      for (VarId v : optionField(model.options, hit, name)) baseVars.push_back(v);
+    auto urls = strings(urlVars);
+    auto bases = strings(baseVars);
+    // Options objects of http.request: {protocol, hostname|host, port, path}.
+    if (!model.options.empty()) {
+      auto hosts = strings(optionField(model.options, hit, "hostname"));
+      for (auto& h : strings(optionField(model.options, hit, "host"))) hosts.push_back(h);
+      if (!hosts.empty()) {
+        auto protos = strings(optionField(model.options, hit, "protocol"));
+        auto paths = strings(optionField(model.options, hit, "path"));
+        std::string proto = model.scheme;
+        for (auto& pr : protos)
+          if (pr.kind == StringKind::Exact) proto = pr.text;
+        for (auto& h : hosts) {
+          AbstractString prefix;
+          prefix.kind = StringKind::Exact;
+          prefix.text = proto + "//";
+          AbstractString u = concatStrings(prefix, h);
+          if (u.kind == StringKind::Exact) {
+            AbstractString slash = u;
+            if (!paths.empty()) slash = concatStrings(u, paths.front());
+            else slash.text += "/";
+            urls.push_back(slash);
+          } else {
+            urls.push_back(u);
+          }
+        }
+      }
+    }
+    for (const auto& u : urls) {
+      std::vector<AbstractString> full;
+      if (isAbsolute(u) || bases.empty()) {
+        full.push_back(u);
+      } else {
+        for (const auto& b : bases) full.push_back(concatStrings(b, u));
+      }
+      for (const auto& f : full) out.push_back(candidate(f, hit, model, urlVars));
+    }
+    if (urls.empty()) {
+      for (const auto& b : bases) out.push_back(candidate(b, hit, model, urlVars));
+    }
+    if (out.empty()) {
+      if (!model.host.empty()) {
+        Candidate c;
+        c.host = model.host;
+        c.protocol = "https:";
+        c.url = "https://" + model.host + "/";
+        c.matchUrl = c.url;
+        c.source = "constant";
+        out.push_back(c);
+      } else {
+        Candidate c;
+        c.source = unknownSource(urlVars);
+        c.url = "{" + c.source + "}";
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+
+  Candidate candidate(const AbstractString& s, const SinkHit& hit, const SinkModel& model,
+                      const std::vector<VarId>& urlVars) {
+    Candidate c;
+    c.url = display(s);
+    std::string proto;
+    auto host = hostOf(s, &proto);
+    if (host) {
+      c.host = host;
+      c.protocol = proto;
+      c.matchUrl = s.kind == StringKind::Exact ? s.text : s.text;
+      const CallFact& call = p_.call(hit.call);
+      bool literal = call.firstArgLiteral && !model.url.empty() && model.url[0].base == ValueRef::Base::Arg &&
+                     model.url[0].index == 0 && model.url[0].fields.empty() && model.base.empty();
+      c.source = literal ? "literal" : "constant";
+      return c;
+    }
+    if (s.kind == StringKind::Unknown) {
+      c.source = originName(s.origin);
+      c.detail = s.detail;
+      if (c.source == std::string("unknown")) c.source = unknownSource(urlVars);
+    } else {
+      // A relative or partial URL: the host is not known.
+      c.source = unknownSource(urlVars);
+      if (s.origin == StringOrigin::Env) c.source = "env";
+      else if (s.origin == StringOrigin::Parameter && c.source == "unknown") c.source = "parameter";
+    }
+    return c;
+  }
+
+  EgressSite base(const SinkHit& hit, const SinkModel& model) {
+    EgressSite e;
+    const CallFact& c = p_.call(hit.call);
+    uint32_t file = p_.fileOfCall(hit.call);
+    e.file = p_.files[file].path;
+    e.site = c.site;
+    e.api = model.api;
+    e.kind = model.kind;
+    e.side = p_.files[file].side;
+    e.function = p_.functionName(enclosing(hit.call));
+    e.calleeText = c.calleeText;
+    e.vendor = model.vendor;
+    e.call = hit.call;
+    e.entryPoints = reachedBy_[enclosing(hit.call)];
+    std::sort(e.entryPoints.begin(), e.entryPoints.end());
+    return e;
+  }
+
+  void addData(EgressSite& e, const std::vector<VarId>& vs) {
+    uint8_t fresh = deep(vs) & ~e.data;
+    e.data |= fresh;
+    for (int b = 0; b < kCategoryCount; ++b)
+      if (fresh & (1u << b)) {
+        for (VarId v : vs) {
+          VarId carrier = s_.deepCarrier(v, static_cast<uint8_t>(1u << b));
+          if (carrier == kNoVar) continue;
+          if (e.path.empty()) e.path = witness(carrier, b, e);
+          break;
+        }
+      }
+  }
+
+  std::vector<WitnessStep> witness(VarId v, int bit, const EgressSite& sink) {
+    std::vector<WitnessStep> steps;
+    std::set<VarId> visited;
+    VarId cur = v;
+    while (cur != kNoVar && steps.size() < 40 && visited.insert(cur).second) {
+      const VarInfo& info = p_.varInfo(cur);
+      if (info.site.line > 0)
+        steps.push_back({p_.files[p_.fileOfVar(cur)].path, static_cast<int>(info.site.line), info.name});
+      auto* parents = s_.parentsOf(cur);
+      if (!parents) break;
+      const TaintParent& tp = (*parents)[bit];
+      if (tp.from == kNoVar) {
+        if (tp.token != kNone) {
+          const Token& t = s_.token(tp.token);
+          std::string label = std::string("source: ") + categoryName(bit) + " (" + s_.tokenPath(tp.token) + ")";
+          if (!steps.empty() && steps.back().file == p_.files[t.file].path && steps.back().line == int(t.site.line))
+            steps.back().label = label;
+          else
+            steps.push_back({p_.files[t.file].path, static_cast<int>(t.site.line), label});
+        }
+        break;
+      }
+      cur = tp.from;
+    }
+    std::reverse(steps.begin(), steps.end());
+    // Merge steps on the same line.
+    std::vector<WitnessStep> merged;
+    for (auto& s : steps) {
+      if (!merged.empty() && merged.back().file == s.file && merged.back().line == s.line) continue;
+      merged.push_back(std::move(s));
+    }
+    merged.push_back({sink.file, static_cast<int>(sink.site.line), "sink: " + sink.api});
+    return merged;
+  }
+
+  std::vector<EgressSite> egressSites(const SinkHit& hit, const SinkModel& model) {
+    std::vector<EgressSite> out;
+    EgressSite e = base(hit, model);
+    std::vector<VarId> dataVars = vars(model.data, hit);
+    if (model.kind == SinkKind::Remote || model.kind == SinkKind::Provider) {
+      std::string remoteKey;
+      if (model.kind == SinkKind::Remote) {
+        for (auto& sv : strings(vars(model.remoteKey, hit)))
+          if (sv.kind == StringKind::Exact) remoteKey = sv.text;
+      } else {
+        for (auto& sv : strings(vars(model.providerKey, hit)))
+          if (sv.kind == StringKind::Exact) e.providerKey = sv.text;
+        for (auto& sv : strings(vars(model.providerRemote, hit)))
+          if (sv.kind == StringKind::Exact) remoteKey = sv.text;
+        if (remoteKey.empty())
+          for (const auto& prov : m_.authProviders)
+            if (prov.key == e.providerKey && !prov.remotes.empty()) remoteKey = prov.remotes.front();
+      }
+      e.remoteKey = remoteKey;
+      const ManifestRemote* remote = m_.findRemote(remoteKey);
+      if (remote && !remote->baseUrl.empty()) {
+        AbstractString b;
+        b.kind = StringKind::Exact;
+        b.text = remote->baseUrl;
+        std::string proto;
+        e.host = hostOf(b, &proto);
+        e.protocol = proto;
+        e.url = remote->baseUrl;
+        e.matchUrl = remote->baseUrl;
+        std::vector<VarId> urlVars = vars(model.url, hit);
+        auto paths = strings(urlVars);
+        if (!paths.empty()) {
+          AbstractString u = concatStrings(b, paths.front());
+          e.url = display(u);
+          e.matchUrl = u.kind == StringKind::Unknown ? remote->baseUrl : u.text;
+        }
+        for (VarId v : urlVars) dataVars.push_back(v);
+        e.hostSource = "manifest";
+      } else {
+        e.hostSource = "manifest";
+        e.url = "{remote " + remoteKey + "}";
+        e.hostDetail = remoteKey;
+      }
+      for (VarId v : vars(model.options, hit)) dataVars.push_back(v);
+      addData(e, dataVars);
+      out.push_back(std::move(e));
+      return out;
+    }
+    std::vector<VarId> urlVars;
+    auto cands = candidates(hit, model, urlVars);
+    for (VarId v : urlVars) dataVars.push_back(v);
+    for (VarId v : vars(model.options, hit)) dataVars.push_back(v);
+    for (VarId v : vars(model.base, hit)) dataVars.push_back(v);
+    // One site per distinct host; an unknown host only when nothing is known
+    // or its origin is informative.
+    bool anyKnown = false;
+    for (auto& c : cands) anyKnown = anyKnown || c.host.has_value();
+    std::map<std::string, Candidate> byHost;
+    for (auto& c : cands) {
+      if (anyKnown && !c.host && c.source == "unknown") continue;
+      std::string key = c.host ? "h:" + *c.host : "u:" + c.source;
+      if (!byHost.count(key)) byHost.emplace(key, c);
+    }
+    uint8_t urlData = deep(urlVars);
+    for (auto& [key, c] : byHost) {
+      EgressSite site = e;
+      site.host = c.host;
+      site.url = c.url;
+      site.protocol = c.protocol;
+      site.matchUrl = c.matchUrl;
+      site.hostSource = c.source;
+      site.hostDetail = c.detail;
+      site.urlData = urlData;
+      addData(site, dataVars);
+      out.push_back(std::move(site));
+    }
+    return out;
+  }
+
+  LogSite logSite(const SinkHit& hit, const SinkModel& model) {
+    LogSite l;
+    const CallFact& c = p_.call(hit.call);
+    uint32_t file = p_.fileOfCall(hit.call);
+    l.file = p_.files[file].path;
+    l.site = c.site;
+    l.api = model.api;
+    l.function = p_.functionName(enclosing(hit.call));
+    l.calleeText = c.calleeText;
+    std::vector<VarId> vs = vars(model.data, hit);
+    EgressSite tmp;
+    tmp.file = l.file;
+    tmp.site = l.site;
+    tmp.api = l.api;
+    addData(tmp, vs);
+    l.data = tmp.data;
+    l.path = tmp.path;
+    return l;
+  }
+
+  const FlowSolver& s_;
+  const AppProgram& p_;
+  const Manifest& m_;
+  std::vector<std::vector<std::string>> reachedBy_;
+};
+
+}  // namespace
+
+FlowFindings collectEgress(const FlowSolver& solver, const Manifest& manifest) {
+  Collector c(solver, manifest);
+  return c.run();
+}
+
+}  // namespace fe

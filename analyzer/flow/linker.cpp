@@ -1,0 +1,208 @@
+// Linking (see linker.h).
+#include "flow/linker.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace fe {
+
+std::string entryFamily(const std::string& moduleType) {
+  if (moduleType == "trigger") return "trigger";
+  if (moduleType == "webtrigger") return "webtrigger";
+  if (moduleType == "consumer" || moduleType == "fifoConsumer") return "consumer";
+  if (moduleType == "scheduledTrigger") return "scheduledTrigger";
+  return "function";
+}
+
+namespace {
+
+class Linker {
+ public:
+  Linker(LinkInput& in, Diagnostics& diags) : in_(in), diags_(diags) {}
+
+  AppProgram run() {
+    p_.files = std::move(in_.files);
+    uint32_t vars = 0, fns = 0, classes = 0, calls = 0;
+    for (const auto& f : p_.files) {
+      p_.varBase.push_back(vars);
+      p_.functionBase.push_back(fns);
+      p_.classBase.push_back(classes);
+      p_.callBase.push_back(calls);
+      vars += static_cast<uint32_t>(f.vars.size());
+      fns += static_cast<uint32_t>(f.functions.size());
+      classes += static_cast<uint32_t>(f.classes.size());
+      calls += static_cast<uint32_t>(f.calls.size());
+    }
+    p_.fileVarCount = vars;
+    p_.functionCount = fns + static_cast<uint32_t>(p_.files.size());
+    p_.classCount = classes;
+    p_.callCount = calls;
+    // The value of each file's module.exports.
+    for (uint32_t f = 0; f < p_.files.size(); ++f) {
+      VarId x = p_.newVar("exports of " + p_.files[f].path, SourceSite{1, 1, 1, 1}, f);
+      exportsValue_.push_back(x);
+      p_.loads.push_back({x, p_.varBase[f] + p_.files[f].moduleVar, "exports"});
+    }
+    for (uint32_t f = 0; f < p_.files.size(); ++f) linkImports(f);
+    for (uint32_t f = 0; f < p_.files.size(); ++f) linkReexports(f);
+    if (in_.manifest) linkEntries();
+    return std::move(p_);
+  }
+
+ private:
+  int resolve(uint32_t from, const std::string& spec) {
+    return in_.resolver->resolve(p_.files[from].path, spec);
+  }
+  bool hasEsmDefault(uint32_t f) {
+    const auto& names = p_.files[f].staticExportNames;
+    return std::find(names.begin(), names.end(), "default") != names.end();
+  }
+  std::string canonical(const std::string& spec) {
+    return in_.catalog ? in_.catalog->canonicalModule(spec) : spec;
+  }
+
+  void linkImports(uint32_t f) {
+    const FileFacts& file = p_.files[f];
+    VarId vb = p_.varBase[f];
+    for (const auto& imp : file.imports) {
+      VarId target = vb + imp.target;
+      bool relative = ModuleResolver::isRelative(imp.specifier);
+      int t = resolve(f, imp.specifier);
+      if (t >= 0) {
+        VarId x = exportsValue_[t];
+        switch (imp.kind) {
+          case ImportKind::Named:
+            p_.loads.push_back({target, x, imp.name});
+            break;
+          case ImportKind::Default:
+            if (hasEsmDefault(static_cast<uint32_t>(t))) p_.loads.push_back({target, x, "default"});
+            else p_.copies.push_back({target, x, false});
+            break;
+          default:
+            p_.copies.push_back({target, x, false});
+            break;
+        }
+        continue;
+      }
+      if (relative) {
+        diags_.push_back({Severity::Note, "unresolved-import", file.path, int(imp.site.line), int(imp.site.column),
+                          fmt::format("cannot resolve import '{}'; values from it are unknown", imp.specifier)});
+        continue;
+      }
+      std::string root = canonical(imp.specifier);
+      std::string path = imp.kind == ImportKind::Named ? imp.name : "";
+      if (imp.kind == ImportKind::Named && imp.name == "default") path = "";
+      p_.seeds.push_back({target, root, path, imp.site, f});
+    }
+  }
+
+  // Names a file exports, following `export *` (for re-exporting them).
+  void exportNames(uint32_t f, std::set<std::string>& out, std::set<uint32_t>& visiting) {
+    if (!visiting.insert(f).second) return;
+    for (const auto& n : p_.files[f].staticExportNames)
+      if (n != "default" && n != "*") out.insert(n);
+    for (const auto& r : p_.files[f].reexports) {
+      if (r.importedName != "*" || r.exportedName != "*") continue;
+      int t = resolve(f, r.specifier);
+      if (t >= 0) exportNames(static_cast<uint32_t>(t), out, visiting);
+    }
+  }
+
+  void linkReexports(uint32_t f) {
+    const FileFacts& file = p_.files[f];
+    VarId exportsObj = p_.varBase[f] + file.exportsVar;
+    for (const auto& r : file.reexports) {
+      int t = resolve(f, r.specifier);
+      if (t < 0) {
+        if (ModuleResolver::isRelative(r.specifier)) continue;
+        VarId v = p_.newVar(r.exportedName, SourceSite{}, f);
+        p_.seeds.push_back({v, canonical(r.specifier), r.importedName == "*" || r.importedName == "default" ? "" : r.importedName, SourceSite{}, f});
+        if (r.exportedName != "*") p_.stores.push_back({exportsObj, r.exportedName, v});
+        continue;
+      }
+      VarId x = exportsValue_[t];
+      if (r.importedName == "*" && r.exportedName == "*") {
+        std::set<std::string> names;
+        std::set<uint32_t> visiting;
+        exportNames(static_cast<uint32_t>(t), names, visiting);
+        for (const auto& n : names) {
+          VarId v = p_.newVar(n, SourceSite{}, f);
+          p_.loads.push_back({v, x, n});
+          p_.stores.push_back({exportsObj, n, v});
+        }
+      } else if (r.importedName == "*") {
+        p_.stores.push_back({exportsObj, r.exportedName, x});
+      } else {
+        VarId v = p_.newVar(r.exportedName, SourceSite{}, f);
+        p_.loads.push_back({v, x, r.importedName});
+        p_.stores.push_back({exportsObj, r.exportedName, v});
+      }
+    }
+  }
+
+  int fileIndex(const std::string& path) {
+    for (uint32_t i = 0; i < p_.files.size(); ++i)
+      if (p_.files[i].path == path) return static_cast<int>(i);
+    return -1;
+  }
+
+  void linkEntries() {
+    const Manifest& m = *in_.manifest;
+    std::string srcDir = m.packageBundler == "manual@2026" && !m.packagePath.empty() ? m.packagePath : "src";
+    std::string base = in_.appDir.empty() ? srcDir : in_.appDir + "/" + srcDir;
+    for (const auto& fn : m.functions) {
+      if (fn.handlerFile.empty()) continue;
+      int file = -1;
+      for (const char* ext : {".tsx", ".jsx", ".ts", ".js", ".cjs", ".mjs"}) {
+        file = fileIndex(base + "/" + fn.handlerFile + ext);
+        if (file >= 0) break;
+      }
+      if (file < 0) {
+        diags_.push_back({Severity::Warning, "handler-missing", m.path, fn.line, 0,
+                          fmt::format("function '{}': handler file {}/{}.(ts|tsx|js|jsx|cjs) not found", fn.key,
+                                      srcDir, fn.handlerFile)});
+        continue;
+      }
+      std::string family = "function";
+      bool resolverOnly = false;
+      for (const auto& use : m.modules) {
+        if (use.functionKey != fn.key) continue;
+        if (use.role == "resolver") resolverOnly = true;
+        else {
+          family = entryFamily(use.moduleType);
+          resolverOnly = false;
+          break;
+        }
+      }
+      VarId callee = p_.newVar(fn.key, SourceSite{}, static_cast<uint32_t>(file));
+      p_.loads.push_back({callee, exportsValue_[file], fn.handlerExport});
+      EntryPoint e;
+      e.name = fn.key;
+      e.family = resolverOnly ? "resolver" : family;
+      e.callee = callee;
+      for (int i = 0; i < 2; ++i) {
+        VarId pv = p_.newVar(i == 0 ? "payload of " + fn.key : "context of " + fn.key, SourceSite{}, static_cast<uint32_t>(file));
+        p_.seeds.push_back({pv, "$entry", e.family + ".$p" + std::to_string(i), SourceSite{}, static_cast<uint32_t>(file)});
+        e.params.push_back(pv);
+      }
+      p_.entries.push_back(std::move(e));
+    }
+  }
+
+  LinkInput& in_;
+  Diagnostics& diags_;
+  AppProgram p_;
+  std::vector<VarId> exportsValue_;
+};
+
+}  // namespace
+
+AppProgram linkProgram(LinkInput input, Diagnostics& diagnostics) {
+  Linker linker(input, diagnostics);
+  return linker.run();
+}
+
+}  // namespace fe

@@ -1,0 +1,1209 @@
+// The flow solver (see solver.h). Phases:
+//  1. solve the inclusion constraints of all files with a FIFO worklist;
+//  2. calls whose callee stayed unknown get the catalog's method summary
+//     (string and array methods, promises) or the default pass-through;
+//  3. parameters of functions nobody calls become "parameter" strings;
+//  4. deep-taint constraints (JSON.stringify, library calls) run in rounds.
+// Each phase re-solves; every lattice has finite height, so it terminates.
+#include "flow/solver.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace fe {
+
+namespace {
+const char* kCategoryNames[kCategoryCount] = {"user-identity", "product-data", "app-storage",
+                                              "user-input", "event-data", "install-context",
+                                              "webtrigger-request"};
+}  // namespace
+
+const char* categoryName(int bit) { return bit >= 0 && bit < kCategoryCount ? kCategoryNames[bit] : "?"; }
+
+uint8_t categoryBit(std::string_view name) {
+  for (int i = 0; i < kCategoryCount; ++i)
+    if (name == kCategoryNames[i]) return static_cast<uint8_t>(1u << i);
+  return 0;
+}
+
+std::vector<std::string> categoryNames(uint8_t mask) {
+  std::vector<std::string> out;
+  for (int i = 0; i < kCategoryCount; ++i)
+    if (mask & (1u << i)) out.emplace_back(kCategoryNames[i]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+FlowSolver::FlowSolver(AppProgram& program, const Catalog& catalog, FlowBudget budget)
+    : program_(program), catalog_(catalog), budget_(budget) {}
+
+// ------------------------------------------------------------------ setup
+
+uint32_t FlowSolver::allocToken(TokenKind kind, uint32_t index, uint32_t file, SourceSite site) {
+  Token t;
+  t.kind = kind;
+  t.index = index;
+  t.file = file;
+  t.site = site;
+  tokens_.push_back(std::move(t));
+  return static_cast<uint32_t>(tokens_.size() - 1);
+}
+
+uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& path, uint32_t file,
+                                 SourceSite site) {
+  std::string key = root + "\x1f";
+  auto it = libraryIndex_.find(key);
+  uint32_t tok;
+  if (it != libraryIndex_.end()) {
+    tok = it->second;
+  } else {
+    uint32_t rootId = static_cast<uint32_t>(std::find(roots_.begin(), roots_.end(), root) - roots_.begin());
+    if (rootId == roots_.size()) roots_.push_back(root);
+    tok = allocToken(TokenKind::Library, kNone, file, site);
+    tokens_[tok].root = rootId;
+    libraryIndex_[key] = tok;
+    matchCatalog(tok);
+  }
+  // Walk the path (e.g. "fetch" or "default.fetch").
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t dot = path.find('.', start);
+    std::string seg = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!seg.empty()) tok = libraryChild(tok, seg, kNone);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return tok;
+}
+
+uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall) {
+  if (tokens_[parent].path.size() >= budget_.maxLibraryDepth) return parent;
+  std::string key = std::to_string(parent) + "\x1f" + segment + "\x1f" +
+                    (creatorCall == kNone ? std::string() : std::to_string(creatorCall));
+  auto it = libraryIndex_.find(key);
+  if (it != libraryIndex_.end()) return it->second;
+  const Token& p = tokens_[parent];
+  uint32_t tok = allocToken(TokenKind::Library, kNone, p.file, p.site);
+  Token& t = tokens_[tok];
+  const Token& pp = tokens_[parent];
+  t.root = pp.root;
+  t.parent = parent;
+  t.segment = segment;
+  t.creatorCall = creatorCall;
+  t.path = pp.path;
+  t.path.push_back(segment);
+  t.intrinsic = pp.intrinsic;
+  if (creatorCall != kNone) {
+    t.file = program_.fileOfCall(creatorCall);
+    t.site = program_.call(creatorCall).site;
+  }
+  libraryIndex_[key] = tok;
+  matchCatalog(tok);
+  return tok;
+}
+
+static bool selectorMatches(const Selector& sel, const std::string& root,
+                            const std::vector<std::string_view>& path, size_t& specificity) {
+  if (sel.global) {
+    if (root != "$global") return false;
+  } else {
+    if (std::find(sel.modules.begin(), sel.modules.end(), root) == sel.modules.end()) return false;
+  }
+  bool any = false;
+  for (const auto& p : sel.paths) {
+    if (p.matches(path)) {
+      specificity = std::max(specificity, p.specificity() + 1);
+      any = true;
+    }
+  }
+  return any;
+}
+
+void FlowSolver::matchCatalog(uint32_t tok) {
+  Token& t = tokens_[tok];
+  const std::string& root = roots_[t.root];
+  std::vector<std::string_view> path(t.path.begin(), t.path.end());
+  size_t best = 0;
+  for (size_t i = 0; i < catalog_.sources.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.sources[i].selector, root, path, spec) && spec > best) {
+      best = spec;
+      t.intrinsic = categoryBit(catalog_.sources[i].category);
+    }
+  }
+  // Sources mark their whole subtree; a more specific descendant pattern
+  // overrides (context → install-context, context.accountId → user-identity).
+  if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;
+  for (size_t i = 0; i < catalog_.sinks.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.sinks[i].selector, root, path, spec)) {
+      t.sink = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  size_t bestSummary = 0;
+  for (size_t i = 0; i < catalog_.summaries.size(); ++i) {
+    if (!catalog_.summaries[i].selector.methods.empty()) continue;
+    size_t spec = 0;
+    if (selectorMatches(catalog_.summaries[i].selector, root, path, spec) && spec > bestSummary) {
+      bestSummary = spec;
+      t.summary = static_cast<uint32_t>(i);
+    }
+  }
+  for (size_t i = 0; i < catalog_.attachments.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.attachments[i].selector, root, path, spec)) {
+      t.attachment = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  for (size_t i = 0; i < catalog_.entries.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.entries[i].selector, root, path, spec)) {
+      t.entryModel = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+}
+
+std::string FlowSolver::tokenPath(uint32_t tok) const {
+  const Token& t = tokens_[tok];
+  std::string out = t.root == kNone ? "" : roots_[t.root];
+  if (out == "$global") out.clear();
+  for (const auto& s : t.path) {
+    if (s == "()") out += "()";
+    else {
+      if (!out.empty()) out += ".";
+      out += s;
+    }
+  }
+  return out;
+}
+
+void FlowSolver::addFileFacts(uint32_t file) {
+  const FileFacts& f = program_.files[file];
+  VarId vb = program_.varBase[file];
+  uint32_t fb = program_.functionBase[file];
+  uint32_t cb = program_.classBase[file];
+  uint32_t callb = program_.callBase[file];
+  auto g = [vb](VarId v) { return v == kNoVar ? kNoVar : vb + v; };
+  for (const auto& a : f.allocs) {
+    TokenKind k = TokenKind::Object;
+    uint32_t index = kNone;
+    switch (a.kind) {
+      case AllocKind::Object: k = TokenKind::Object; break;
+      case AllocKind::Array: k = TokenKind::Array; break;
+      case AllocKind::Function: k = TokenKind::Function; index = fb + a.index; break;
+      case AllocKind::Class: k = TokenKind::Class; index = cb + a.index; break;
+      case AllocKind::ModuleObject: k = TokenKind::ModuleObject; break;
+      case AllocKind::ExportsObject: k = TokenKind::ExportsObject; break;
+    }
+    uint32_t tok = allocToken(k, index, file, a.site);
+    if (k == TokenKind::Function && index < functionTokenOf_.size() && functionTokenOf_[index] == kNone)
+      functionTokenOf_[index] = tok;
+    addToken(g(a.target), tok);
+  }
+  for (const auto& c : f.copies) addEdge(g(c.source), g(c.target), c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
+  for (const auto& s : f.strings) {
+    AbstractString a;
+    a.kind = StringKind::Exact;
+    a.text = s.text;
+    addString(g(s.target), a);
+  }
+  for (const auto& e : f.envs) {
+    AbstractString a;
+    a.kind = StringKind::Unknown;
+    a.origin = StringOrigin::Env;
+    a.detail = e.name;
+    addString(g(e.target), a);
+  }
+  for (const auto& l : f.loads) {
+    loads_.push_back({g(l.target), g(l.base), g(l.keyVar), l.name});
+    uint32_t id = static_cast<uint32_t>(loads_.size() - 1);
+    watch(g(l.base), WatchKind::Load, id);
+    if (l.keyVar != kNoVar) watch(g(l.keyVar), WatchKind::Load, id);
+    addEdge(g(l.base), g(l.target), EdgeKind::BaseTaint);
+  }
+  for (const auto& s : f.stores) {
+    stores_.push_back({g(s.base), g(s.keyVar), g(s.source), s.name});
+    uint32_t id = static_cast<uint32_t>(stores_.size() - 1);
+    watch(g(s.base), WatchKind::Store, id);
+    if (s.keyVar != kNoVar) watch(g(s.keyVar), WatchKind::Store, id);
+  }
+  for (const auto& s : f.spreads) {
+    spreads_.push_back({g(s.target), g(s.source)});
+    uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
+    watch(g(s.source), WatchKind::Spread, id);
+    watch(g(s.target), WatchKind::Spread, id);
+    addEdge(g(s.source), g(s.target), EdgeKind::TaintOnly);
+  }
+  for (const auto& c : f.concats) {
+    ConcatC cc;
+    cc.target = g(c.target);
+    for (VarId p : c.parts) cc.parts.push_back(g(p));
+    concats_.push_back(std::move(cc));
+    uint32_t id = static_cast<uint32_t>(concats_.size() - 1);
+    for (VarId p : concats_.back().parts) {
+      if (p == kNoVar) continue;
+      watch(p, WatchKind::Concat, id);
+      addEdge(p, concats_.back().target, EdgeKind::TaintOnly);
+    }
+    enqueue(concats_.back().target);
+    watch(concats_.back().target, WatchKind::Concat, id);
+  }
+  for (const auto& a : f.awaits) addEdge(g(a.source), g(a.target), EdgeKind::Value);
+  for (uint32_t i = 0; i < f.calls.size(); ++i) {
+    const CallFact& c = f.calls[i];
+    uint32_t id = callb + i;
+    if (c.callee != kNoVar) watch(g(c.callee), WatchKind::Call, id);
+    if (c.isSuperCall) {
+      // super(...): the parent class's constructor, with the same `this`.
+      const FunctionFact& fn = f.functions[c.enclosingFunction == kTopLevel ? 0 : c.enclosingFunction];
+      if (c.enclosingFunction != kTopLevel && fn.classIndex != 0xffffffffu) {
+        VarId superVar = f.classes[fn.classIndex].superVar;
+        if (superVar != kNoVar) watch(g(superVar), WatchKind::Call, id);
+      }
+    }
+  }
+  for (const auto& gl : f.globals) {
+    uint32_t tok = libraryRoot("$global", gl.second, file, f.vars[gl.first].site);
+    addToken(g(gl.first), tok);
+  }
+}
+
+void FlowSolver::addLinkFacts() {
+  for (const auto& c : program_.copies) addEdge(c.source, c.target, c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
+  for (const auto& l : program_.loads) {
+    loads_.push_back({l.target, l.base, kNoVar, l.name});
+    uint32_t id = static_cast<uint32_t>(loads_.size() - 1);
+    watch(l.base, WatchKind::Load, id);
+    addEdge(l.base, l.target, EdgeKind::BaseTaint);
+  }
+  for (const auto& s : program_.stores) {
+    stores_.push_back({s.base, kNoVar, s.source, s.name});
+    watch(s.base, WatchKind::Store, static_cast<uint32_t>(stores_.size() - 1));
+  }
+  for (const auto& s : program_.seeds) {
+    uint32_t tok = libraryRoot(s.root, s.path, s.file, s.site);
+    addToken(s.var, tok);
+  }
+  for (const auto& e : program_.entries) {
+    // The platform calls the exported function with the entry's parameters.
+    CallbackC cb;
+    cb.holder = e.callee;
+    cb.call = kNone;
+    cb.paramFrom = e.params;
+    cb.returnTo = kNoVar;
+    callbacks_.push_back(cb);
+    callbackDone_.emplace_back();
+    uint32_t id = static_cast<uint32_t>(callbacks_.size() - 1);
+    watch(e.callee, WatchKind::Callback, id);
+  }
+}
+
+// ------------------------------------------------------------ propagation
+
+void FlowSolver::enqueue(VarId v) {
+  if (v == kNoVar || queued_[v]) return;
+  queued_[v] = 1;
+  queue_.push_back(v);
+}
+
+void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
+  if (v == kNoVar) return;
+  watches_[v].push_back({kind, id});
+  enqueue(v);
+}
+
+void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call) {
+  if (from == kNoVar || to == kNoVar || from == to) return;
+  uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
+  if (!edges_.insert(key).second) return;
+  succ_[from].push_back({to, kind, call});
+  // Push what `from` already has.
+  const VarState& s = vars_[from];
+  if (kind == EdgeKind::Value) {
+    for (uint32_t t : std::vector<uint32_t>(s.tokens)) addToken(to, t, from, call);
+    addStrings(to, vars_[from].strings);
+    addTaint(to, vars_[from].taint, from, kNone, call);
+  } else if (kind == EdgeKind::TaintOnly) {
+    addTaint(to, s.eff, from, kNone, call);
+  } else {
+    addTaint(to, s.taint, from, kNone, call);
+  }
+}
+
+bool FlowSolver::addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call) {
+  VarState& s = vars_[v];
+  uint8_t fresh = mask & ~s.eff;
+  uint8_t freshBase = mask & ~s.taint;
+  if (!fresh && !freshBase) return false;
+  if (token == kNone) s.taint |= mask;
+  if (fresh) {
+    if (s.parents == kNone) {
+      s.parents = static_cast<uint32_t>(parents_.size());
+      parents_.emplace_back();
+    }
+    for (int i = 0; i < kCategoryCount; ++i)
+      if (fresh & (1u << i)) parents_[s.parents][i] = {from, token, call};
+    s.eff |= mask;
+  }
+  enqueue(v);
+  return true;
+}
+
+void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
+  if (v == kNoVar) return;
+  VarState& s = vars_[v];
+  auto it = std::lower_bound(s.tokens.begin(), s.tokens.end(), token);
+  if (it != s.tokens.end() && *it == token) return;
+  if (s.tokens.size() >= budget_.maxTokensPerVar) {
+    if (!stats_.budgetHit) {
+      stats_.budgetHit = true;
+      stats_.budgetWhat = "objects per variable";
+    }
+    return;
+  }
+  s.tokens.insert(it, token);
+  uint8_t in = tokens_[token].intrinsic;
+  if (in & ~s.eff) {
+    if (s.parents == kNone) {
+      s.parents = static_cast<uint32_t>(parents_.size());
+      parents_.emplace_back();
+    }
+    for (int i = 0; i < kCategoryCount; ++i)
+      if ((in & ~s.eff) & (1u << i)) parents_[s.parents][i] = {from, token, call};
+    s.eff |= in;
+  }
+  enqueue(v);
+}
+
+bool FlowSolver::addStrings(VarId v, const StringSet& s) {
+  if (s.empty()) return false;
+  if (vars_[v].strings.addAll(s)) {
+    enqueue(v);
+    return true;
+  }
+  return false;
+}
+
+bool FlowSolver::addString(VarId v, AbstractString a) {
+  if (v == kNoVar) return false;
+  if (vars_[v].strings.add(std::move(a))) {
+    enqueue(v);
+    return true;
+  }
+  return false;
+}
+
+void FlowSolver::propagate(VarId v) {
+  // Copy the (small) state: pushing may reallocate vars_.
+  std::vector<uint32_t> tokens = vars_[v].tokens;
+  StringSet strings = vars_[v].strings;
+  uint8_t taint = vars_[v].taint, eff = vars_[v].eff;
+  std::vector<Edge> edges = succ_[v];
+  for (const Edge& e : edges) {
+    switch (e.kind) {
+      case EdgeKind::Value:
+        for (uint32_t t : tokens) addToken(e.to, t, v, e.call);
+        addStrings(e.to, strings);
+        addTaint(e.to, taint, v, kNone, e.call);
+        break;
+      case EdgeKind::TaintOnly:
+        addTaint(e.to, eff, v, kNone, e.call);
+        break;
+      case EdgeKind::BaseTaint:
+        addTaint(e.to, taint, v, kNone, e.call);
+        break;
+    }
+  }
+  std::vector<Watch> ws = watches_[v];
+  for (const Watch& w : ws) runWatch(w);
+}
+
+void FlowSolver::runWatch(const Watch& w) {
+  switch (w.kind) {
+    case WatchKind::Load:
+    case WatchKind::DynamicLoad: evalLoad(w.id); break;
+    case WatchKind::Store: evalStore(w.id); break;
+    case WatchKind::Spread: evalSpread(w.id); break;
+    case WatchKind::Concat: evalConcat(w.id); break;
+    case WatchKind::Call: evalCall(w.id); break;
+    case WatchKind::Callback: evalCallback(w.id); break;
+    case WatchKind::Summary: break;
+  }
+}
+
+VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
+  auto it = tokens_[token].fields.find(name);
+  return it == tokens_[token].fields.end() ? kNoVar : it->second;
+}
+
+// The variable of field `name` of `token`, created on first use. New fields
+// are linked to prototype fields, spread copies and dynamic readers.
+VarId FlowSolver::field(uint32_t token, const std::string& name) {
+  auto it = tokens_[token].fields.find(name);
+  if (it != tokens_[token].fields.end()) return it->second;
+  uint32_t file = tokens_[token].file;
+  VarId v = program_.newVar(name == "[]" ? "element" : name, tokens_[token].site, file);
+  vars_.emplace_back();
+  succ_.emplace_back();
+  watches_.emplace_back();
+  queued_.push_back(0);
+  tokens_[token].fields.emplace(name, v);
+  std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
+  for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
+  std::vector<uint32_t> mirrors = tokens_[token].mirrors;
+  for (uint32_t m : mirrors) addEdge(v, field(m, name), EdgeKind::Value);
+  std::vector<VarId> readers = tokens_[token].anyReaders;
+  for (VarId r : readers) addEdge(v, r, EdgeKind::Value);
+  // A dynamic store ("?") may be any field.
+  if (name != "?") {
+    VarId any = fieldOf(token, "?");
+    if (any != kNoVar) addEdge(any, v, EdgeKind::Value);
+  } else {
+    std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(), tokens_[token].fields.end());
+    for (auto& [n, fv] : existing)
+      if (n != "?") addEdge(v, fv, EdgeKind::Value);
+  }
+  return v;
+}
+
+void FlowSolver::evalLoad(uint32_t id) {
+  LoadC l = loads_[id];
+  std::vector<std::string> names;
+  bool dynamicAll = false;
+  if (l.key == kNoVar && !l.name.empty()) {
+    names.push_back(l.name);
+  } else if (l.key != kNoVar) {
+    const StringSet& ks = vars_[l.key].strings;
+    for (const auto& s : ks.values()) {
+      if (s.kind == StringKind::Exact) names.push_back(s.text);
+      else dynamicAll = true;
+    }
+    if (ks.empty()) dynamicAll = true;
+  } else {
+    dynamicAll = true;
+  }
+  std::vector<uint32_t> toks = vars_[l.base].tokens;
+  for (uint32_t t : toks) {
+    if (tokens_[t].kind == TokenKind::Library) {
+      for (const auto& n : names) addToken(l.target, libraryChild(t, n, kNone), l.base);
+      if (dynamicAll) addToken(l.target, libraryChild(t, "[]", kNone), l.base);
+    }
+    for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
+    if (dynamicAll) {
+      auto& readers = tokens_[t].anyReaders;
+      if (std::find(readers.begin(), readers.end(), l.target) == readers.end()) {
+        readers.push_back(l.target);
+        std::vector<VarId> fvs;
+        for (auto& [n, fv] : tokens_[t].fields) fvs.push_back(fv);
+        for (VarId fv : fvs) addEdge(fv, l.target, EdgeKind::Value);
+        addEdge(field(t, "[]"), l.target, EdgeKind::Value);
+      }
+    }
+  }
+}
+
+void FlowSolver::evalStore(uint32_t id) {
+  StoreC s = stores_[id];
+  if (s.source == kNoVar) return;
+  std::vector<std::string> names;
+  if (s.key == kNoVar) {
+    names.push_back(s.name.empty() ? "?" : s.name);
+  } else {
+    const StringSet& ks = vars_[s.key].strings;
+    bool unknown = ks.empty();
+    for (const auto& v : ks.values()) {
+      if (v.kind == StringKind::Exact) names.push_back(v.text);
+      else unknown = true;
+    }
+    if (unknown) names.push_back("?");
+  }
+  std::vector<uint32_t> toks = vars_[s.base].tokens;
+  for (uint32_t t : toks)
+    for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
+}
+
+void FlowSolver::evalSpread(uint32_t id) {
+  SpreadC s = spreads_[id];
+  std::vector<uint32_t> from = vars_[s.source].tokens;
+  std::vector<uint32_t> to = vars_[s.target].tokens;
+  for (uint32_t f : from) {
+    for (uint32_t t : to) {
+      if (f == t) continue;
+      auto& m = tokens_[f].mirrors;
+      if (std::find(m.begin(), m.end(), t) != m.end()) continue;
+      m.push_back(t);
+      std::vector<std::pair<std::string, VarId>> existing(tokens_[f].fields.begin(), tokens_[f].fields.end());
+      for (auto& [n, fv] : existing) addEdge(fv, field(t, n), EdgeKind::Value);
+    }
+  }
+}
+
+void FlowSolver::evalConcat(uint32_t id) {
+  const ConcatC& c = concats_[id];
+  // Cartesian product of the parts' strings, bounded; a part without
+  // strings is a hole: unknown once holes count (phase 2), else no value yet.
+  std::vector<AbstractString> acc(1);
+  acc[0].kind = StringKind::Exact;
+  for (VarId p : c.parts) {
+    std::vector<AbstractString> partValues;
+    if (p != kNoVar) partValues = vars_[p].strings.values();
+    if (partValues.empty()) {
+      if (!holesAsUnknown_) return;
+      AbstractString u;
+      u.kind = StringKind::Unknown;
+      uint8_t eff = p == kNoVar ? 0 : vars_[p].eff;
+      u.origin = (eff & (kUserInput | kWebtriggerRequest)) ? StringOrigin::UserInput
+                 : (eff & kAppStorage)                      ? StringOrigin::Storage
+                                                            : StringOrigin::Unknown;
+      partValues.push_back(u);
+    }
+    std::vector<AbstractString> next;
+    for (const auto& a : acc)
+      for (const auto& b : partValues) {
+        if (next.size() >= 64) break;
+        next.push_back(concatStrings(a, b));
+      }
+    acc = std::move(next);
+  }
+  StringSet result;
+  for (auto& a : acc) result.add(std::move(a));
+  addStrings(c.target, result);
+}
+
+uint32_t FlowSolver::callerFunction(uint32_t call) const {
+  uint32_t file = program_.fileOfCall(call);
+  const CallFact& c = program_.call(call);
+  if (c.enclosingFunction == kTopLevel) return program_.topLevelFunction(file);
+  return program_.functionBase[file] + c.enclosingFunction;
+}
+
+void FlowSolver::addCallEdge(uint32_t call, uint32_t fn) {
+  if (call == kNone) return;
+  uint32_t caller = callerFunction(call);
+  auto& v = calleesOf_[caller];
+  if (std::find(v.begin(), v.end(), fn) == v.end()) v.push_back(fn);
+  auto& c = callersOfFn_[fn];
+  if (std::find(c.begin(), c.end(), call) == c.end()) c.push_back(call);
+}
+
+void FlowSolver::evalCall(uint32_t callId) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  std::vector<uint32_t> toks;
+  if (c.isSuperCall) {
+    const FileFacts& f = program_.files[file];
+    const FunctionFact& fn = f.functions[c.enclosingFunction];
+    VarId superVar = f.classes[fn.classIndex].superVar;
+    if (superVar == kNoVar) return;
+    toks = vars_[vb + superVar].tokens;
+  } else {
+    toks = vars_[vb + c.callee].tokens;
+  }
+  auto& done = callTokensDone_[callId];
+  for (uint32_t t : toks) {
+    if (std::find(done.begin(), done.end(), t) != done.end()) continue;
+    done.push_back(t);
+    const Token& tok = tokens_[t];
+    switch (tok.kind) {
+      case TokenKind::Function:
+        callFunction(callId, t, c.isNew, kNone);
+        break;
+      case TokenKind::Class:
+        if (c.isSuperCall || c.isNew) callClass(callId, t);
+        break;
+      case TokenKind::Library:
+        callLibrary(callId, t);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// Binds a call's arguments to a function's parameters and its return to the result.
+void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, uint32_t instance) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  uint32_t fnIndex = tokens_[fnToken].index;
+  const FunctionFact* fn = program_.function(fnIndex);
+  if (!fn) return;
+  uint32_t fnFile = program_.fileOfFunction(fnIndex);
+  VarId fvb = program_.varBase[fnFile];
+  addCallEdge(callId, fnIndex);
+  auto arg = [&](size_t i) { return c.args[i] == kNoVar ? kNoVar : vb + c.args[i]; };
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    VarId a = arg(i);
+    if (a == kNoVar) continue;
+    bool spread = i < 32 && (c.spreadMask & (1u << i));
+    if (spread) {
+      VarId elem = loadVar(a, "[]", file, c.site);
+      for (size_t p = i; p < fn->params.size(); ++p) addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId);
+      continue;
+    }
+    if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
+      VarId rest = fvb + fn->params[fn->restParam];
+      uint32_t restToken = kNone;
+      for (uint32_t t : vars_[rest].tokens)
+        if (tokens_[t].kind == TokenKind::Array) restToken = t;
+      if (restToken == kNone) {
+        restToken = allocToken(TokenKind::Array, kNone, fnFile, fn->site);
+        addToken(rest, restToken);
+      }
+      addEdge(a, field(restToken, "[]"), EdgeKind::Value, callId);
+      continue;
+    }
+    if (i < fn->params.size()) addEdge(a, fvb + fn->params[i], EdgeKind::Value, callId);
+  }
+  if (!fn->isArrow) {
+    if (instance != kNone) addToken(fvb + fn->thisVar, instance);
+    else if (c.receiver != kNoVar && !c.isSuperCall) addEdge(vb + c.receiver, fvb + fn->thisVar, EdgeKind::Value, callId);
+    else if (c.isSuperCall) {
+      const FileFacts& f = program_.files[file];
+      VarId thisVar = f.functions[c.enclosingFunction].thisVar;
+      addEdge(vb + thisVar, fvb + fn->thisVar, EdgeKind::Value, callId);
+    }
+  }
+  if (viaNew && instance == kNone) {
+    // An ES5 constructor function.
+    uint32_t inst = allocToken(TokenKind::Instance, fnIndex, file, c.site);
+    addToken(fvb + fn->thisVar, inst);
+    addToken(vb + c.result, inst);
+    // Methods assigned to F.prototype.
+    VarId proto = field(fnToken, "prototype");
+    for (uint32_t pt : vars_[proto].tokens) tokens_[inst].fallbacks.push_back(pt);
+  } else if (c.result != kNoVar && !c.isSuperCall) {
+    addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId);
+  }
+}
+
+void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  uint32_t classIndex = tokens_[classToken].index;
+  uint32_t classFile = tokens_[classToken].file;
+  const ClassFact& cls = program_.files[classFile].classes[classIndex - program_.classBase[classFile]];
+  VarId cvb = program_.varBase[classFile];
+  uint32_t ctorIndex = program_.functionBase[classFile] + cls.constructorFunction;
+  uint32_t instance;
+  if (c.isSuperCall) {
+    instance = kNone;
+  } else {
+    instance = allocToken(TokenKind::Instance, classIndex, file, c.site);
+    for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens) tokens_[instance].fallbacks.push_back(pt);
+    addToken(vb + c.result, instance);
+  }
+  // Constructor.
+  uint32_t ctorToken = ctorIndex < functionTokenOf_.size() ? functionTokenOf_[ctorIndex] : kNone;
+  if (ctorToken != kNone) {
+    const FunctionFact* ctor = program_.function(ctorIndex);
+    bool implicit = ctor && ctor->params.empty() && cls.superVar != kNoVar;
+    if (c.isSuperCall) {
+      callFunction(callId, ctorToken, false, kNone);
+    } else {
+      callFunction(callId, ctorToken, false, instance);
+    }
+    if (implicit && !c.isSuperCall) {
+      // `class B extends A {}`: the implicit constructor forwards to A.
+      for (uint32_t st : vars_[cvb + cls.superVar].tokens)
+        if (tokens_[st].kind == TokenKind::Class) {
+          const Token& sup = tokens_[st];
+          const ClassFact& scls = program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+          uint32_t sctor = program_.functionBase[sup.file] + scls.constructorFunction;
+          if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
+            callFunction(callId, functionTokenOf_[sctor], false, instance);
+        }
+    }
+  }
+  // Inheritance: our prototype falls back to the parent's prototype.
+  if (cls.superVar != kNoVar) {
+    for (uint32_t st : vars_[cvb + cls.superVar].tokens) {
+      if (tokens_[st].kind != TokenKind::Class) continue;
+      const Token& sup = tokens_[st];
+      const ClassFact& scls = program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+      VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
+      for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
+        for (uint32_t spt : vars_[sproto].tokens) {
+          auto& fb = tokens_[pt].fallbacks;
+          if (std::find(fb.begin(), fb.end(), spt) == fb.end()) {
+            fb.push_back(spt);
+            std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(), tokens_[pt].fields.end());
+            for (auto& [n, fv] : existing) addEdge(field(spt, n), fv, EdgeKind::Value);
+          }
+        }
+    }
+  }
+}
+
+// A temporary var holding base[name] (for summaries and spreads).
+VarId FlowSolver::loadVar(VarId base, const std::string& name, uint32_t file, SourceSite site) {
+  VarId t = program_.newVar(name == "[]" ? "element" : name, site, file);
+  vars_.emplace_back();
+  succ_.emplace_back();
+  watches_.emplace_back();
+  queued_.push_back(0);
+  loads_.push_back({t, base, kNoVar, name});
+  watch(base, WatchKind::Load, static_cast<uint32_t>(loads_.size() - 1));
+  addEdge(base, t, EdgeKind::BaseTaint);
+  return t;
+}
+
+void FlowSolver::callbackFromArg(uint32_t call, VarId holder, std::vector<VarId> paramFrom,
+                                 std::vector<uint32_t> paramTokens, VarId returnTo, std::string entryName) {
+  if (holder == kNoVar) return;
+  CallbackC cb;
+  cb.entryName = std::move(entryName);
+  cb.holder = holder;
+  cb.call = call;
+  cb.paramFrom = std::move(paramFrom);
+  cb.paramTokens = std::move(paramTokens);
+  cb.returnTo = returnTo;
+  callbacks_.push_back(std::move(cb));
+  callbackDone_.emplace_back();
+  watch(holder, WatchKind::Callback, static_cast<uint32_t>(callbacks_.size() - 1));
+}
+
+void FlowSolver::evalCallback(uint32_t id) {
+  CallbackC cb = callbacks_[id];
+  std::vector<uint32_t> toks = vars_[cb.holder].tokens;
+  for (uint32_t t : toks) {
+    if (tokens_[t].kind != TokenKind::Function) continue;
+    auto& done = callbackDone_[id];
+    if (std::find(done.begin(), done.end(), t) != done.end()) continue;
+    done.push_back(t);
+    uint32_t fnIndex = tokens_[t].index;
+    const FunctionFact* fn = program_.function(fnIndex);
+    if (!fn) continue;
+    VarId fvb = program_.varBase[program_.fileOfFunction(fnIndex)];
+    if (cb.call != kNone) addCallEdge(cb.call, fnIndex);
+    for (size_t p = 0; p < fn->params.size(); ++p) {
+      if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar) addEdge(cb.paramFrom[p], fvb + fn->params[p], EdgeKind::Value, cb.call);
+      if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) addToken(fvb + fn->params[p], cb.paramTokens[p]);
+    }
+    if (cb.returnTo != kNoVar) addEdge(fvb + fn->returnVar, cb.returnTo, EdgeKind::Value, cb.call);
+    if (!cb.entryName.empty()) entryFunctions_.emplace_back(fnIndex, cb.entryName);
+    if (cb.call == kNone) {
+      // A manifest entry point.
+      for (const auto& e : program_.entries)
+        if (e.callee == cb.holder) entryFunctions_.emplace_back(fnIndex, e.name);
+    }
+  }
+}
+
+uint32_t FlowSolver::originCall(uint32_t token, int depth) const {
+  uint32_t t = token;
+  int seen = 0;
+  while (t != kNone) {
+    if (tokens_[t].creatorCall != kNone && ++seen == depth) return tokens_[t].creatorCall;
+    t = tokens_[t].parent;
+  }
+  return kNone;
+}
+
+// The var a catalog reference denotes at a call (creating loads as needed).
+VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeToken, bool forWrite) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  VarId base = kNoVar;
+  switch (ref.base) {
+    case ValueRef::Base::Arg:
+      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar) base = vb + c.args[ref.index];
+      break;
+    case ValueRef::Base::Receiver:
+      if (c.receiver != kNoVar) base = vb + c.receiver;
+      break;
+    case ValueRef::Base::Return:
+      if (c.result != kNoVar) base = vb + c.result;
+      break;
+    case ValueRef::Base::Origin: {
+      uint32_t oc = originCall(calleeToken, ref.originDepth);
+      if (oc == kNone) return kNoVar;
+      const CallFact& o = program_.call(oc);
+      VarId ovb = program_.varBase[program_.fileOfCall(oc)];
+      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar) base = ovb + o.args[ref.index];
+      break;
+    }
+    case ValueRef::Base::Args: {
+      // All arguments joined.
+      VarId t = program_.newVar("args", c.site, file);
+      vars_.emplace_back();
+      succ_.emplace_back();
+      watches_.emplace_back();
+      queued_.push_back(0);
+      for (VarId a : c.args)
+        if (a != kNoVar) addEdge(vb + a, t, EdgeKind::Value, callId);
+      base = t;
+      break;
+    }
+    default:
+      return kNoVar;
+  }
+  if (base == kNoVar) return kNoVar;
+  if (forWrite && !ref.fields.empty()) {
+    // Writes go to the object's fields: handled by the caller with stores.
+    return base;
+  }
+  for (const auto& f : ref.fields) base = loadVar(base, f, file, c.site);
+  return base;
+}
+
+void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint32_t calleeToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  for (const Flow& flow : summary.flows) {
+    // Source value.
+    VarId from = kNoVar;
+    if (flow.from.base == ValueRef::Base::CallbackReturn) {
+      if (flow.from.index < static_cast<int>(c.args.size()) && c.args[flow.from.index] != kNoVar) {
+        VarId holder = vb + c.args[flow.from.index];
+        VarId ret = program_.newVar("callback result", c.site, file);
+        vars_.emplace_back();
+        succ_.emplace_back();
+        watches_.emplace_back();
+        queued_.push_back(0);
+        callbackFromArg(callId, holder, {}, {}, ret);
+        from = ret;
+      }
+    } else {
+      from = refVar(flow.from, callId, calleeToken, false);
+    }
+    if (from == kNoVar) continue;
+    if (flow.from.deep) {
+      if (flow.to.base == ValueRef::Base::Return && result != kNoVar) deepTaintEdges_.emplace_back(from, result);
+      continue;
+    }
+    EdgeKind kind = flow.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value;
+    // Destination.
+    switch (flow.to.base) {
+      case ValueRef::Base::Return: {
+        if (result == kNoVar) break;
+        if (flow.to.fields.empty()) {
+          addEdge(from, result, kind, callId);
+        } else {
+          // return.element / return.name: a fresh object at this call.
+          uint32_t obj = kNone;
+          for (uint32_t t : vars_[result].tokens)
+            if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
+                tokens_[t].site.column == c.site.column)
+              obj = t;
+          if (obj == kNone) {
+            obj = allocToken(TokenKind::Array, kNone, file, c.site);
+            addToken(result, obj);
+          }
+          addEdge(from, field(obj, flow.to.fields[0]), kind, callId);
+        }
+        break;
+      }
+      case ValueRef::Base::CallbackParam: {
+        if (flow.to.index < static_cast<int>(c.args.size()) && c.args[flow.to.index] != kNoVar) {
+          std::vector<VarId> params(flow.to.paramIndex + 1, kNoVar);
+          params[flow.to.paramIndex] = from;
+          callbackFromArg(callId, vb + c.args[flow.to.index], params, {}, kNoVar);
+        }
+        break;
+      }
+      case ValueRef::Base::Arg:
+      case ValueRef::Base::Receiver: {
+        VarId target = refVar(flow.to, callId, calleeToken, true);
+        if (target == kNoVar) break;
+        if (flow.to.allFields) {
+          // Object.assign(target, source): copy every field.
+          spreads_.push_back({target, from});
+          uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
+          watch(from, WatchKind::Spread, id);
+          watch(target, WatchKind::Spread, id);
+          addEdge(from, target, EdgeKind::TaintOnly, callId);
+        } else if (!flow.to.fields.empty()) {
+          stores_.push_back({target, kNoVar, from, flow.to.fields[0]});
+          watch(target, WatchKind::Store, static_cast<uint32_t>(stores_.size() - 1));
+        } else {
+          addEdge(from, target, kind, callId);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+// A library call without a summary: the result is a new library value, it
+// carries the taint of the arguments and receiver, and callbacks are called
+// with the receiver's values.
+void FlowSolver::defaultPassThrough(uint32_t callId, uint32_t calleeToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    VarId a = c.args[i] == kNoVar ? kNoVar : vb + c.args[i];
+    if (a == kNoVar) continue;
+    if (result != kNoVar) {
+      addEdge(a, result, EdgeKind::TaintOnly, callId);
+      deepTaintEdges_.emplace_back(a, result);
+    }
+    std::vector<VarId> params;
+    std::vector<uint32_t> ptoks;
+    if (calleeToken != kNone) {
+      uint32_t cbTok = libraryChild(calleeToken, "$cb" + std::to_string(i), kNone);
+      for (int p = 0; p < 4; ++p) ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
+    }
+    if (c.receiver != kNoVar) params.push_back(vb + c.receiver);
+    callbackFromArg(callId, a, params, ptoks, result);
+  }
+  if (c.receiver != kNoVar && result != kNoVar) addEdge(vb + c.receiver, result, EdgeKind::TaintOnly, callId);
+}
+
+void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  const Token& tok = tokens_[libToken];
+  uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment, entryModel = tok.entryModel;
+  if (sink != kNone) sinkHits_.push_back({callId, libToken, sink});
+  if (attachment != kNone) attachHits_.push_back({callId, libToken, attachment});
+  VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  if (entryModel != kNone) {
+    const EntryModel& em = catalog_.entries[entryModel];
+    if (em.callback < static_cast<int>(c.args.size()) && c.args[em.callback] != kNoVar) {
+      std::vector<uint32_t> ptoks;
+      uint32_t cbTok = libraryChild(libToken, "$cb" + std::to_string(em.callback), kNone);
+      for (int p = 0; p < 4; ++p) ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
+      std::string name = "?";
+      if (em.name.base == ValueRef::Base::Arg && em.name.index < static_cast<int>(c.args.size()) &&
+          c.args[em.name.index] != kNoVar)
+        for (const auto& sv : vars_[vb + c.args[em.name.index]].strings.values())
+          if (sv.kind == StringKind::Exact) { name = sv.text; break; }
+      callbackFromArg(callId, vb + c.args[em.callback], {}, ptoks, kNoVar, em.prefix + name);
+    }
+  }
+  // The result is a library value made by this call (an axios instance, a response).
+  uint32_t made = libraryChild(libToken, "()", callId);
+  if (result != kNoVar && (summary == kNone || !catalog_.summaries[summary].noDefault)) addToken(result, made);
+  if (summary != kNone) {
+    applySummary(callId, catalog_.summaries[summary], libToken);
+    return;
+  }
+  if (sink != kNone || entryModel != kNone) return;  // a response is not customer data
+  if (tokens_[made].intrinsic) return;  // a source: its result is its own category only
+  // Method summaries (string and array methods) by name.
+  if (!c.methodName.empty()) {
+    for (const auto& s : catalog_.summaries) {
+      if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) != s.selector.methods.end()) {
+        applySummary(callId, s, libToken);
+        return;
+      }
+    }
+  }
+  defaultPassThrough(callId, libToken);
+}
+
+// ----------------------------------------------------------------- phases
+
+bool FlowSolver::run() {
+  bool any = false;
+  while (queueHead_ < queue_.size()) {
+    if (++stats_.steps > budget_.maxSteps) {
+      stats_.budgetHit = true;
+      stats_.budgetWhat = "analysis steps";
+      queue_.clear();
+      queueHead_ = 0;
+      return any;
+    }
+    VarId v = queue_[queueHead_++];
+    queued_[v] = 0;
+    any = true;
+    propagate(v);
+    if (queueHead_ > 4096 && queueHead_ * 2 > queue_.size()) {
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(queueHead_));
+      queueHead_ = 0;
+    }
+  }
+  queue_.clear();
+  queueHead_ = 0;
+  return any;
+}
+
+void FlowSolver::phaseUnknownCallees() {
+  for (uint32_t id = 0; id < program_.callCount; ++id) {
+    if (callUnknownDone_[id]) continue;
+    const CallFact& c = program_.call(id);
+    if (c.isSuperCall || c.callee == kNoVar) continue;
+    VarId vb = program_.varBase[program_.fileOfCall(id)];
+    bool callable = false;
+    for (uint32_t t : vars_[vb + c.callee].tokens) {
+      TokenKind k = tokens_[t].kind;
+      callable = callable || k == TokenKind::Function || k == TokenKind::Class || k == TokenKind::Library;
+    }
+    if (callable) continue;
+    callUnknownDone_[id] = 1;
+    bool applied = false;
+    if (!c.methodName.empty()) {
+      for (const auto& s : catalog_.summaries) {
+        if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) != s.selector.methods.end()) {
+          applySummary(id, s, kNone);
+          applied = true;
+          break;
+        }
+      }
+    }
+    if (!applied) defaultPassThrough(id, kNone);
+  }
+}
+
+void FlowSolver::phaseUncalledParameters() {
+  // Parameters of functions that nothing calls: their value is the caller's
+  // choice; say so instead of leaving the host blank.
+  for (uint32_t fn = 0; fn < program_.functionCount; ++fn) {
+    const FunctionFact* f = program_.function(fn);
+    if (!f || !callersOfFn_[fn].empty()) continue;
+    bool isEntry = false;
+    for (auto& e : entryFunctions_) isEntry = isEntry || e.first == fn;
+    VarId fvb = program_.varBase[program_.fileOfFunction(fn)];
+    for (VarId p : f->params) {
+      if (!vars_[fvb + p].strings.empty()) continue;
+      AbstractString a;
+      a.kind = StringKind::Unknown;
+      a.origin = isEntry ? StringOrigin::Unknown : StringOrigin::Parameter;
+      a.detail = program_.varInfo(fvb + p).name;
+      addString(fvb + p, a);
+    }
+  }
+}
+
+bool FlowSolver::phaseDeepTaint() {
+  bool changed = false;
+  for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
+    auto [from, to] = deepTaintEdges_[i];
+    uint8_t mask = deepTaint(from);
+    uint8_t fresh = mask & ~vars_[to].eff;
+    if (!fresh) continue;
+    for (int b = 0; b < kCategoryCount; ++b) {
+      if (!(fresh & (1u << b))) continue;
+      VarId carrier = deepCarrier(from, static_cast<uint8_t>(1u << b));
+      changed |= addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
+    }
+  }
+  return changed;
+}
+
+uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
+  if (v == kNoVar) return 0;
+  uint8_t mask = vars_[v].eff;
+  if (depth <= 0) return mask;
+  for (uint32_t t : vars_[v].tokens) {
+    mask |= tokens_[t].intrinsic;
+    if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
+    for (const auto& [n, fv] : tokens_[t].fields) {
+      if (n.rfind("$getter:", 0) == 0) continue;
+      mask |= deepTaint(fv, depth - 1);
+    }
+    for (uint32_t fb : tokens_[t].fallbacks)
+      for (const auto& [n, fv] : tokens_[fb].fields)
+        if (depth > 1 && n != "constructor") {
+          for (uint32_t ft : vars_[fv].tokens)
+            if (tokens_[ft].kind != TokenKind::Function) mask |= deepTaint(fv, depth - 2);
+        }
+  }
+  return mask;
+}
+
+VarId FlowSolver::deepCarrier(VarId v, uint8_t bit, int depth) const {
+  if (v == kNoVar) return kNoVar;
+  if (vars_[v].eff & bit) return v;
+  if (depth <= 0) return kNoVar;
+  for (uint32_t t : vars_[v].tokens) {
+    if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
+    for (const auto& [n, fv] : tokens_[t].fields) {
+      VarId c = deepCarrier(fv, bit, depth - 1);
+      if (c != kNoVar) return c;
+    }
+  }
+  return kNoVar;
+}
+
+std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId, uint32_t calleeToken) const {
+  std::vector<VarId> out;
+  const CallFact& c = program_.call(callId);
+  VarId vb = program_.varBase[program_.fileOfCall(callId)];
+  std::vector<VarId> bases;
+  switch (ref.base) {
+    case ValueRef::Base::Arg:
+      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar) bases.push_back(vb + c.args[ref.index]);
+      break;
+    case ValueRef::Base::Args:
+      for (VarId a : c.args)
+        if (a != kNoVar) bases.push_back(vb + a);
+      break;
+    case ValueRef::Base::Receiver:
+      if (c.receiver != kNoVar) bases.push_back(vb + c.receiver);
+      break;
+    case ValueRef::Base::Origin: {
+      uint32_t oc = originCall(calleeToken, ref.originDepth);
+      if (oc == kNone) break;
+      const CallFact& o = program_.call(oc);
+      VarId ovb = program_.varBase[program_.fileOfCall(oc)];
+      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar) bases.push_back(ovb + o.args[ref.index]);
+      break;
+    }
+    default:
+      break;
+  }
+  for (const auto& f : ref.fields) {
+    std::vector<VarId> next;
+    for (VarId b : bases)
+      for (uint32_t t : vars_[b].tokens) {
+        VarId fv = fieldOf(t, f);
+        if (fv != kNoVar) next.push_back(fv);
+        for (uint32_t fb : tokens_[t].fallbacks) {
+          VarId pv = fieldOf(fb, f);
+          if (pv != kNoVar) next.push_back(pv);
+        }
+      }
+    bases = std::move(next);
+  }
+  std::sort(bases.begin(), bases.end());
+  bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
+  return bases;
+}
+
+void FlowSolver::solve() {
+  uint32_t total = program_.fileVarCount + static_cast<uint32_t>(program_.linkVars.size());
+  vars_.resize(total);
+  succ_.resize(total);
+  watches_.resize(total);
+  queued_.assign(total, 0);
+  callTokensDone_.resize(program_.callCount);
+  callUnknownDone_.assign(program_.callCount, 0);
+  calleesOf_.resize(program_.functionCount);
+  callersOfFn_.resize(program_.functionCount);
+  functionTokenOf_.assign(program_.functionCount, kNone);
+  for (uint32_t f = 0; f < program_.files.size(); ++f) addFileFacts(f);
+  addLinkFacts();
+  run();
+  for (int round = 0; round < 3; ++round) {
+    phaseUnknownCallees();
+    if (!run()) break;
+  }
+  holesAsUnknown_ = true;
+  for (uint32_t i = 0; i < concats_.size(); ++i) evalConcat(i);
+  run();
+  phaseUncalledParameters();
+  run();
+  for (int round = 0; round < 16; ++round) {
+    phaseUnknownCallees();
+    bool changed = phaseDeepTaint();
+    if (!run() && !changed) break;
+  }
+  edges_.clear();
+}
+
+}  // namespace fe

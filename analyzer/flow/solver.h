@@ -1,0 +1,244 @@
+// The flow solver: one whole-program abstract interpretation of an app.
+// It computes, for every value variable, the abstract objects it may hold
+// (allocation sites, functions, classes, instances and library values), its
+// abstract strings (for URLs and hosts) and its customer-data taint, with
+// the call graph built on the fly. Inclusion constraints are solved with a
+// FIFO worklist; every domain has finite height, and budgets bound the work.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <unordered_set>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "flow/abstract_string.h"
+#include "flow/program.h"
+
+namespace fe {
+
+// The seven categories of customer data (product.md §3.3), as bits.
+enum DataCategory : uint8_t {
+  kUserIdentity = 1 << 0,
+  kProductData = 1 << 1,
+  kAppStorage = 1 << 2,
+  kUserInput = 1 << 3,
+  kEventData = 1 << 4,
+  kInstallContext = 1 << 5,
+  kWebtriggerRequest = 1 << 6,
+};
+inline constexpr int kCategoryCount = 7;
+const char* categoryName(int bit);
+uint8_t categoryBit(std::string_view name);
+std::vector<std::string> categoryNames(uint8_t mask);
+
+inline constexpr uint32_t kNone = 0xffffffffu;
+
+enum class TokenKind : uint8_t { Object, Array, Function, Class, Instance, ModuleObject, ExportsObject, Library };
+
+struct Token {
+  TokenKind kind = TokenKind::Object;
+  uint32_t index = kNone;  // function or class (global) for Function/Class/Instance
+  uint32_t file = 0;
+  SourceSite site;
+  // Library values: root + path below it.
+  uint32_t root = kNone;        // index into FlowSolver::roots()
+  uint32_t parent = kNone;      // parent library token
+  std::string segment;          // member name, "()", "$cbN", "$pN"
+  uint32_t creatorCall = kNone; // for "()" segments: the call that made it
+  std::vector<std::string> path;
+  uint8_t intrinsic = 0;        // customer-data categories of the value itself
+  uint32_t sink = kNone;        // catalog sink matched by this callee path
+  uint32_t summary = kNone;     // catalog summary matched by this callee path
+  uint32_t attachment = kNone;
+  uint32_t entryModel = kNone;
+  std::vector<uint32_t> fallbacks;  // prototype chain
+  std::vector<uint32_t> mirrors;    // objects that receive copies of every field (spread)
+  std::map<std::string, VarId> fields;
+  std::vector<VarId> anyReaders;    // dynamic reads of every field
+};
+
+// How a variable first received a category: from another variable, or from
+// a library value (the source) it holds.
+struct TaintParent {
+  VarId from = kNoVar;
+  uint32_t token = kNone;
+  uint32_t call = kNone;  // the call through which it arrived, if any
+};
+
+struct VarState {
+  std::vector<uint32_t> tokens;  // sorted
+  StringSet strings;
+  uint8_t taint = 0;  // categories not explained by tokens' intrinsic taint
+  uint8_t eff = 0;    // taint | intrinsic of tokens
+  uint32_t parents = kNone;  // index into parent table, once tainted
+};
+
+struct SinkHit {
+  uint32_t call;
+  uint32_t token;  // the callee library token
+  uint32_t sink;   // catalog sink index
+};
+
+struct AttachHit {
+  uint32_t call;
+  uint32_t token;
+  uint32_t attachment;
+};
+
+struct FlowBudget {
+  uint64_t maxSteps = 20'000'000;  // worklist pops, all phases together
+  uint32_t maxTokensPerVar = 256;
+  uint32_t maxLibraryDepth = 10;
+};
+
+struct FlowStats {
+  uint64_t steps = 0;
+  bool budgetHit = false;
+  std::string budgetWhat;
+};
+
+class FlowSolver {
+ public:
+  FlowSolver(AppProgram& program, const Catalog& catalog, FlowBudget budget = {});
+  void solve();
+
+  const AppProgram& program() const { return program_; }
+  const Catalog& catalog() const { return catalog_; }
+  const VarState& state(VarId v) const { return vars_[v]; }
+  const Token& token(uint32_t t) const { return tokens_[t]; }
+  const std::vector<std::string>& roots() const { return roots_; }
+  const std::vector<SinkHit>& sinkHits() const { return sinkHits_; }
+  const std::vector<AttachHit>& attachHits() const { return attachHits_; }
+  const std::vector<std::vector<uint32_t>>& callGraph() const { return calleesOf_; }
+  const std::vector<std::pair<uint32_t, std::string>>& entryFunctions() const { return entryFunctions_; }
+  const FlowStats& stats() const { return stats_; }
+  const std::array<TaintParent, kCategoryCount>* parentsOf(VarId v) const {
+    return vars_[v].parents == kNone ? nullptr : &parents_[vars_[v].parents];
+  }
+  // Field variable of a token, or kNoVar.
+  VarId fieldOf(uint32_t token, const std::string& name) const;
+  // Categories that reach v, its fields and theirs (depth-bounded).
+  uint8_t deepTaint(VarId v, int depth = 5) const;
+  // Finds a variable among v and its fields that carries category bit.
+  VarId deepCarrier(VarId v, uint8_t bit, int depth = 5) const;
+  // Values a catalog reference denotes at a call.
+  std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken) const;
+  uint32_t originCall(uint32_t token, int depth) const;
+  std::string tokenPath(uint32_t token) const;
+
+ private:
+  enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint };
+  struct Edge {
+    VarId to;
+    EdgeKind kind;
+    uint32_t call;  // for witness labels: the call an argument/return edge belongs to
+  };
+  enum class WatchKind : uint8_t { Load, DynamicLoad, Store, Spread, Call, Concat, Callback, Summary };
+  struct Watch {
+    WatchKind kind;
+    uint32_t id;
+  };
+  struct LoadC {
+    VarId target, base, key;
+    std::string name;
+  };
+  struct StoreC {
+    VarId base, key, source;
+    std::string name;
+  };
+  struct SpreadC {
+    VarId target, source;
+  };
+  struct ConcatC {
+    VarId target;
+    std::vector<VarId> parts;
+  };
+  // A function value passed where it will be called: bind its params and return.
+  struct CallbackC {
+    VarId holder;                  // var holding the callback(s)
+    uint32_t call;                 // the call that passes it
+    std::vector<VarId> paramFrom;  // sources for params (kNoVar: none)
+    std::vector<uint32_t> paramTokens;  // library tokens for params (kNone: none)
+    VarId returnTo;                // receives the callback's return (kNoVar: none)
+    VarId thisFrom = kNoVar;
+    std::string entryName;         // set when the platform calls it (resolver.define)
+  };
+
+  // setup
+  void addFileFacts(uint32_t file);
+  void addLinkFacts();
+  uint32_t allocToken(TokenKind kind, uint32_t index, uint32_t file, SourceSite site);
+  uint32_t libraryRoot(const std::string& root, const std::string& path, uint32_t file, SourceSite site);
+  uint32_t libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall);
+  void matchCatalog(uint32_t token);
+
+  // propagation
+  void addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call = kNone);
+  void addToken(VarId v, uint32_t token, VarId from = kNoVar, uint32_t call = kNone);
+  bool addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call = kNone);
+  bool addStrings(VarId v, const StringSet& s);
+  bool addString(VarId v, AbstractString s);
+  void enqueue(VarId v);
+  void watch(VarId v, WatchKind kind, uint32_t id);
+  void propagate(VarId v);
+  void runWatch(const Watch& w);
+  VarId field(uint32_t token, const std::string& name);
+  void evalLoad(uint32_t id);
+  void evalStore(uint32_t id);
+  void evalSpread(uint32_t id);
+  void evalConcat(uint32_t id);
+  void evalCall(uint32_t call);
+  void evalCallback(uint32_t id);
+  void callFunction(uint32_t call, uint32_t fnToken, bool viaNew, uint32_t instance);
+  void callClass(uint32_t call, uint32_t classToken);
+  void callLibrary(uint32_t call, uint32_t libToken);
+  void applySummary(uint32_t call, const SummaryModel& summary, uint32_t calleeToken);
+  void defaultPassThrough(uint32_t call, uint32_t calleeToken);
+  VarId refVar(const ValueRef& ref, uint32_t call, uint32_t calleeToken, bool forWrite);
+  VarId loadVar(VarId base, const std::string& name, uint32_t file, SourceSite site);
+  void callbackFromArg(uint32_t call, VarId holder, std::vector<VarId> paramFrom,
+                       std::vector<uint32_t> paramTokens, VarId returnTo, std::string entryName = "");
+  void addCallEdge(uint32_t call, uint32_t fn);
+  uint32_t callerFunction(uint32_t call) const;
+  bool run();
+  void phaseUnknownCallees();
+  void phaseUncalledParameters();
+  bool phaseDeepTaint();
+
+  AppProgram& program_;
+  const Catalog& catalog_;
+  FlowBudget budget_;
+  FlowStats stats_;
+  std::vector<VarState> vars_;
+  std::vector<std::vector<Edge>> succ_;
+  std::vector<std::vector<Watch>> watches_;
+  std::vector<std::array<TaintParent, kCategoryCount>> parents_;
+  std::vector<Token> tokens_;
+  std::vector<std::string> roots_;
+  std::map<std::string, uint32_t> libraryIndex_;
+  std::vector<LoadC> loads_;
+  std::vector<StoreC> stores_;
+  std::vector<SpreadC> spreads_;
+  std::vector<ConcatC> concats_;
+  std::vector<CallbackC> callbacks_;
+  std::vector<std::vector<uint32_t>> callTokensDone_;  // per call: callee tokens processed
+  std::vector<std::vector<uint32_t>> callbackDone_;    // per callback constraint: functions bound
+  std::vector<uint8_t> callUnknownDone_;
+  std::vector<std::pair<VarId, VarId>> deepTaintEdges_;  // (from, to): to.taint |= deep(from)
+  std::vector<std::vector<uint32_t>> calleesOf_;       // function -> functions it calls
+  std::vector<std::vector<uint32_t>> callersOfFn_;     // function -> calls that reach it
+  std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
+  std::unordered_set<uint64_t> edges_;  // (from, to, kind) already added
+  std::vector<VarId> queue_;
+  size_t queueHead_ = 0;
+  std::vector<uint8_t> queued_;
+  std::vector<SinkHit> sinkHits_;
+  std::vector<AttachHit> attachHits_;
+  bool holesAsUnknown_ = false;
+  std::vector<uint32_t> functionTokenOf_;  // function -> token
+};
+
+}  // namespace fe

@@ -1,0 +1,207 @@
+// Per-file facts: the compact intermediate representation gathered in the one
+// syntax-tree traversal of a source file. The flow stage links the facts of
+// all files of an app and solves them; syntax trees are freed once extracted.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "support/diagnostic.h"
+
+namespace fe {
+
+using VarId = uint32_t;
+inline constexpr VarId kNoVar = 0xffffffffu;
+
+// A place in a source file. Lines and columns are 1-based.
+struct SourceSite {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t endLine = 0;
+  uint32_t endColumn = 0;
+};
+
+enum class SourceSide : uint8_t { Backend, Frontend };
+
+// What a value variable stands for, for witness paths and reports.
+struct VarInfo {
+  std::string name;  // identifier or short description ("arg 1 of fetch", "return of f")
+  SourceSite site;
+};
+
+enum class AllocKind : uint8_t { Object, Array, Function, Class, ModuleObject, ExportsObject };
+
+struct AllocFact {
+  VarId target;
+  AllocKind kind;
+  uint32_t index;  // function index for Function/Class; 0 otherwise
+  SourceSite site;
+};
+
+struct FunctionFact {
+  std::string name;  // qualified where possible: "Class.method", "outer.inner", "<anonymous>"
+  SourceSite site;
+  std::vector<VarId> params;  // one var per formal parameter (destructuring reads from it)
+  int restParam = -1;         // index of a `...rest` parameter, or -1
+  VarId thisVar = kNoVar;
+  VarId returnVar = kNoVar;
+  VarId argumentsVar = kNoVar;  // `arguments` array object
+  bool isAsync = false;
+  bool isArrow = false;
+  bool isClassConstructor = false;
+  uint32_t classIndex = 0xffffffffu;  // for constructors and methods
+};
+
+struct ClassFact {
+  std::string name;
+  SourceSite site;
+  uint32_t constructorFunction;  // index into functions (synthesised when absent)
+  VarId prototypeVar;            // holds the prototype object; methods are stored on it
+  VarId superVar = kNoVar;       // `extends` expression, if any
+};
+
+struct CopyFact {
+  VarId target;
+  VarId source;
+  bool taintOnly;  // taint flows, values do not (arithmetic, unknown transforms)
+  SourceSite site;
+};
+
+struct StringFact {
+  VarId target;
+  std::string text;
+  bool literal;  // written as a literal here (vs. computed constant)
+};
+
+struct EnvFact {
+  VarId target;
+  std::string name;  // process.env.NAME; "*" when computed
+};
+
+// `target = base[name]`; name empty means a computed key held in keyVar.
+struct LoadFact {
+  VarId target;
+  VarId base;
+  std::string name;
+  VarId keyVar = kNoVar;
+  SourceSite site;
+};
+
+struct StoreFact {
+  VarId base;
+  std::string name;  // "" for computed keys (keyVar) ; "[]" for array elements ; "*" spread-all
+  VarId keyVar = kNoVar;
+  VarId source;
+  SourceSite site;
+};
+
+// Copy every field of the objects in source into the objects in target
+// (object spread, Object.assign-like syntax).
+struct SpreadFact {
+  VarId target;
+  VarId source;
+  SourceSite site;
+};
+
+struct CallFact {
+  SourceSite site;
+  VarId callee;
+  VarId receiver = kNoVar;  // `this` for method calls
+  std::string methodName;   // property name when the callee is `receiver.name`
+  std::vector<VarId> args;  // kNoVar for arguments that carry nothing
+  uint32_t spreadMask = 0;  // bit i: args[i] is `...spread`
+  VarId result;
+  bool isNew = false;
+  bool isSuperCall = false;
+  uint32_t enclosingFunction;  // index into functions; kTopLevel for module code
+  std::string calleeText;      // normalised callee text, for fingerprints and reports
+  int firstArgLiteral = 0;     // 1 when args[0] is written as a plain string literal
+};
+
+struct ConcatFact {
+  VarId target;
+  std::vector<VarId> parts;  // in order; string literals get their own vars
+  SourceSite site;
+};
+
+struct AwaitFact {
+  VarId target;
+  VarId source;
+};
+
+enum class ImportKind : uint8_t { Named, Default, Namespace, Require, Dynamic };
+
+struct ImportFact {
+  VarId target;
+  std::string specifier;
+  std::string name;  // for Named
+  ImportKind kind;
+  SourceSite site;
+};
+
+// `export {local as name}`, `export const name = …`, `export default …`.
+struct ExportFact {
+  std::string name;
+  VarId source;
+};
+
+// `export {a as b} from 'x'`, `export * from 'x'` (name == "*"), `export * as ns from 'x'`.
+struct ReExportFact {
+  std::string specifier;
+  std::string importedName;  // "*" for star
+  std::string exportedName;  // "*" for star
+};
+
+// A JSX element that may load a URL: <Image src=…>, <img src=…>, <iframe src=…>.
+struct JsxUrlFact {
+  std::string element;
+  std::string attribute;
+  VarId value;
+  SourceSite site;
+  uint32_t enclosingFunction;
+};
+
+// An inline `// forge-egress-ignore FE00N: reason` comment.
+struct SuppressionFact {
+  uint32_t line;
+  std::string ruleId;
+  std::string reason;
+};
+
+inline constexpr uint32_t kTopLevel = 0xffffffffu;
+
+struct FileFacts {
+  std::string path;  // relative to the scan root
+  SourceSide side = SourceSide::Backend;
+  bool parsed = false;
+  bool minified = false;
+  uint64_t bytes = 0;
+  std::vector<VarInfo> vars;
+  std::vector<AllocFact> allocs;
+  std::vector<FunctionFact> functions;
+  std::vector<ClassFact> classes;
+  std::vector<CopyFact> copies;
+  std::vector<StringFact> strings;
+  std::vector<EnvFact> envs;
+  std::vector<LoadFact> loads;
+  std::vector<StoreFact> stores;
+  std::vector<SpreadFact> spreads;
+  std::vector<CallFact> calls;
+  std::vector<ConcatFact> concats;
+  std::vector<AwaitFact> awaits;
+  std::vector<ImportFact> imports;
+  std::vector<ExportFact> exports;
+  std::vector<ReExportFact> reexports;
+  std::vector<JsxUrlFact> jsxUrls;
+  std::vector<SuppressionFact> suppressions;
+  // Globals read by the file: var -> global name ("fetch", "JSON", "window").
+  std::vector<std::pair<VarId, std::string>> globals;
+  VarId moduleVar = kNoVar;   // `module`
+  VarId exportsVar = kNoVar;  // `exports` (the initial exports object)
+  std::vector<std::string> staticExportNames;  // names this file exports (for `export *`)
+  Diagnostics diagnostics;
+  uint32_t functionCount() const { return static_cast<uint32_t>(functions.size()); }
+};
+
+}  // namespace fe

@@ -1,0 +1,238 @@
+// Module resolution (see module_resolver.h).
+#include "index/module_resolver.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace fe {
+
+bool normalisePath(const std::string& path, std::string& out) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    std::string seg = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (seg == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  out.clear();
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += '/';
+    out += parts[i];
+  }
+  return true;
+}
+
+std::string parentDir(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+static std::string joinPath(const std::string& dir, const std::string& rel) {
+  if (dir.empty()) return rel;
+  if (rel.empty()) return dir;
+  return dir + "/" + rel;
+}
+
+ModuleResolver::ModuleResolver(std::vector<std::string> files,
+                               std::function<bool(const std::string&, std::string&)> readText)
+    : files_(std::move(files)), readText_(std::move(readText)) {
+  for (size_t i = 0; i < files_.size(); ++i) index_[files_[i]] = static_cast<int>(i);
+}
+
+bool ModuleResolver::isRelative(const std::string& s) {
+  return s == "." || s == ".." || s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0 || s.rfind("/", 0) == 0;
+}
+
+std::string ModuleResolver::packageName(const std::string& s) {
+  size_t slash = s.find('/');
+  if (!s.empty() && s[0] == '@' && slash != std::string::npos) slash = s.find('/', slash + 1);
+  return slash == std::string::npos ? s : s.substr(0, slash);
+}
+
+int ModuleResolver::probe(const std::string& base) const {
+  static const char* kExtensions[] = {".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"};
+  auto has = [&](const std::string& p) {
+    auto it = index_.find(p);
+    return it == index_.end() ? -1 : it->second;
+  };
+  int found = has(base);
+  if (found >= 0) return found;
+  // `.js` written for a `.ts` file (TypeScript's ESM convention).
+  auto swap = [&](const char* from, std::initializer_list<const char*> to) {
+    size_t n = std::char_traits<char>::length(from);
+    if (base.size() > n && base.compare(base.size() - n, n, from) == 0) {
+      std::string stem = base.substr(0, base.size() - n);
+      for (const char* ext : to) {
+        int f = has(stem + ext);
+        if (f >= 0) return f;
+      }
+    }
+    return -1;
+  };
+  if ((found = swap(".js", {".ts", ".tsx"})) >= 0) return found;
+  if ((found = swap(".jsx", {".tsx"})) >= 0) return found;
+  if ((found = swap(".mjs", {".mts"})) >= 0) return found;
+  if ((found = swap(".cjs", {".cts"})) >= 0) return found;
+  for (const char* ext : kExtensions)
+    if ((found = has(base + ext)) >= 0) return found;
+  for (const char* ext : kExtensions)
+    if ((found = has(joinPath(base, std::string("index") + ext))) >= 0) return found;
+  return -1;
+}
+
+// tsconfig.json allows comments and trailing commas; nlohmann takes comments.
+static std::string stripTrailingCommas(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) out += text[++i];
+      else if (c == '"') inString = false;
+      continue;
+    }
+    if (c == '"') inString = true;
+    if (c == ',') {
+      size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\n' || text[j] == '\r' || text[j] == '\t')) ++j;
+      if (j < text.size() && (text[j] == '}' || text[j] == ']')) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, int depth) const {
+  std::string text;
+  if (depth > 8 || !readText_(path, text)) return nullptr;
+  auto json = nlohmann::json::parse(stripTrailingCommas(text), nullptr, false, true);
+  if (json.is_discarded() || !json.is_object()) {
+    diagnostics_.push_back({Severity::Warning, "tsconfig", path, 1, 1, "tsconfig.json is not valid JSON; its paths are ignored"});
+    return nullptr;
+  }
+  auto cfg = std::make_shared<TsConfig>();
+  cfg->dir = parentDir(path);
+  if (json.contains("extends") && json["extends"].is_string()) {
+    std::string ext = json["extends"].get<std::string>();
+    if (ModuleResolver::isRelative(ext)) {
+      std::string target;
+      if (normalisePath(joinPath(cfg->dir, ext), target)) {
+        if (target.size() < 5 || target.compare(target.size() - 5, 5, ".json") != 0) target += ".json";
+        if (auto parent = loadConfig(target, depth + 1)) {
+          cfg->baseUrl = parent->baseUrl;
+          cfg->paths = parent->paths;
+        }
+      }
+    }
+  }
+  if (json.contains("compilerOptions") && json["compilerOptions"].is_object()) {
+    const auto& co = json["compilerOptions"];
+    std::string base = cfg->dir;
+    if (co.contains("baseUrl") && co["baseUrl"].is_string()) {
+      std::string b;
+      if (normalisePath(joinPath(cfg->dir, co["baseUrl"].get<std::string>()), b)) cfg->baseUrl = b, base = b;
+    } else if (!cfg->baseUrl.empty()) {
+      base = cfg->baseUrl;
+    }
+    if (co.contains("paths") && co["paths"].is_object()) {
+      cfg->paths.clear();
+      for (auto it = co["paths"].begin(); it != co["paths"].end(); ++it) {
+        std::vector<std::string> targets;
+        if (it.value().is_array())
+          for (const auto& t : it.value())
+            if (t.is_string()) {
+              std::string resolved;
+              if (normalisePath(joinPath(base, t.get<std::string>()), resolved)) targets.push_back(resolved);
+            }
+        cfg->paths.emplace_back(it.key(), targets);
+      }
+    }
+  }
+  return cfg;
+}
+
+const TsConfig* ModuleResolver::configFor(const std::string& fromFile) const {
+  std::string dir = parentDir(fromFile);
+  std::vector<std::string> visited;
+  while (true) {
+    auto it = configByDir_.find(dir);
+    if (it != configByDir_.end()) {
+      for (auto& v : visited) configByDir_[v] = it->second;
+      return it->second.get();
+    }
+    visited.push_back(dir);
+    std::string candidate = joinPath(dir, "tsconfig.json");
+    std::string probeText;
+    if (index_.count(candidate) || readText_(candidate, probeText)) {
+      auto cfg = loadConfig(candidate, 0);
+      for (auto& v : visited) configByDir_[v] = cfg;
+      return cfg.get();
+    }
+    if (dir.empty()) break;
+    dir = parentDir(dir);
+  }
+  for (auto& v : visited) configByDir_[v] = nullptr;
+  return nullptr;
+}
+
+int ModuleResolver::resolve(const std::string& fromFile, const std::string& specifier) const {
+  if (specifier.empty()) return -1;
+  if (isRelative(specifier)) {
+    std::string target;
+    std::string joined = specifier[0] == '/' ? specifier.substr(1) : joinPath(parentDir(fromFile), specifier);
+    if (!normalisePath(joined, target)) return -1;
+    return probe(target);
+  }
+  const TsConfig* cfg = configFor(fromFile);
+  if (!cfg) return -1;
+  // paths: an exact pattern wins, then the longest prefix before '*'.
+  const std::vector<std::string>* best = nullptr;
+  std::string captured;
+  size_t bestLen = 0;
+  bool exact = false;
+  for (const auto& [pattern, targets] : cfg->paths) {
+    size_t star = pattern.find('*');
+    if (star == std::string::npos) {
+      if (pattern == specifier) { best = &targets; captured.clear(); exact = true; break; }
+      continue;
+    }
+    std::string pre = pattern.substr(0, star), post = pattern.substr(star + 1);
+    if (specifier.size() >= pre.size() + post.size() && specifier.compare(0, pre.size(), pre) == 0 &&
+        specifier.compare(specifier.size() - post.size(), post.size(), post) == 0 && pre.size() >= bestLen) {
+      best = &targets;
+      bestLen = pre.size();
+      captured = specifier.substr(pre.size(), specifier.size() - pre.size() - post.size());
+    }
+  }
+  if (best) {
+    for (const auto& t : *best) {
+      std::string target = t;
+      size_t star = target.find('*');
+      if (star != std::string::npos && !exact) target.replace(star, 1, captured);
+      std::string norm;
+      if (!normalisePath(target, norm)) continue;
+      int f = probe(norm);
+      if (f >= 0) return f;
+    }
+  }
+  if (!cfg->baseUrl.empty() || cfg->paths.empty()) {
+    std::string norm;
+    if (!cfg->baseUrl.empty() && normalisePath(joinPath(cfg->baseUrl, specifier), norm)) {
+      int f = probe(norm);
+      if (f >= 0) return f;
+    }
+  }
+  return -1;
+}
+
+}  // namespace fe

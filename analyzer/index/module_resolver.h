@@ -1,0 +1,55 @@
+// Resolves import specifiers to files of the app the way Node and TypeScript
+// do: relative paths with extension and index probing, `.js` specifiers that
+// name `.ts` files, and tsconfig.json `baseUrl`/`paths` (following
+// `extends`). It only looks at the list of files discovered for the app, so
+// it never reads outside the scan root. Bare specifiers are packages.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "support/diagnostic.h"
+
+namespace fe {
+
+struct TsConfig {
+  std::string dir;      // folder of the tsconfig (relative to the scan root)
+  std::string baseUrl;  // resolved folder, "" when unset
+  std::vector<std::pair<std::string, std::vector<std::string>>> paths;  // pattern -> targets (resolved)
+};
+
+class ModuleResolver {
+ public:
+  // files: paths relative to the scan root ('/'-separated). readText reads a
+  // file of the app by that relative path (used for tsconfig.json only).
+  ModuleResolver(std::vector<std::string> files,
+                 std::function<bool(const std::string&, std::string&)> readText);
+
+  // Returns the index into files, or -1 when the specifier is a package or unresolvable.
+  int resolve(const std::string& fromFile, const std::string& specifier) const;
+  static bool isRelative(const std::string& specifier);
+  // The package name of a bare specifier ("@forge/api/x" -> "@forge/api").
+  static std::string packageName(const std::string& specifier);
+  Diagnostics takeDiagnostics() { return std::move(diagnostics_); }
+
+ private:
+  int probe(const std::string& base) const;
+  const TsConfig* configFor(const std::string& fromFile) const;
+  std::shared_ptr<TsConfig> loadConfig(const std::string& path, int depth) const;
+
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, int> index_;
+  std::function<bool(const std::string&, std::string&)> readText_;
+  mutable std::map<std::string, std::shared_ptr<TsConfig>> configByDir_;
+  mutable Diagnostics diagnostics_;
+};
+
+// Normalises "a/./b/../c" to "a/c"; returns false when it climbs above the root.
+bool normalisePath(const std::string& path, std::string& out);
+std::string parentDir(const std::string& path);
+
+}  // namespace fe

@@ -1,0 +1,79 @@
+// Parse one file and extract its facts (see source_parser.h).
+#include "parse/source_parser.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "parse/language.h"
+
+namespace fe {
+
+namespace {
+
+// Reports the first few ERROR / MISSING nodes, walking with an explicit stack.
+void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& facts) {
+  if (!ts_node_has_error(root)) return;
+  uint32_t reported = 0, total = 0;
+  std::vector<TSNode> stack{root};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (!ts_node_has_error(n)) continue;
+    bool isError = ts_node_is_error(n), isMissing = ts_node_is_missing(n);
+    if (isError || isMissing) {
+      ++total;
+      if (reported < options.maxSyntaxErrorsReported) {
+        TSPoint p = ts_node_start_point(n);
+        std::string msg = isMissing ? fmt::format("syntax error: missing '{}'", ts_node_type(n))
+                                    : "syntax error: this part of the file could not be parsed";
+        facts.diagnostics.push_back({Severity::Warning, "parse-error", facts.path, int(p.row + 1), int(p.column + 1),
+                                     msg + "; the rest of the file is still analysed"});
+        ++reported;
+      }
+      if (isError) continue;
+    }
+    uint32_t c = ts_node_child_count(n);
+    for (uint32_t i = c; i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
+  }
+  if (total > reported)
+    facts.diagnostics.push_back({Severity::Note, "parse-error", facts.path, 0, 0,
+                                 fmt::format("{} more syntax errors in this file", total - reported)});
+}
+
+bool looksMinified(std::string_view s) {
+  if (s.size() < 20000) return false;
+  size_t lines = 1;
+  for (char c : s) lines += c == '\n';
+  return s.size() / lines > 500;
+}
+
+}  // namespace
+
+void parseSourceFile(std::string_view source, const ParseOptions& options, FileFacts& facts) {
+  Grammar grammar;
+  if (!grammarForPath(facts.path, grammar)) return;
+  const LanguageInfo& info = languageInfo(grammar);
+  facts.bytes = source.size();
+  facts.minified = looksMinified(source);
+  TSParser* parser = ts_parser_new();
+  if (!ts_parser_set_language(parser, info.language)) {
+    facts.diagnostics.push_back({Severity::Error, "grammar", facts.path, 0, 0, "the grammar could not be loaded (ABI mismatch)"});
+    ts_parser_delete(parser);
+    return;
+  }
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, source.data(), static_cast<uint32_t>(source.size()));
+  if (!tree) {
+    facts.diagnostics.push_back({Severity::Warning, "parse-error", facts.path, 0, 0, "the file could not be parsed"});
+    ts_parser_delete(parser);
+    return;
+  }
+  TSNode root = ts_tree_root_node(tree);
+  reportSyntaxErrors(root, options, facts);
+  extractFacts(info, root, source, options.extract, facts);
+  facts.parsed = true;
+  ts_tree_delete(tree);
+  ts_parser_delete(parser);
+}
+
+}  // namespace fe

@@ -1,0 +1,22 @@
+// Parses one source file with tree-sitter and extracts its facts, then frees
+// the tree: only compact facts outlive this call. Syntax errors become
+// diagnostics with file:line; the rest of the file is still analysed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "index/fact_extractor.h"
+#include "index/facts.h"
+
+namespace fe {
+
+struct ParseOptions {
+  ExtractOptions extract;
+  uint32_t maxSyntaxErrorsReported = 3;
+};
+
+// `facts.path` and `facts.side` must be set.
+void parseSourceFile(std::string_view source, const ParseOptions& options, FileFacts& facts);
+
+}  // namespace fe

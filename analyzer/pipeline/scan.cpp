@@ -1,0 +1,256 @@
+// The scan pipeline (see scan.h).
+#include "pipeline/scan.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "catalog/catalog.h"
+#include "discover/app_discovery.h"
+#include "flow/egress_sites.h"
+#include "flow/linker.h"
+#include "index/module_resolver.h"
+#include "parse/source_parser.h"
+#include "pipeline/fingerprint.h"
+#include "support/parallel.h"
+#include "support/text_file.h"
+
+namespace fe {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct AppPlan {
+  Manifest manifest;
+  std::string dir;
+  std::vector<size_t> files;  // indices into the parsed file list
+  std::vector<std::string> frontendDirs;
+  std::vector<std::string> excludedDirs;  // Custom UI build output
+};
+
+std::string dirOf(const std::string& path) { return parentDir(path); }
+
+std::string join(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + "/" + b;
+}
+
+bool fileExists(const fs::path& root, const std::string& rel, bool dir) {
+  std::error_code ec;
+  fs::path p = root / rel;
+  return dir ? fs::is_directory(p, ec) : fs::is_regular_file(p, ec);
+}
+
+// Frontend folders of an app: UI Kit resource files' folders and Custom UI
+// source projects (the folder above the build folder with package.json and src/).
+void planFrontend(const fs::path& root, AppPlan& plan) {
+  for (const auto& r : plan.manifest.resources) {
+    if (r.path.empty()) continue;
+    std::string norm;
+    if (!normalisePath(join(plan.dir, r.path), norm) || !isUnder(norm, plan.dir)) continue;
+    Grammar g;
+    if (grammarForPath(norm, g)) {
+      plan.frontendDirs.push_back(dirOf(norm));
+      continue;
+    }
+    // Custom UI: walk up from the build folder to the project.
+    std::string project = dirOf(norm);
+    while (!project.empty() && isUnder(project, plan.dir)) {
+      if (fileExists(root, join(project, "package.json"), false) && fileExists(root, join(project, "src"), true)) break;
+      project = dirOf(project);
+    }
+    if (!project.empty() && isUnder(project, plan.dir) && project != plan.dir) {
+      plan.frontendDirs.push_back(project);
+      plan.excludedDirs.push_back(norm);
+    } else {
+      plan.frontendDirs.push_back(norm);  // only the bundle exists
+    }
+  }
+}
+
+}  // namespace
+
+ScanResult runScan(const ScanOptions& options) {
+  ScanResult result;
+  result.root = options.root;
+  std::error_code ec;
+  fs::path root = fs::path(options.root);
+  if (!fs::exists(root, ec)) {
+    result.inputError = true;
+    result.inputErrorMessage = fmt::format("{}: no such file or directory", options.root);
+    return result;
+  }
+  if (!fs::is_directory(root, ec)) {
+    if (root.filename() == "manifest.yml") root = root.parent_path().empty() ? fs::path(".") : root.parent_path();
+    else {
+      result.inputError = true;
+      result.inputErrorMessage = fmt::format("{}: not a directory", options.root);
+      return result;
+    }
+  }
+  Diagnostics diags;
+  DiscoveredTree tree = discoverTree(root, DiscoveryLimits{}, diags);
+  auto readRel = [&](const std::string& rel, std::string& out) {
+    fs::path p = root / rel;
+    if (!insideRoot(root, p)) return false;
+    return readTextFile(p, options.maxManifestBytes, out) == ReadStatus::Ok;
+  };
+
+  // ---- manifests
+  std::vector<AppPlan> plans;
+  std::string firstManifestError;
+  for (const auto& m : tree.manifests) {
+    std::string text;
+    ReadStatus st = readTextFile(root / m, options.maxManifestBytes, text);
+    if (st == ReadStatus::TooLarge) {
+      diags.push_back({Severity::Error, "manifest-limit", m, 0, 0,
+                       fmt::format("manifest larger than {} bytes; not read", options.maxManifestBytes)});
+      if (firstManifestError.empty()) firstManifestError = m + ": manifest too large";
+      continue;
+    }
+    if (st != ReadStatus::Ok) {
+      diags.push_back({Severity::Error, "manifest-read", m, 0, 0, "cannot read manifest.yml"});
+      continue;
+    }
+    if (!looksLikeForgeManifest(text)) continue;
+    Diagnostics md;
+    auto manifest = readManifest(text, m, md);
+    for (auto& d : md) {
+      if (firstManifestError.empty() && d.severity == Severity::Error)
+        firstManifestError = fmt::format("{}:{}:{}: {}", d.file, d.line, d.column, d.message);
+      diags.push_back(d);
+    }
+    if (!manifest) continue;
+    AppPlan plan;
+    plan.manifest = std::move(*manifest);
+    plan.manifest.path = m;
+    plan.dir = dirOf(m);
+    planFrontend(root, plan);
+    plans.push_back(std::move(plan));
+  }
+  if (plans.empty()) {
+    result.inputError = true;
+    result.inputErrorMessage = !firstManifestError.empty()
+                                   ? firstManifestError
+                                   : fmt::format("{}: no Forge app found (no manifest.yml with a top-level app: key)", options.root);
+    std::sort(diags.begin(), diags.end());
+    result.diagnostics = std::move(diags);
+    return result;
+  }
+
+  // ---- which files belong to which app (the deepest app folder wins)
+  std::vector<std::string> appDirs;
+  for (const auto& p : plans) appDirs.push_back(p.dir);
+  std::vector<FileFacts> parsed(tree.sources.size());
+  std::vector<int> owner(tree.sources.size(), -1);
+  for (size_t i = 0; i < tree.sources.size(); ++i) {
+    const auto& src = tree.sources[i];
+    int best = -1;
+    for (size_t a = 0; a < plans.size(); ++a)
+      if (isUnder(src.path, plans[a].dir) && (best < 0 || plans[a].dir.size() > plans[best].dir.size()))
+        best = static_cast<int>(a);
+    if (best < 0) continue;
+    const AppPlan& plan = plans[best];
+    bool excluded = false;
+    for (const auto& ex : plan.excludedDirs) excluded = excluded || isUnder(src.path, ex);
+    bool frontend = false;
+    for (const auto& fd : plan.frontendDirs) frontend = frontend || isUnder(src.path, fd);
+    // Build output is analysed only when it is the frontend's only code.
+    if (src.inBuildOutput && !frontend) excluded = true;
+    if (excluded) continue;
+    owner[i] = best;
+    parsed[i].path = src.path;
+    parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
+  }
+
+  // ---- parse and extract, in parallel; trees are freed per file
+  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::string> skipped(tree.sources.size());
+  ParseOptions po;
+  po.extract.maxDepth = options.maxDepth;
+  parallelFor(tree.sources.size(), jobs, [&](size_t i) {
+    if (owner[i] < 0) return;
+    FileFacts& facts = parsed[i];
+    std::string text;
+    ReadStatus st = readTextFile(root / facts.path, options.maxFileBytes, text);
+    switch (st) {
+      case ReadStatus::Ok:
+        parseSourceFile(text, po, facts);
+        break;
+      case ReadStatus::TooLarge:
+        facts.diagnostics.push_back({Severity::Warning, "file-too-large", facts.path, 0, 0,
+                                     fmt::format("larger than --max-file-size ({} bytes); not analysed", options.maxFileBytes)});
+        skipped[i] = fmt::format("{} was not analysed (too large)", facts.path);
+        break;
+      case ReadStatus::Binary:
+        facts.diagnostics.push_back({Severity::Warning, "binary-file", facts.path, 0, 0, "binary content in a source file; not analysed"});
+        break;
+      default:
+        facts.diagnostics.push_back({Severity::Warning, "unreadable", facts.path, 0, 0, "cannot read the file"});
+        skipped[i] = fmt::format("{} could not be read", facts.path);
+        break;
+    }
+  });
+
+  // ---- per app: link, solve, collect, rules
+  const Catalog& catalog = builtinCatalog();
+  for (size_t a = 0; a < plans.size(); ++a) {
+    AppPlan& plan = plans[a];
+    AppReport report;
+    std::vector<FileFacts> files;
+    std::vector<std::string> paths;
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      if (owner[i] != static_cast<int>(a)) continue;
+      for (auto& d : parsed[i].diagnostics) diags.push_back(d);
+      parsed[i].diagnostics.clear();
+      if (!skipped[i].empty()) report.incomplete.push_back(skipped[i]);
+      for (auto& d : diags)
+        if (d.code == "nesting-limit" && d.file == parsed[i].path) {
+          report.incomplete.push_back(fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
+          break;
+        }
+      if (parsed[i].parsed) {
+        ++result.filesParsed;
+        result.bytesParsed += parsed[i].bytes;
+      }
+      report.functions += parsed[i].functionCount();
+      paths.push_back(parsed[i].path);
+      files.push_back(std::move(parsed[i]));
+    }
+    report.files = static_cast<uint32_t>(files.size());
+    ModuleResolver resolver(paths, readRel);
+    LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
+    AppProgram program = linkProgram(std::move(in), diags);
+    for (auto& d : resolver.takeDiagnostics()) diags.push_back(d);
+    FlowSolver solver(program, catalog, options.budget);
+    solver.solve();
+    report.stats = solver.stats();
+    if (report.stats.budgetHit) {
+      report.incomplete.push_back("the analysis budget was hit (" + report.stats.budgetWhat + ")");
+      diags.push_back({Severity::Warning, "budget", plan.manifest.path, 0, 0,
+                       "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
+    }
+    FlowFindings flow = collectEgress(solver, plan.manifest);
+    report.verdict = applyRules(plan.manifest, std::move(flow), options.rules);
+    report.manifest = std::move(plan.manifest);
+    report.dir = plan.dir;
+    std::sort(report.incomplete.begin(), report.incomplete.end());
+    report.incomplete.erase(std::unique(report.incomplete.begin(), report.incomplete.end()), report.incomplete.end());
+    assignFingerprints(report);
+    result.apps.push_back(std::move(report));
+  }
+  std::sort(diags.begin(), diags.end());
+  diags.erase(std::unique(diags.begin(), diags.end(),
+                          [](const Diagnostic& x, const Diagnostic& y) { return !(x < y) && !(y < x); }),
+              diags.end());
+  result.diagnostics = std::move(diags);
+  return result;
+}
+
+}  // namespace fe

@@ -1,0 +1,119 @@
+// The json output format (see json_report.h).
+#include "report/json_report.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace fe {
+
+const char* sideName(SourceSide side) { return side == SourceSide::Frontend ? "frontend" : "backend"; }
+
+std::string verdictLine(const AppReport& app) {
+  const auto& v = app.verdict;
+  std::set<std::string> destinations;
+  size_t external = 0;
+  for (size_t i = 0; i < v.egress.size(); ++i) {
+    if (v.atlassian[i]) continue;
+    ++external;
+    destinations.insert(v.egress[i].host ? *v.egress[i].host : "unknown host at " + v.egress[i].file + ":" + std::to_string(v.egress[i].site.line));
+  }
+  if (external == 0) {
+    if (!app.incomplete.empty()) return "incomplete: no external egress found, but the analysis could not cover everything";
+    return fmt::format("no external egress: the 'no external servers' claim holds for {} functions in {} files",
+                       app.functions, app.files);
+  }
+  size_t withData = 0;
+  for (size_t i = 0; i < v.egress.size(); ++i)
+    if (!v.atlassian[i] && v.egress[i].data) ++withData;
+  return fmt::format("{}{} destination{} ({} call site{}, {} with customer data)", app.incomplete.empty() ? "" : "incomplete: ",
+                     destinations.size(), destinations.size() == 1 ? "" : "s", external, external == 1 ? "" : "s", withData);
+}
+
+nlohmann::ordered_json jsonReport(const ScanResult& result) {
+  using json = nlohmann::ordered_json;
+  json out;
+  out["version"] = kJsonSchemaVersion;
+  out["tool"] = {{"name", "forge-egress"}, {"version", FORGE_EGRESS_VERSION}};
+  json apps = json::array();
+  for (const auto& app : result.apps) {
+    const auto& v = app.verdict;
+    json a;
+    a["manifest"] = app.manifest.path;
+    a["appId"] = app.manifest.appId;
+    a["verdict"] = verdictLine(app);
+    a["complete"] = app.incomplete.empty();
+    a["incomplete"] = app.incomplete;
+    json egress = json::array();
+    for (size_t i = 0; i < v.egress.size(); ++i) {
+      const EgressSite& e = v.egress[i];
+      json j;
+      j["file"] = e.file;
+      j["line"] = e.site.line;
+      j["column"] = e.site.column;
+      j["api"] = e.api;
+      j["side"] = sideName(e.side);
+      j["host"] = e.host ? json(*e.host) : json(nullptr);
+      j["url"] = e.url;
+      j["hostSource"] = e.hostSource;
+      j["declared"] = static_cast<bool>(v.declared[i]);
+      j["atlassian"] = static_cast<bool>(v.atlassian[i]);
+      j["data"] = categoryNames(e.data);
+      j["entryPoints"] = e.entryPoints;
+      j["function"] = e.function;
+      json path = json::array();
+      for (const auto& s : e.path) path.push_back({{"file", s.file}, {"line", s.line}, {"label", s.label}});
+      j["path"] = path;
+      j["fingerprint"] = i < app.egressFingerprints.size() ? app.egressFingerprints[i] : "";
+      egress.push_back(j);
+    }
+    a["egress"] = egress;
+    json perms = json::array();
+    for (const auto& p : v.permissions) {
+      json j;
+      j["list"] = p.list;
+      j["address"] = p.address.empty() ? json(nullptr) : json(p.address);
+      if (!p.remote.empty()) j["remote"] = p.remote;
+      j["category"] = p.category.empty() ? json(nullptr) : json(p.category);
+      j["inScopeEUD"] = p.inScopeEUD ? json(*p.inScopeEUD) : json(nullptr);
+      j["line"] = p.line;
+      j["used"] = p.used;
+      perms.push_back(j);
+    }
+    a["permissions"] = perms;
+    json findings = json::array();
+    for (const auto& f : v.findings) {
+      json j;
+      j["ruleId"] = f.ruleId;
+      j["level"] = levelName(f.level);
+      j["message"] = f.message;
+      j["file"] = f.file;
+      j["line"] = f.site.line;
+      j["column"] = f.site.column;
+      j["fingerprint"] = f.fingerprint;
+      findings.push_back(j);
+    }
+    a["findings"] = findings;
+    a["runsOnAtlassian"] = {{"eligible", v.roaReasons.empty()}, {"reasons", v.roaReasons}};
+    apps.push_back(a);
+  }
+  out["apps"] = apps;
+  json diags = json::array();
+  for (const auto& d : result.diagnostics) {
+    diags.push_back({{"severity", severityName(d.severity)},
+                     {"code", d.code},
+                     {"file", d.file},
+                     {"line", d.line},
+                     {"column", d.column},
+                     {"message", d.message}});
+  }
+  out["diagnostics"] = diags;
+  return out;
+}
+
+std::string renderJson(const ScanResult& result) {
+  // Invalid UTF-8 in file names or strings must not abort output.
+  return jsonReport(result).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace fe

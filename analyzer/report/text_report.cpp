@@ -1,0 +1,88 @@
+// The text output format (see text_report.h).
+#include "report/text_report.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "report/json_report.h"
+
+namespace fe {
+
+namespace {
+struct Style {
+  bool on;
+  std::string bold(const std::string& s) const { return on ? "\x1b[1m" + s + "\x1b[0m" : s; }
+  std::string red(const std::string& s) const { return on ? "\x1b[31m" + s + "\x1b[0m" : s; }
+  std::string yellow(const std::string& s) const { return on ? "\x1b[33m" + s + "\x1b[0m" : s; }
+  std::string green(const std::string& s) const { return on ? "\x1b[32m" + s + "\x1b[0m" : s; }
+  std::string dim(const std::string& s) const { return on ? "\x1b[2m" + s + "\x1b[0m" : s; }
+};
+
+// File names come from an untrusted repository: no control characters on a terminal.
+std::string safe(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  return out;
+}
+}  // namespace
+
+std::string renderText(const ScanResult& result, bool color) {
+  Style st{color};
+  std::string out;
+  for (const auto& app : result.apps) {
+    const auto& v = app.verdict;
+    out += st.bold(fmt::format("{} ({})", safe(app.manifest.path), safe(app.manifest.appId))) + "\n";
+    std::string verdict = verdictLine(app);
+    bool clean = verdict.rfind("no external egress", 0) == 0;
+    out += "  " + (clean ? st.green(verdict) : st.red(verdict)) + "\n";
+    for (const auto& r : app.incomplete) out += "    " + st.yellow("incomplete: " + safe(r)) + "\n";
+    // Group sites by destination.
+    std::map<std::string, std::vector<size_t>> byHost;
+    for (size_t i = 0; i < v.egress.size(); ++i)
+      byHost[v.egress[i].host ? *v.egress[i].host : "(unknown host)"].push_back(i);
+    for (const auto& [host, sites] : byHost) {
+      bool atl = v.atlassian[sites.front()];
+      out += fmt::format("\n  {}{}\n", st.bold(safe(host)), atl ? st.dim(" (Atlassian)") : "");
+      for (size_t i : sites) {
+        const EgressSite& e = v.egress[i];
+        std::string data = categoryNames(e.data).empty() ? "no customer data" : "";
+        for (auto& c : categoryNames(e.data)) data += (data.empty() ? "" : ", ") + c;
+        out += fmt::format("    {}:{}:{}  {}  [{}] {}  host from {}  data: {}\n", safe(e.file), e.site.line, e.site.column,
+                           e.api, sideName(e.side), v.declared[i] ? "declared" : st.red("undeclared"), e.hostSource,
+                           e.data ? st.red(data) : data);
+        out += fmt::format("      url: {}\n", safe(e.url));
+        out += fmt::format("      entry points: {}\n", e.entryPoints.empty() ? std::string("none (dead code?)") : [&] {
+          std::string s;
+          for (auto& n : e.entryPoints) s += (s.empty() ? "" : ", ") + n;
+          return safe(s);
+        }());
+        if (!e.path.empty()) {
+          out += "      path:\n";
+          for (const auto& step : e.path) out += fmt::format("        {}:{}  {}\n", safe(step.file), step.line, safe(step.label));
+        }
+      }
+    }
+    if (!v.findings.empty()) {
+      out += "\n  findings:\n";
+      for (const auto& f : v.findings) {
+        std::string level = levelName(f.level);
+        std::string colored = f.level == Level::Error ? st.red(level) : f.level == Level::Warning ? st.yellow(level) : st.dim(level);
+        out += fmt::format("    {}:{}: {} {} {}\n", safe(f.file), f.site.line, colored, f.ruleId, safe(f.message));
+      }
+    }
+    out += "\n";
+  }
+  if (!result.diagnostics.empty()) {
+    out += st.bold("diagnostics:") + "\n";
+    for (const auto& d : result.diagnostics) {
+      std::string where = d.file.empty() ? "<scan>" : safe(d.file);
+      if (d.line > 0) where += fmt::format(":{}", d.line);
+      if (d.column > 0) where += fmt::format(":{}", d.column);
+      out += fmt::format("  {}: {}: {}\n", where, severityName(d.severity), safe(d.message));
+    }
+  }
+  return out;
+}
+
+}  // namespace fe

@@ -1,0 +1,323 @@
+// Rule metadata and the rule engine (see rules.h).
+#include "rules/rules.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "manifest/egress_match.h"
+
+namespace fe {
+
+const char* levelName(Level level) {
+  switch (level) {
+    case Level::Note: return "note";
+    case Level::Warning: return "warning";
+    case Level::Error: return "error";
+  }
+  return "warning";
+}
+
+const std::vector<RuleInfo>& allRules() {
+  static const std::vector<RuleInfo> rules = {
+      {"FE001", "external-egress", Level::Note, "A call sends data outside Atlassian",
+       "A network call in the app's code leaves Atlassian: its destination is not a Forge platform "
+       "channel. Every such call is listed so a reviewer can check it against the app's security "
+       "policy; it is not a problem by itself, but a 'no external servers' claim cannot hold while "
+       "any remains.",
+       3.0, "high"},
+      {"FE002", "customer-data-egress", Level::Error, "Customer data reaches an external call",
+       "Customer data (user identity, product data, app storage, user input, event data, install "
+       "context or web trigger requests) flows into the URL, headers or body of a call that leaves "
+       "Atlassian. This contradicts a 'customer data stays on Atlassian' policy. Remove the flow, "
+       "send only non-customer values, or document the destination as a sub-processor.",
+       8.0, "high"},
+      {"FE003", "undeclared-egress", Level::Error, "The destination is not declared in manifest.yml",
+       "The call's destination is not allowed by the manifest's permissions.external lists, matched "
+       "the way Forge matches them (scheme, wildcards, ports). The runtime would block the call, or "
+       "the manifest hides egress that the code performs. Declare the address or remove the call.",
+       7.0, "high"},
+      {"FE004", "unresolved-egress-host", Level::Warning, "The destination host is not statically known",
+       "The analysis cannot tell where this call goes: the host comes from an environment variable, "
+       "app storage, a parameter or is computed. It is an error when the caller chooses the host "
+       "(resolver payload or web trigger request): a server-side request forgery risk. Use a "
+       "constant base URL, or validate the host against an allow-list.",
+       6.0, "medium"},
+      {"FE005", "unused-egress-permission", Level::Warning, "A declared egress address is not used",
+       "The manifest declares an egress address that no code in the app calls. Unused permissions "
+       "widen what the app may do and what a reviewer must trust; remove them, or keep them with a "
+       "reason if the code that uses them is outside the scanned sources.",
+       2.0, "medium"},
+      {"FE006", "remote-egress", Level::Warning, "Forge Remote sends data to an app-operated server",
+       "The app calls a Forge Remote (remotes[].baseUrl, endpoint modules, invokeRemote or "
+       "requestRemote). Data goes to a server the vendor operates, outside Atlassian, and the app "
+       "is not eligible for Runs on Atlassian.",
+       5.0, "high"},
+      {"FE007", "provider-egress", Level::Warning, "A call goes to an external OAuth provider",
+       "The app calls an external OAuth provider through api.asUser().withProvider(...).fetch. Data "
+       "goes to the provider's servers (providers.auth remotes).",
+       5.0, "high"},
+      {"FE008", "eud-to-non-eud-egress", Level::Error, "Customer data reaches an address declared inScopeEUD: false",
+       "Customer data flows to an egress address the manifest declares with inScopeEUD: false, a "
+       "promise that no end-user data goes there. Stop sending customer data to it, or declare it "
+       "inScopeEUD: true.",
+       8.0, "high"},
+      {"FE009", "third-party-sdk", Level::Warning, "A third-party SDK talks to its vendor's servers",
+       "A known SDK (analytics, AI, messaging, payments, cloud) sends requests to its vendor's "
+       "servers. The vendor is a destination of the app's data and belongs in the security policy.",
+       5.0, "high"},
+      {"FE010", "frontend-external-resource", Level::Warning, "The frontend loads a resource from outside Atlassian",
+       "Custom UI or UI Kit loads a script, style, font, frame, image or media from outside "
+       "Atlassian. The browser contacts that server with the user's IP address and the page URL.",
+       4.0, "high"},
+      {"FE011", "runs-on-atlassian-ineligible", Level::Note, "The app is not eligible for Runs on Atlassian",
+       "The manifest fails the Runs on Atlassian criteria: remotes, Connect modules, egress other "
+       "than analytics with inScopeEUD: false, analytics with inScopeEUD: true, or dynamic web "
+       "triggers. The message lists every reason.",
+       2.0, "high"},
+      {"FE012", "customer-data-logged", Level::Note, "Customer data is written to the logs",
+       "Customer data reaches console logging. Forge keeps logs on Atlassian, but logs are read by "
+       "the vendor's developers (forge logs) and may leave with exports.",
+       3.0, "high"},
+  };
+  return rules;
+}
+
+const RuleInfo* findRule(const std::string& id) {
+  for (const auto& r : allRules())
+    if (id == r.id) return &r;
+  return nullptr;
+}
+
+namespace {
+
+std::string dataList(uint8_t data) {
+  std::string out;
+  for (auto& n : categoryNames(data)) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+std::string hostText(const EgressSite& e) { return e.host ? *e.host : "an unknown host"; }
+
+bool isBackendList(const std::string& l) { return l == "fetch.backend"; }
+
+}  // namespace
+
+AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOverrides& overrides) {
+  AppVerdict v;
+  v.egress = std::move(flow.egress);
+  v.logs = std::move(flow.logs);
+  std::vector<std::string> backend, client;
+  for (const auto& p : manifest.permissions) {
+    if (p.address.empty()) continue;
+    if (p.list == "fetch.backend") backend.push_back(p.address);
+    if (p.list == "fetch.client") client.push_back(p.address);
+  }
+  EgressAllowList backendList(backend), clientList(client);
+  for (const auto& p : manifest.permissions) {
+    PermissionUse u;
+    u.list = p.list;
+    u.address = p.address;
+    u.remote = p.remote;
+    u.category = p.category;
+    u.inScopeEUD = p.inScopeEUD;
+    u.line = p.line;
+    v.permissions.push_back(u);
+  }
+  auto add = [&](Finding f) {
+    auto it = overrides.levels.find(f.ruleId);
+    if (it != overrides.levels.end()) {
+      if (!it->second) return;
+      f.level = *it->second;
+    }
+    v.findings.push_back(std::move(f));
+  };
+  for (size_t i = 0; i < v.egress.size(); ++i) {
+    EgressSite& e = v.egress[i];
+    bool atl = e.host && isAtlassianHost(*e.host);
+    bool declared = false;
+    if (e.kind == SinkKind::Remote || e.kind == SinkKind::Provider) {
+      declared = manifest.findRemote(e.remoteKey) != nullptr;
+      if (e.host && !declared) declared = backendList.allowsBackend(e.matchUrl);
+      if (e.kind == SinkKind::Provider && e.host) declared = declared || backendList.allowsBackend(e.matchUrl);
+    } else if (e.host) {
+      std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
+      declared = e.side == SourceSide::Frontend
+                     ? (clientList.allowsCsp(url) || isForgeDefaultConnectSource(url))
+                     : backendList.allowsBackend(url);
+      if (atl && !declared && e.side == SourceSide::Backend) declared = backendList.allowsBackend(url);
+    } else {
+      declared = e.side == SourceSide::Frontend ? clientList.allowsEverything() : backendList.allowsEverything();
+    }
+    // Atlassian hosts are egress but stay on Atlassian: labelled, and declared
+    // when reached through the platform.
+    if (atl && !declared) declared = true;
+    v.declared.push_back(declared);
+    v.atlassian.push_back(atl);
+    // Which permissions this site uses.
+    for (size_t pi = 0; pi < manifest.permissions.size(); ++pi) {
+      const auto& p = manifest.permissions[pi];
+      if (!p.remote.empty()) {
+        if (p.remote == e.remoteKey) v.permissions[pi].used = true;
+        continue;
+      }
+      if (p.address.empty()) continue;
+      EgressAllowList one({p.address});
+      bool uses = false;
+      if (e.host) {
+        std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
+        if (isBackendList(p.list) && e.side == SourceSide::Backend) uses = one.allowsBackend(url);
+        if (p.list == "fetch.client" && e.side == SourceSide::Frontend) uses = one.allowsCsp(url);
+      } else if (p.address == "*") {
+        uses = (isBackendList(p.list) && e.side == SourceSide::Backend) ||
+               (p.list == "fetch.client" && e.side == SourceSide::Frontend);
+      }
+      if (uses) v.permissions[pi].used = true;
+    }
+    Finding base;
+    base.file = e.file;
+    base.site = e.site;
+    base.egressIndex = static_cast<int>(i);
+    base.function = e.function;
+    base.host = e.host.value_or("");
+    base.data = e.data;
+    if (!atl) {
+      Finding f = base;
+      f.ruleId = "FE001";
+      f.level = Level::Note;
+      f.message = fmt::format("{} sends a request to {}{}", e.api, hostText(e),
+                              e.data ? " with " + dataList(e.data) : "");
+      add(f);
+      if (e.data) {
+        Finding d = base;
+        d.ruleId = "FE002";
+        d.level = Level::Error;
+        d.message = fmt::format("customer data ({}) reaches {} to {}", dataList(e.data), e.api, hostText(e));
+        add(d);
+      }
+    }
+    if (!declared && e.host) {
+      Finding d = base;
+      d.ruleId = "FE003";
+      d.level = Level::Error;
+      d.message = fmt::format("{} is not allowed by permissions.external.{} in {}", *e.host,
+                              e.side == SourceSide::Frontend ? "fetch.client" : "fetch.backend", manifest.path);
+      int line = manifest.externalLine ? manifest.externalLine : manifest.permissionsLine;
+      if (line) d.related.push_back({manifest.path, line, "egress permissions"});
+      add(d);
+    }
+    if (!e.host && e.kind != SinkKind::Remote && e.kind != SinkKind::Provider) {
+      Finding d = base;
+      d.ruleId = "FE004";
+      bool callerChooses = e.hostSource == "user-input" || (e.urlData & (kUserInput | kWebtriggerRequest));
+      d.level = callerChooses ? Level::Error : Level::Warning;
+      d.message = fmt::format("the host of {} is not statically known (from {}{}){}", e.api, e.hostSource,
+                              e.hostDetail.empty() ? "" : " " + e.hostDetail,
+                              callerChooses ? ": the caller chooses where the request goes" : "");
+      add(d);
+    }
+    if (e.kind == SinkKind::Remote) {
+      Finding d = base;
+      d.ruleId = "FE006";
+      d.level = Level::Warning;
+      d.message = fmt::format("Forge Remote '{}' at {}{}", e.remoteKey, hostText(e),
+                              e.data ? " receives " + dataList(e.data) : "");
+      if (auto* r = manifest.findRemote(e.remoteKey)) d.related.push_back({manifest.path, r->line, "remote " + r->key});
+      add(d);
+    }
+    if (e.kind == SinkKind::Provider) {
+      Finding d = base;
+      d.ruleId = "FE007";
+      d.level = Level::Warning;
+      d.message = fmt::format("external OAuth provider '{}' at {}", e.providerKey, hostText(e));
+      for (const auto& prov : manifest.authProviders)
+        if (prov.key == e.providerKey) d.related.push_back({manifest.path, prov.line, "provider " + prov.key});
+      add(d);
+    }
+    if (e.kind == SinkKind::Sdk) {
+      Finding d = base;
+      d.ruleId = "FE009";
+      d.level = Level::Warning;
+      d.message = fmt::format("{} SDK ({}) sends requests to {}", e.vendor.empty() ? e.api : e.vendor, e.api, hostText(e));
+      add(d);
+    }
+    if (e.data && e.host) {
+      for (const auto& p : manifest.permissions) {
+        if (p.address.empty() || !p.inScopeEUD.has_value() || *p.inScopeEUD) continue;
+        EgressAllowList one({p.address});
+        std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
+        if (!one.allowsBackend(url) && !one.allowsCsp(url)) continue;
+        Finding d = base;
+        d.ruleId = "FE008";
+        d.level = Level::Error;
+        d.message = fmt::format("customer data ({}) reaches {}, declared inScopeEUD: false", dataList(e.data), p.address);
+        d.related.push_back({manifest.path, p.line, "declared inScopeEUD: false"});
+        add(d);
+        break;
+      }
+    }
+  }
+  // FE005: declared fetch addresses no code uses.
+  for (size_t pi = 0; pi < v.permissions.size(); ++pi) {
+    const auto& p = v.permissions[pi];
+    if (p.used || (p.list != "fetch.backend" && p.list != "fetch.client")) continue;
+    Finding f;
+    f.ruleId = "FE005";
+    f.level = Level::Warning;
+    f.file = manifest.path;
+    f.site.line = static_cast<uint32_t>(p.line);
+    f.site.column = 1;
+    f.host = p.address.empty() ? p.remote : p.address;
+    f.message = fmt::format("permissions.external.{} declares {} but no code calls it", p.list,
+                            p.address.empty() ? "remote " + p.remote : p.address);
+    add(f);
+  }
+  // FE011: Runs on Atlassian.
+  if (!manifest.remotes.empty()) v.roaReasons.push_back("uses remote services (remotes)");
+  if (manifest.hasConnectModules) v.roaReasons.push_back("has Connect modules");
+  bool nonAnalytics = false, analyticsEud = false;
+  for (const auto& p : manifest.permissions) {
+    if (p.list == "navigation") continue;
+    bool analytics = p.category == "analytics" || p.category == "ANALYTICS";
+    if (!analytics) nonAnalytics = true;
+    else if (!p.inScopeEUD.has_value() || *p.inScopeEUD) analyticsEud = true;
+  }
+  if (nonAnalytics) v.roaReasons.push_back("declares egress that is not analytics");
+  if (analyticsEud) v.roaReasons.push_back("declares analytics egress with inScopeEUD: true");
+  for (const auto& m : manifest.modules)
+    if (m.moduleType == "webtrigger" && m.webtriggerResponseType == "dynamic") {
+      v.roaReasons.push_back("has a dynamic web trigger (" + m.key + ")");
+    }
+  if (!v.roaReasons.empty()) {
+    Finding f;
+    f.ruleId = "FE011";
+    f.level = Level::Note;
+    f.file = manifest.path;
+    f.site.line = static_cast<uint32_t>(manifest.appLine);
+    f.site.column = 1;
+    std::string reasons;
+    for (auto& r : v.roaReasons) reasons += (reasons.empty() ? "" : "; ") + r;
+    f.message = "not eligible for Runs on Atlassian: " + reasons;
+    add(f);
+  }
+  for (size_t i = 0; i < v.logs.size(); ++i) {
+    const LogSite& l = v.logs[i];
+    if (!l.data) continue;
+    Finding f;
+    f.ruleId = "FE012";
+    f.level = Level::Note;
+    f.file = l.file;
+    f.site = l.site;
+    f.logIndex = static_cast<int>(i);
+    f.function = l.function;
+    f.data = l.data;
+    f.message = fmt::format("customer data ({}) is written to the log by {}", dataList(l.data), l.api);
+    add(f);
+  }
+  std::stable_sort(v.findings.begin(), v.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.file, a.site.line, a.site.column, a.ruleId) < std::tie(b.file, b.site.line, b.site.column, b.ruleId);
+  });
+  return v;
+}
+
+}  // namespace fe
