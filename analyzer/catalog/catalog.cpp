@@ -143,6 +143,19 @@ bool parseValueRef(std::string_view text, ValueRef& out) {
   return true;
 }
 
+bool Catalog::isAtlassianHost(std::string_view host) const {
+  std::string h(host);
+  size_t colon = h.rfind(':');
+  if (colon != std::string::npos && h.find(']') == std::string::npos) h.resize(colon);
+  for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& d : atlassianDomains) {
+    if (h == d) return true;
+    if (h.size() > d.size() && h.compare(h.size() - d.size(), d.size(), d) == 0 && h[h.size() - d.size() - 1] == '.')
+      return true;
+  }
+  return false;
+}
+
 std::string Catalog::canonicalModule(std::string_view specifier) const {
   for (const auto& a : aliases)
     if (a.from == specifier) return a.to;
@@ -237,11 +250,15 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (const auto& a : list) catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
         continue;
       }
+      if (key == "atlassianDomains") {
+        for (auto& s : r.strings(list)) catalog.atlassianDomains.push_back(s);
+        continue;
+      }
       if (key == "notEgress") {
         for (auto& s : r.strings(list)) catalog.notEgress.push_back(s);
         continue;
       }
-      if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
+ if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
           key != "entries") {
         r.error(kv.first, fmt::format("unknown key '{}'", key));
         continue;

@@ -117,6 +117,9 @@ struct Catalog {
   std::vector<EntryModel> entries;
   std::vector<ModuleAlias> aliases;
   std::vector<std::string> notEgress;  // documentation only: modules that stay on Atlassian
+  std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
+
+  bool isAtlassianHost(std::string_view host) const;
 
   std::string canonicalModule(std::string_view specifier) const;
 };

@@ -347,8 +347,11 @@ class Collector {
         if (tp.token != kNone) {
           const Token& t = s_.token(tp.token);
           std::string label = std::string("source: ") + categoryName(bit) + " (" + s_.tokenPath(tp.token) + ")";
-          if (!steps.empty() && steps.back().file == p_.files[t.file].path && steps.back().line == int(t.site.line))
-            steps.back().label = label;
+          if (!steps.empty() && ((steps.back().file == p_.files[t.file].path && steps.back().line == int(t.site.line)) ||
+                                 t.site.line == 0))
+            steps.back().label = label + (steps.back().label.empty() ? "" : ": " + steps.back().label);
+          else if (t.site.line == 0)
+            ;
           else
             steps.push_back({p_.files[t.file].path, static_cast<int>(t.site.line), label});
         }

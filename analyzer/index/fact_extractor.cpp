@@ -717,7 +717,12 @@ class Extractor {
       case NodeKind::AbstractClassDeclaration: {
         TSNode name = field(s, f_.name);
         VarId cv = processClass(s, isNull(name) ? "" : std::string(text(name)));
-        if (!isNull(name)) bindPattern(name, cv, BindingKind::Class, true);
+        if (!isNull(name)) {
+          // TypeScript names classes with a type_identifier: bind by text.
+          std::string nm(text(name));
+          if (lookup(nm) < 0) declare(nm, BindingKind::Class, name);
+          writeName(nm, cv, name, true);
+        }
         return;
       }
       case NodeKind::ReturnStatement: {

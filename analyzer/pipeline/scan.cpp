@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <cstdlib>
 #include <thread>
 
 #include "catalog/catalog.h"
@@ -71,6 +72,31 @@ void planFrontend(const fs::path& root, AppPlan& plan) {
     } else {
       plan.frontendDirs.push_back(norm);  // only the bundle exists
     }
+  }
+}
+
+// Developer aid: FORGE_EGRESS_DEBUG=<file substring> prints every variable
+// of matching files with its objects, strings and taint.
+void dumpSolver(const FlowSolver& solver, const std::string& filter) {
+  const AppProgram& p = solver.program();
+  uint32_t total = p.fileVarCount + static_cast<uint32_t>(p.linkVars.size());
+  for (VarId v = 0; v < total; ++v) {
+    uint32_t f = p.fileOfVar(v);
+    if (p.files[f].path.find(filter) == std::string::npos) continue;
+    const VarState& st = solver.state(v);
+    const VarInfo& info = p.varInfo(v);
+    std::string toks;
+    for (uint32_t t : st.tokens) {
+      const Token& tok = solver.token(t);
+      toks += " ";
+      toks += tok.kind == TokenKind::Library ? "lib:" + solver.tokenPath(t)
+              : tok.kind == TokenKind::Function ? "fn:" + p.functionName(tok.index)
+                                                : fmt::format("obj{}@{}", static_cast<int>(tok.kind), tok.site.line);
+    }
+    std::string strs;
+    for (const auto& s : st.strings.values()) strs += " '" + s.text + "'" + (s.kind == StringKind::Exact ? "" : "*");
+    fmt::print(stderr, "v{} {}:{} {} | tok:{} | str:{} | taint {:x}/{:x}\n", v, p.files[f].path, info.site.line,
+               info.name, toks, strs, st.taint, st.eff);
   }
 }
 
@@ -230,6 +256,7 @@ ScanResult runScan(const ScanOptions& options) {
     for (auto& d : resolver.takeDiagnostics()) diags.push_back(d);
     FlowSolver solver(program, catalog, options.budget);
     solver.solve();
+    if (const char* dbg = std::getenv("FORGE_EGRESS_DEBUG")) dumpSolver(solver, dbg);
     report.stats = solver.stats();
     if (report.stats.budgetHit) {
       report.incomplete.push_back("the analysis budget was hit (" + report.stats.budgetWhat + ")");
@@ -237,7 +264,7 @@ ScanResult runScan(const ScanOptions& options) {
                        "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
     FlowFindings flow = collectEgress(solver, plan.manifest);
-    report.verdict = applyRules(plan.manifest, std::move(flow), options.rules);
+    report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);
     report.manifest = std::move(plan.manifest);
     report.dir = plan.dir;
     std::sort(report.incomplete.begin(), report.incomplete.end());

@@ -103,7 +103,8 @@ bool isBackendList(const std::string& l) { return l == "fetch.backend"; }
 
 }  // namespace
 
-AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOverrides& overrides) {
+AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOverrides& overrides,
+                      const Catalog& catalog) {
   AppVerdict v;
   v.egress = std::move(flow.egress);
   v.logs = std::move(flow.logs);
@@ -134,7 +135,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
   };
   for (size_t i = 0; i < v.egress.size(); ++i) {
     EgressSite& e = v.egress[i];
-    bool atl = e.host && isAtlassianHost(*e.host);
+    bool atl = e.host && catalog.isAtlassianHost(*e.host);
     bool declared = false;
     if (e.kind == SinkKind::Remote || e.kind == SinkKind::Provider) {
       declared = manifest.findRemote(e.remoteKey) != nullptr;

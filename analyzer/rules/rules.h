@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "flow/egress_sites.h"
 #include "manifest/manifest.h"
 
@@ -74,6 +75,7 @@ struct AppVerdict {
   std::vector<std::string> roaReasons;  // Runs on Atlassian ineligibility reasons
 };
 
-AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOverrides& overrides);
+AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOverrides& overrides,
+                      const Catalog& catalog);
 
 }  // namespace fe
