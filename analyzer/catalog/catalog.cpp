@@ -250,6 +250,10 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (const auto& a : list) catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
         continue;
       }
+      if (key == "cleanMembers") {
+        for (auto& s : r.strings(list)) catalog.cleanMembers.push_back(s);
+        continue;
+      }
       if (key == "atlassianDomains") {
         for (auto& s : r.strings(list)) catalog.atlassianDomains.push_back(s);
         continue;

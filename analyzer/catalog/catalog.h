@@ -118,6 +118,7 @@ struct Catalog {
   std::vector<ModuleAlias> aliases;
   std::vector<std::string> notEgress;  // documentation only: modules that stay on Atlassian
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
+  std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
 
   bool isAtlassianHost(std::string_view host) const;
 

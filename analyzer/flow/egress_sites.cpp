@@ -343,7 +343,10 @@ class Collector {
       auto* parents = s_.parentsOf(cur);
       if (!parents) break;
       const TaintParent& tp = (*parents)[bit];
-      if (tp.from == kNoVar) {
+      // The category came from a library value's own taint (a source) when
+      // the variable it came from did not carry it.
+      bool fromSource = tp.token != kNone && (tp.from == kNoVar || !(s_.state(tp.from).eff & (1u << bit)));
+      if (tp.from == kNoVar || fromSource) {
         if (tp.token != kNone) {
           const Token& t = s_.token(tp.token);
           std::string label = std::string("source: ") + categoryName(bit) + " (" + s_.tokenPath(tp.token) + ")";

@@ -39,6 +39,12 @@ FlowSolver::FlowSolver(AppProgram& program, const Catalog& catalog, FlowBudget b
 
 // ------------------------------------------------------------------ setup
 
+// Members such as `length` or `status` are numbers about a value, not its data.
+bool FlowSolver::isClean(const std::string& member) const {
+  const auto& clean = catalog_.cleanMembers;
+  return std::find(clean.begin(), clean.end(), member) != clean.end();
+}
+
 uint32_t FlowSolver::allocToken(TokenKind kind, uint32_t index, uint32_t file, SourceSite site) {
   Token t;
   t.kind = kind;
@@ -134,6 +140,7 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   // Sources mark their whole subtree; a more specific descendant pattern
   // overrides (context → install-context, context.accountId → user-identity).
   if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;
+  if (best == 0 && isClean(t.segment)) t.intrinsic = 0;
   for (size_t i = 0; i < catalog_.sinks.size(); ++i) {
     size_t spec = 0;
     if (selectorMatches(catalog_.sinks[i].selector, root, path, spec)) {
@@ -222,7 +229,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
     uint32_t id = static_cast<uint32_t>(loads_.size() - 1);
     watch(g(l.base), WatchKind::Load, id);
     if (l.keyVar != kNoVar) watch(g(l.keyVar), WatchKind::Load, id);
-    addEdge(g(l.base), g(l.target), EdgeKind::BaseTaint);
+    if (!isClean(l.name)) addEdge(g(l.base), g(l.target), EdgeKind::BaseTaint);
   }
   for (const auto& s : f.stores) {
     stores_.push_back({g(s.base), g(s.keyVar), g(s.source), s.name});

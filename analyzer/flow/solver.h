@@ -174,6 +174,7 @@ class FlowSolver {
   uint32_t libraryRoot(const std::string& root, const std::string& path, uint32_t file, SourceSite site);
   uint32_t libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall);
   void matchCatalog(uint32_t token);
+  bool isClean(const std::string& member) const;
 
   // propagation
   void addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call = kNone);

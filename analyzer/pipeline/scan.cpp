@@ -225,7 +225,7 @@ ScanResult runScan(const ScanOptions& options) {
   });
 
   // ---- per app: link, solve, collect, rules
-  const Catalog& catalog = builtinCatalog();
+  const Catalog& catalog = options.catalog ? *options.catalog : builtinCatalog();
   for (size_t a = 0; a < plans.size(); ++a) {
     AppPlan& plan = plans[a];
     AppReport report;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "flow/solver.h"
 #include "manifest/manifest.h"
 #include "rules/rules.h"
@@ -22,6 +23,8 @@ struct ScanOptions {
   uint32_t maxDepth = 3000;                 // syntax nesting followed by the traversal
   FlowBudget budget;
   RuleOverrides rules;
+  const Catalog* catalog = nullptr;  // null: the built-in catalog (queries/)
+  std::vector<std::string> ignore;   // path globs (relative to the scan root) never analysed
 };
 
 struct AppReport {

@@ -49,6 +49,11 @@ struct Finding {
   std::string function;
   std::string host;
   uint8_t data = 0;
+  // Set by the CI gate (issue 6): suppressions and baseline comparison.
+  bool suppressed = false;
+  std::string suppressionKind;    // "inSource" (// forge-egress-ignore) or "external" (config allow)
+  std::string suppressionReason;
+  std::string baselineState;      // "", "new", "unchanged" (absent results live in the report)
 };
 
 struct PermissionUse {
