@@ -17,6 +17,7 @@
 #include "index/module_resolver.h"
 #include "parse/source_parser.h"
 #include "pipeline/fingerprint.h"
+#include "support/glob.h"
 #include "support/parallel.h"
 #include "support/text_file.h"
 
@@ -122,6 +123,17 @@ ScanResult runScan(const ScanOptions& options) {
   }
   Diagnostics diags;
   DiscoveredTree tree = discoverTree(root, DiscoveryLimits{}, diags);
+  auto ignored = [&](const std::string& rel) {
+    for (const auto& g : options.ignore)
+      if (pathIgnored(g, rel)) return true;
+    return false;
+  };
+  if (!options.ignore.empty()) {
+    tree.manifests.erase(std::remove_if(tree.manifests.begin(), tree.manifests.end(), ignored), tree.manifests.end());
+    tree.sources.erase(std::remove_if(tree.sources.begin(), tree.sources.end(),
+                                      [&](const SourceFileRef& s) { return ignored(s.path); }),
+                       tree.sources.end());
+  }
   auto readRel = [&](const std::string& rel, std::string& out) {
     fs::path p = root / rel;
     if (!insideRoot(root, p)) return false;
