@@ -33,14 +33,23 @@ bool parsePathPattern(std::string_view text, PathPattern& out) {
   return true;
 }
 
+// One alternative: a name, or a name prefix ending in '*' ("paginate*").
+static bool alternativeMatches(std::string_view alt, std::string_view seg) {
+  if (!alt.empty() && alt.back() == '*') {
+    alt.remove_suffix(1);
+    return seg.substr(0, alt.size()) == alt && seg != "()";
+  }
+  return alt == seg;
+}
+
+// `*` is any one member (not a call); `a|b` either; `pre*` a prefix.
 static bool segmentMatches(const std::string& pattern, std::string_view seg) {
-  if (pattern == "*") return true;
-  if (pattern.find('|') == std::string::npos) return pattern == seg;
+  if (pattern == "*") return seg != "()";
   size_t start = 0;
   while (start <= pattern.size()) {
     size_t bar = pattern.find('|', start);
     std::string_view alt = std::string_view(pattern).substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (alt == seg) return true;
+    if (alternativeMatches(alt, seg)) return true;
     if (bar == std::string::npos) break;
     start = bar + 1;
   }
@@ -295,6 +304,9 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           s.providerRemote = r.refs(e["providerRemote"]);
           if (e["host"]) s.host = e["host"].as<std::string>();
           if (e["scheme"]) s.scheme = e["scheme"].as<std::string>();
+          s.hostFrom = r.refs(e["hostFrom"]);
+          if (e["hostFormat"]) s.hostFormat = e["hostFormat"].as<std::string>();
+          if (e["modulePrefix"]) s.modulePrefix = e["modulePrefix"].as<std::string>();
           if (e["vendor"]) s.vendor = e["vendor"].as<std::string>();
           if (e["side"]) s.side = e["side"].as<std::string>();
           catalog.sinks.push_back(std::move(s));

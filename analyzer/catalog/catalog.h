@@ -61,6 +61,12 @@ struct SinkModel {
   std::vector<ValueRef> providerRemote;
   std::string host;         // fixed default host (SDKs)
   std::string scheme = "https:";  // protocol when only a host name is given (http.request options)
+  // A host computed from the code (AWS: the client's region): hostFormat with
+  // {value} = the first known string of hostFrom, {module} = the module name
+  // after modulePrefix (e.g. "@aws-sdk/client-s3" -> "s3").
+  std::vector<ValueRef> hostFrom;
+  std::string hostFormat;
+  std::string modulePrefix;
   std::string vendor;       // SDK vendor name
   std::string side = "any"; // backend | frontend | any
   int line = 0;

@@ -113,7 +113,13 @@ static bool selectorMatches(const Selector& sel, const std::string& root,
   if (sel.global) {
     if (root != "$global") return false;
   } else {
-    if (std::find(sel.modules.begin(), sel.modules.end(), root) == sel.modules.end()) return false;
+    // Module names match exactly, or by prefix when they end in '*' ("@aws-sdk/client-*").
+    bool any = false;
+    for (const auto& m : sel.modules) {
+      if (!m.empty() && m.back() == '*') any = any || (root.compare(0, m.size() - 1, m, 0, m.size() - 1) == 0 && root[0] != '$');
+      else any = any || m == root;
+    }
+    if (!any) return false;
   }
   bool any = false;
   for (const auto& p : sel.paths) {
