@@ -259,6 +259,17 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (const auto& a : list) catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
         continue;
       }
+      if (key == "jsxResources") {
+        if (!list.IsSequence()) { r.error(list, "jsxResources: expected a list"); continue; }
+        for (const auto& e : list) {
+          if (!e.IsMap() || !e["element"] || !e["attribute"] || !e["list"]) {
+            r.error(e, "a JSX resource needs element, attribute and list");
+            continue;
+          }
+          catalog.jsxResources.push_back({e["element"].as<std::string>(), e["attribute"].as<std::string>(), e["list"].as<std::string>()});
+        }
+        continue;
+      }
       if (key == "cleanMembers") {
         for (auto& s : r.strings(list)) catalog.cleanMembers.push_back(s);
         continue;

@@ -45,7 +45,14 @@ struct Selector {
   std::vector<std::string> methods;  // method summaries: any receiver's method with this name
 };
 
-enum class SinkKind : uint8_t { Http, Remote, Provider, Sdk, Socket, Log };
+enum class SinkKind : uint8_t { Http, Remote, Provider, Sdk, Socket, Log, Resource };
+
+// A JSX element attribute that makes the browser load a URL (UI Kit <Image src>).
+struct JsxResource {
+  std::string element;    // "Image", "img", "iframe"
+  std::string attribute;  // "src"
+  std::string list;       // the manifest list that allows it: images, frames, media, scripts, styles
+};
 
 struct SinkModel {
   std::string id;
@@ -125,6 +132,7 @@ struct Catalog {
   std::vector<std::string> notEgress;  // documentation only: modules that stay on Atlassian
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
+  std::vector<JsxResource> jsxResources;
 
   bool isAtlassianHost(std::string_view host) const;
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace fe {
@@ -132,6 +133,18 @@ class Collector {
         for (VarId v : s_.resolveRef(r, a.call, a.token)) vars.push_back(v);
       for (size_t idx : it->second) addData(out.egress[idx], vars);
     }
+    // Frontend elements that load URLs (UI Kit <Image src>, <img>, <iframe>).
+    for (uint32_t f = 0; f < p_.files.size(); ++f) {
+      const FileFacts& file = p_.files[f];
+      if (file.side != SourceSide::Frontend) continue;
+      for (const auto& j : file.jsxUrls) {
+        const JsxResource* res = nullptr;
+        for (const auto& r : s_.catalog().jsxResources)
+          if (r.element == j.element && r.attribute == j.attribute) res = &r;
+        if (!res) continue;
+        if (auto site = jsxSite(f, j, *res)) out.egress.push_back(std::move(*site));
+      }
+    }
     std::sort(out.egress.begin(), out.egress.end(), [](const EgressSite& a, const EgressSite& b) {
       return std::tie(a.file, a.site.line, a.site.column, a.host, a.api) <
              std::tie(b.file, b.site.line, b.site.column, b.host, b.api);
@@ -252,6 +265,32 @@ class Collector {
     if (urls.empty()) {
       for (const auto& b : bases) out.push_back(candidate(b, hit, model, urlVars));
     }
+    if (out.empty() && !model.hostFormat.empty()) {
+      std::string value;
+      for (auto& sv : strings(vars(model.hostFrom, hit)))
+        if (sv.kind == StringKind::Exact) { value = sv.text; break; }
+      std::string module = s_.token(hit.token).root == kNone ? "" : s_.roots()[s_.token(hit.token).root];
+      if (!model.modulePrefix.empty() && module.rfind(model.modulePrefix, 0) == 0) module = module.substr(model.modulePrefix.size());
+      std::string host = model.hostFormat;
+      bool known = true;
+      auto replace = [&](const std::string& key, const std::string& with) {
+        size_t at = host.find(key);
+        if (at == std::string::npos) return;
+        if (with.empty()) known = false;
+        host.replace(at, key.size(), with);
+      };
+      replace("{module}", module);
+      replace("{value}", value);
+      if (known) {
+        Candidate c;
+        c.host = host;
+        c.protocol = "https:";
+        c.url = "https://" + host + "/";
+        c.matchUrl = c.url;
+        c.source = "constant";
+        out.push_back(c);
+      }
+    }
     if (out.empty()) {
       if (!model.host.empty()) {
         Candidate c;
@@ -311,6 +350,7 @@ class Collector {
     e.side = p_.files[file].side;
     e.function = p_.functionName(enclosing(hit.call));
     e.calleeText = c.calleeText;
+    e.argText = c.argText;
     e.vendor = model.vendor;
     e.call = hit.call;
     e.entryPoints = reachedBy_[enclosing(hit.call)];
@@ -452,6 +492,43 @@ class Collector {
     return out;
   }
 
+  std::optional<EgressSite> jsxSite(uint32_t file, const JsxUrlFact& j, const JsxResource& res) {
+    VarId v = p_.varBase[file] + j.value;
+    auto values = s_.state(v).strings.values();
+    std::optional<std::string> host;
+    std::string protocol, url, match;
+    bool anyAbsolute = false, anyRelative = false;
+    for (const auto& sv : values) {
+      std::string proto;
+      if (auto h = hostOf(sv, &proto)) {
+        if (!host) { host = h; protocol = proto; url = display(sv); match = sv.text; }
+        anyAbsolute = true;
+      } else if (sv.kind != StringKind::Unknown && !sv.text.empty() && (sv.text[0] == '/' || sv.text[0] == '.' ||
+                                                                       sv.text.rfind("data:", 0) == 0 || sv.text.rfind("blob:", 0) == 0)) {
+        anyRelative = true;  // the app's own assets, or inline data
+      }
+    }
+    if (!anyAbsolute && anyRelative) return std::nullopt;
+    EgressSite e;
+    e.file = p_.files[file].path;
+    e.site = j.site;
+    e.api = "<" + j.element + " " + j.attribute + ">";
+    e.kind = SinkKind::Resource;
+    e.side = SourceSide::Frontend;
+    e.resourceList = res.list;
+    e.host = host;
+    e.protocol = protocol;
+    e.url = host ? url : "{unknown}";
+    e.matchUrl = match;
+    e.hostSource = host ? "literal" : "unknown";
+    e.calleeText = e.api;
+    uint32_t fn = j.enclosingFunction == kTopLevel ? p_.topLevelFunction(file) : p_.functionBase[file] + j.enclosingFunction;
+    e.function = p_.functionName(fn);
+    e.entryPoints = reachedBy_[fn];
+    addData(e, {v});
+    return e;
+  }
+
   LogSite logSite(const SinkHit& hit, const SinkModel& model) {
     LogSite l;
     const CallFact& c = p_.call(hit.call);
@@ -461,6 +538,7 @@ class Collector {
     l.api = model.api;
     l.function = p_.functionName(enclosing(hit.call));
     l.calleeText = c.calleeText;
+    l.argText = c.argText;
     std::vector<VarId> vs = vars(model.data, hit);
     EgressSite tmp;
     tmp.file = l.file;

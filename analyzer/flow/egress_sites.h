@@ -38,9 +38,11 @@ struct EgressSite {
   std::vector<std::string> entryPoints;
   std::string function;    // enclosing function's qualified name
   std::string calleeText;
+  std::string argText;     // normalised first argument (fingerprints)
   std::string remoteKey;   // Forge Remote
   std::string providerKey; // OAuth provider
   std::string vendor;      // SDK vendor
+  std::string resourceList;  // for resources: images, scripts, styles, frames, media, fonts
   uint32_t call = 0xffffffffu;
 };
 
@@ -52,6 +54,7 @@ struct LogSite {
   std::vector<WitnessStep> path;
   std::string function;
   std::string calleeText;
+  std::string argText;     // normalised first argument (fingerprints)
 };
 
 struct FlowFindings {

@@ -1610,6 +1610,47 @@ class Extractor {
     return out;
   }
 
+  // The first argument's text without whitespace and comments, with one quote
+  // style and no trailing commas: stable under reformatting (fingerprints).
+  std::string normalisedFirstArg(TSNode args) {
+    if (isNull(args)) return "";
+    TSNode first{};
+    bool found = false;
+    for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n && !found; ++i) {
+      TSNode c = ts_node_named_child(args, i);
+      if (kind(c) != NodeKind::Comment) { first = c; found = true; }
+    }
+    if (!found) return "";
+    std::string_view t = text(first);
+    if (t.size() > 4096) t = t.substr(0, 4096);
+    std::string out;
+    char quote = 0;
+    for (size_t i = 0; i < t.size() && out.size() < 300; ++i) {
+      char ch = t[i];
+      if (quote) {
+        if (ch == '\\' && i + 1 < t.size()) { out += ch; out += t[++i]; continue; }
+        if (ch == quote) {
+          quote = 0;
+          out += ch == '`' ? '`' : '\'';
+          continue;
+        }
+        out += ch;
+        continue;
+      }
+      if (ch == '"' || ch == '\'' || ch == '`') { quote = ch; out += ch == '`' ? '`' : '\''; continue; }
+      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') continue;
+      if (ch == '/' && i + 1 < t.size() && t[i + 1] == '/') { while (i < t.size() && t[i] != '\n') ++i; continue; }
+      if (ch == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+        size_t e = t.find("*/", i + 2);
+        i = e == std::string_view::npos ? t.size() : e + 1;
+        continue;
+      }
+      if ((ch == ')' || ch == ']' || ch == '}') && !out.empty() && out.back() == ',') out.pop_back();
+      out += ch;
+    }
+    return out;
+  }
+
   VarId callExpression(TSNode n, bool isNew) {
     TSNode calleeNode = field(n, isNew ? f_.constructor : f_.function);
     TSNode argsNode = field(n, f_.arguments);
@@ -1618,6 +1659,7 @@ class Extractor {
     call.isNew = isNew;
     call.enclosingFunction = currentFunction();
     call.calleeText = normalisedCallee(calleeNode);
+    call.argText = normalisedFirstArg(argsNode);
     NodeKind ck = kind(calleeNode);
     // require('x') and import('x')
     if (!isNew && !isNull(calleeNode)) {

@@ -116,6 +116,7 @@ struct CallFact {
   bool isSuperCall = false;
   uint32_t enclosingFunction;  // index into functions; kTopLevel for module code
   std::string calleeText;      // normalised callee text, for fingerprints and reports
+  std::string argText;         // normalised text of the first argument, for fingerprints
   int firstArgLiteral = 0;     // 1 when args[0] is written as a plain string literal
 };
 

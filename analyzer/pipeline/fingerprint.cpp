@@ -1,4 +1,5 @@
-// Fingerprints (see fingerprint.h): FNV-1a 64 over a canonical key.
+// Fingerprints (see fingerprint.h): FNV-1a 64 over a canonical key; the call
+// text is the callee and its first argument, normalised by the extractor.
 #include "pipeline/fingerprint.h"
 
 #include <fmt/format.h>
@@ -31,13 +32,14 @@ void assignFingerprints(AppReport& app) {
   const std::string appKey = app.manifest.path;
   app.egressFingerprints.clear();
   for (const auto& e : app.verdict.egress) {
-    std::string key = fmt::format("egress|{}|{}|{}|{}|{}|{}", appKey, e.file, e.function, e.host.value_or("?" + e.hostSource),
-                                  dataKey(e.data), e.calleeText);
+    std::string key = fmt::format("egress|{}|{}|{}|{}|{}|{}({})", appKey, e.file, e.function,
+                                  e.host.value_or("?" + e.hostSource), dataKey(e.data), e.calleeText, e.argText);
     app.egressFingerprints.push_back(withCounter(key));
   }
   for (auto& f : app.verdict.findings) {
-    std::string what = f.egressIndex >= 0 ? app.verdict.egress[f.egressIndex].calleeText
-                       : f.logIndex >= 0  ? app.verdict.logs[f.logIndex].calleeText
+    auto callText = [](const auto& site) { return site.calleeText + "(" + site.argText + ")"; };
+    std::string what = f.egressIndex >= 0 ? callText(app.verdict.egress[f.egressIndex])
+                       : f.logIndex >= 0  ? callText(app.verdict.logs[f.logIndex])
                                           : f.message;
     std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", f.ruleId, appKey, f.file, f.function, f.host, dataKey(f.data), what);
     f.fingerprint = withCounter(key);

@@ -15,7 +15,9 @@
 #include "flow/egress_sites.h"
 #include "flow/linker.h"
 #include "index/module_resolver.h"
+#include "parse/html_resources.h"
 #include "parse/source_parser.h"
+#include "baseline/suppressions.h"
 #include "pipeline/fingerprint.h"
 #include "support/glob.h"
 #include "support/parallel.h"
@@ -33,6 +35,8 @@ struct AppPlan {
   std::vector<size_t> files;  // indices into the parsed file list
   std::vector<std::string> frontendDirs;
   std::vector<std::string> excludedDirs;  // Custom UI build output
+  std::vector<std::string> htmlFiles;     // Custom UI index.html files
+  bool manifestTruncated = false;          // the YAML node budget stopped the reader
 };
 
 std::string dirOf(const std::string& path) { return parentDir(path); }
@@ -62,6 +66,7 @@ void planFrontend(const fs::path& root, AppPlan& plan) {
       continue;
     }
     // Custom UI: walk up from the build folder to the project.
+    if (fileExists(root, join(norm, "index.html"), false)) plan.htmlFiles.push_back(join(norm, "index.html"));
     std::string project = dirOf(norm);
     while (!project.empty() && isUnder(project, plan.dir)) {
       if (fileExists(root, join(project, "package.json"), false) && fileExists(root, join(project, "src"), true)) break;
@@ -73,6 +78,44 @@ void planFrontend(const fs::path& root, AppPlan& plan) {
     } else {
       plan.frontendDirs.push_back(norm);  // only the bundle exists
     }
+  }
+}
+
+// External <script>, <link>, <img>, <iframe> references of a built Custom UI page.
+void addHtmlResources(const fs::path& root, const std::string& html, const ScanOptions& options, FlowFindings& flow,
+                      Diagnostics& diags) {
+  std::string text;
+  if (!insideRoot(root, root / html)) return;
+  ReadStatus st = readTextFile(root / html, options.maxFileBytes, text);
+  if (st != ReadStatus::Ok) {
+    if (st != ReadStatus::Missing) diags.push_back({Severity::Warning, "unreadable", html, 0, 0, "cannot read index.html"});
+    return;
+  }
+  for (const auto& r : scanHtmlResources(text)) {
+    AbstractString url;
+    url.kind = StringKind::Exact;
+    url.text = r.url;
+    std::string protocol;
+    auto host = hostOf(url, &protocol);
+    if (!host) continue;  // relative: the app's own files
+    EgressSite e;
+    e.file = html;
+    e.site.line = static_cast<uint32_t>(r.line);
+    e.site.column = static_cast<uint32_t>(r.column);
+    e.site.endLine = e.site.line;
+    e.site.endColumn = e.site.column;
+    e.api = "<" + r.tag + ">";
+    e.kind = SinkKind::Resource;
+    e.side = SourceSide::Frontend;
+    e.resourceList = r.list;
+    e.host = host;
+    e.protocol = protocol;
+    e.url = r.url.rfind("//", 0) == 0 ? "https:" + r.url : r.url;
+    e.matchUrl = e.url;
+    e.hostSource = "literal";
+    e.function = "index.html";
+    e.calleeText = e.api + r.url;
+    flow.egress.push_back(std::move(e));
   }
 }
 
@@ -166,6 +209,7 @@ ScanResult runScan(const ScanOptions& options) {
     }
     if (!manifest) continue;
     AppPlan plan;
+    for (const auto& d : md) plan.manifestTruncated = plan.manifestTruncated || d.code == "manifest-limit";
     plan.manifest = std::move(*manifest);
     plan.manifest.path = m;
     plan.dir = dirOf(m);
@@ -228,6 +272,7 @@ ScanResult runScan(const ScanOptions& options) {
         break;
       case ReadStatus::Binary:
         facts.diagnostics.push_back({Severity::Warning, "binary-file", facts.path, 0, 0, "binary content in a source file; not analysed"});
+        skipped[i] = fmt::format("{} was not analysed (binary content)", facts.path);
         break;
       default:
         facts.diagnostics.push_back({Severity::Warning, "unreadable", facts.path, 0, 0, "cannot read the file"});
@@ -245,23 +290,28 @@ ScanResult runScan(const ScanOptions& options) {
     std::vector<std::string> paths;
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (owner[i] != static_cast<int>(a)) continue;
-      for (auto& d : parsed[i].diagnostics) diags.push_back(d);
+      bool tooDeep = false;  // this file's own diagnostics only: no quadratic scan over all of them
+      for (auto& d : parsed[i].diagnostics) {
+        tooDeep = tooDeep || d.code == "nesting-limit";
+        diags.push_back(d);
+      }
       parsed[i].diagnostics.clear();
       if (!skipped[i].empty()) report.incomplete.push_back(skipped[i]);
-      for (auto& d : diags)
-        if (d.code == "nesting-limit" && d.file == parsed[i].path) {
-          report.incomplete.push_back(fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
-          break;
-        }
+      if (tooDeep)
+        report.incomplete.push_back(fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
       if (parsed[i].parsed) {
         ++result.filesParsed;
         result.bytesParsed += parsed[i].bytes;
       }
       report.functions += parsed[i].functionCount();
       paths.push_back(parsed[i].path);
+      for (const auto& sup : parsed[i].suppressions)
+        report.suppressions.push_back({parsed[i].path, sup.line, sup.ruleId, sup.reason});
       files.push_back(std::move(parsed[i]));
     }
     report.files = static_cast<uint32_t>(files.size());
+    if (plan.manifestTruncated)
+      report.incomplete.push_back(fmt::format("{} was not read in full (YAML node budget)", plan.manifest.path));
     ModuleResolver resolver(paths, readRel);
     LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
     AppProgram program = linkProgram(std::move(in), diags);
@@ -276,12 +326,14 @@ ScanResult runScan(const ScanOptions& options) {
                        "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
     FlowFindings flow = collectEgress(solver, plan.manifest);
+    for (const auto& html : plan.htmlFiles) addHtmlResources(root, html, options, flow, diags);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);
     report.manifest = std::move(plan.manifest);
     report.dir = plan.dir;
     std::sort(report.incomplete.begin(), report.incomplete.end());
     report.incomplete.erase(std::unique(report.incomplete.begin(), report.incomplete.end()), report.incomplete.end());
     assignFingerprints(report);
+    applySuppressions(report, options.allow, diags);
     result.apps.push_back(std::move(report));
   }
   std::sort(diags.begin(), diags.end());

@@ -15,6 +15,44 @@
 
 namespace fe {
 
+// A host accepted by configuration (`allow` in .forge-egress.yml): egress to
+// it and the findings about that egress are suppressed (kind "external").
+struct AllowedHost {
+  std::string pattern;  // "api.example.com" or "*.example.com" (subdomains)
+  std::string reason;
+};
+
+// An inline `// forge-egress-ignore FE00N: reason` comment of an app's file.
+struct InlineSuppression {
+  std::string file;  // relative to the scan root
+  uint32_t line = 0;
+  std::string ruleId;
+  std::string reason;
+};
+
+// The CI gate's state of one egress site (parallel to AppVerdict::egress).
+struct EgressGateState {
+  bool suppressed = false;
+  std::string suppressionKind;  // "inSource" or "external"
+  std::string suppressionReason;
+  std::string baselineState;    // "", "new" or "unchanged"
+};
+
+// A baseline entry this scan no longer finds (baselineState "absent").
+struct AbsentResult {
+  std::string manifest;  // the app's manifest path
+  std::string kind;      // "egress" or "finding"
+  std::string fingerprint;
+  std::string ruleId;    // findings only
+  std::string level;     // findings only
+  std::string host;
+  std::string file;
+  std::string function;
+  std::string api;
+  std::vector<std::string> data;
+  std::string message;
+};
+
 struct ScanOptions {
   std::string root = ".";
   int jobs = 0;                             // 0 = one per core
@@ -25,6 +63,7 @@ struct ScanOptions {
   RuleOverrides rules;
   const Catalog* catalog = nullptr;  // null: the built-in catalog (queries/)
   std::vector<std::string> ignore;   // path globs (relative to the scan root) never analysed
+  std::vector<AllowedHost> allow;    // hosts accepted by configuration (suppressed, kind external)
 };
 
 struct AppReport {
@@ -32,6 +71,8 @@ struct AppReport {
   std::string dir;  // relative to the scan root
   AppVerdict verdict;
   std::vector<std::string> egressFingerprints;
+  std::vector<EgressGateState> egressGate;       // parallel to verdict.egress
+  std::vector<InlineSuppression> suppressions;   // inline comments in the app's files
   uint32_t files = 0;
   uint32_t functions = 0;
   std::vector<std::string> incomplete;  // why the verdict cannot be promised
@@ -46,6 +87,8 @@ struct ScanResult {
   std::string inputErrorMessage;  // one line for stderr
   uint32_t filesParsed = 0;
   uint64_t bytesParsed = 0;
+  bool baselineGiven = false;        // --baseline: results carry baselineState
+  std::vector<AbsentResult> absent;  // baseline entries no longer found (sorted)
 };
 
 ScanResult runScan(const ScanOptions& options);

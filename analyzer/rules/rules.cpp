@@ -141,6 +141,17 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       declared = manifest.findRemote(e.remoteKey) != nullptr;
       if (e.host && !declared) declared = backendList.allowsBackend(e.matchUrl);
       if (e.kind == SinkKind::Provider && e.host) declared = declared || backendList.allowsBackend(e.matchUrl);
+    } else if (e.kind == SinkKind::Resource) {
+      std::vector<std::string> entries;
+      for (const auto& p : manifest.permissions)
+        if (p.list == e.resourceList && !p.address.empty()) entries.push_back(p.address);
+      EgressAllowList list(entries);
+      if (e.host) {
+        std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
+        declared = list.allowsCsp(url) || (e.resourceList == "images" && isForgeDefaultImageSource(url));
+      } else {
+        declared = list.allowsEverything();
+      }
     } else if (e.host) {
       std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
       declared = e.side == SourceSide::Frontend
@@ -165,7 +176,10 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       if (p.address.empty()) continue;
       EgressAllowList one({p.address});
       bool uses = false;
-      if (e.host) {
+      if (e.kind == SinkKind::Resource) {
+        if (p.list == e.resourceList)
+          uses = e.host ? one.allowsCsp(e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl) : p.address == "*";
+      } else if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
         if (isBackendList(p.list) && e.side == SourceSide::Backend) uses = one.allowsBackend(url);
         if (p.list == "fetch.client" && e.side == SourceSide::Frontend) uses = one.allowsCsp(url);
@@ -197,12 +211,16 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
         add(d);
       }
     }
-    if (!declared && e.host) {
+    if (!declared && e.host && !(e.kind == SinkKind::Resource && e.resourceList == "images" &&
+                                  isForgeDefaultImageSource(e.matchUrl))) {
       Finding d = base;
       d.ruleId = "FE003";
       d.level = Level::Error;
       d.message = fmt::format("{} is not allowed by permissions.external.{} in {}", *e.host,
-                              e.side == SourceSide::Frontend ? "fetch.client" : "fetch.backend", manifest.path);
+                              e.kind == SinkKind::Resource     ? e.resourceList
+                              : e.side == SourceSide::Frontend ? std::string("fetch.client")
+                                                               : std::string("fetch.backend"),
+                              manifest.path);
       int line = manifest.externalLine ? manifest.externalLine : manifest.permissionsLine;
       if (line) d.related.push_back({manifest.path, line, "egress permissions"});
       add(d);
@@ -235,6 +253,13 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
         if (prov.key == e.providerKey) d.related.push_back({manifest.path, prov.line, "provider " + prov.key});
       add(d);
     }
+    if (e.kind == SinkKind::Resource && !atl) {
+      Finding d = base;
+      d.ruleId = "FE010";
+      d.level = Level::Warning;
+      d.message = fmt::format("the frontend loads {} from {} ({})", e.resourceList, hostText(e), e.api);
+      add(d);
+    }
     if (e.kind == SinkKind::Sdk) {
       Finding d = base;
       d.ruleId = "FE009";
@@ -261,7 +286,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
   // FE005: declared fetch addresses no code uses.
   for (size_t pi = 0; pi < v.permissions.size(); ++pi) {
     const auto& p = v.permissions[pi];
-    if (p.used || (p.list != "fetch.backend" && p.list != "fetch.client")) continue;
+    if (p.used || p.list == "navigation") continue;
     Finding f;
     f.ruleId = "FE005";
     f.level = Level::Warning;
