@@ -431,6 +431,13 @@ class Collector {
           for (const auto& prov : m_.authProviders)
             if (prov.key == e.providerKey && !prov.remotes.empty()) remoteKey = prov.remotes.front();
       }
+      if (remoteKey.empty() && model.kind == SinkKind::Remote) {
+        // @forge/bridge invokeRemote: the module's resolver endpoint names the remote.
+        for (const auto& use : m_.modules)
+          if (use.role == "endpoint" && remoteKey.empty())
+            for (const auto& ep : m_.endpoints)
+              if (ep.key == use.endpointKey && !ep.remote.empty()) remoteKey = ep.remote;
+      }
       e.remoteKey = remoteKey;
       const ManifestRemote* remote = m_.findRemote(remoteKey);
       if (remote && !remote->baseUrl.empty()) {

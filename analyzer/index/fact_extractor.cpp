@@ -89,6 +89,21 @@ class Extractor {
     return ts_node_child_by_field_id(n, id);
   }
   static bool isNull(TSNode n) { return ts_node_is_null(n); }
+  // The named children of n, collected with a cursor: O(children), where
+  // ts_node_named_child(n, i) in a loop would be quadratic on long blocks.
+  std::vector<TSNode> kids(TSNode n) const {
+    std::vector<TSNode> out;
+    if (isNull(n)) return out;
+    TSTreeCursor cursor = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        TSNode c = ts_tree_cursor_current_node(&cursor);
+        if (ts_node_is_named(c)) out.push_back(c);
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    return out;
+  }
 
   VarId newVar(std::string name, TSNode at) {
     facts_.vars.push_back({std::move(name), isNull(at) ? SourceSite{} : site(at)});
@@ -288,8 +303,7 @@ class Extractor {
 
   // ---------------------------------------------------------------- hoisting
   void hoist(TSNode block) {
-    uint32_t n = ts_node_named_child_count(block);
-    for (uint32_t i = 0; i < n; ++i) hoistStatement(ts_node_named_child(block, i));
+    for (TSNode kid : kids(block)) hoistStatement(kid);
   }
   void hoistStatement(TSNode s) {
     switch (kind(s)) {
@@ -318,9 +332,7 @@ class Extractor {
         BindingKind k = kind(s) == NodeKind::VariableDeclaration ? BindingKind::Var
                         : isConst                                ? BindingKind::Const
                                                                  : BindingKind::Let;
-        uint32_t n = ts_node_named_child_count(s);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode d = ts_node_named_child(s, i);
+        for (TSNode d : kids(s)) {
           if (kind(d) != NodeKind::VariableDeclarator) continue;
           hoistPatternNames(field(d, f_.name), k);
         }
@@ -403,9 +415,7 @@ class Extractor {
     std::vector<VarId> paramVars;
     if (!isNull(params)) {
       if (kind(params) == NodeKind::FormalParameters) {
-        uint32_t n = ts_node_named_child_count(params);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode p = ts_node_named_child(params, i);
+        for (TSNode p : kids(params)) {
           NodeKind pk = kind(p);
           if (pk == NodeKind::Comment || pk == NodeKind::Decorator) continue;
           paramVars.push_back(processParameter(p, index, static_cast<int>(paramVars.size())));
@@ -498,9 +508,7 @@ class Extractor {
         return;
       }
       case NodeKind::ObjectPattern: {
-        uint32_t n = ts_node_named_child_count(p);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode c = ts_node_named_child(p, i);
+        for (TSNode c : kids(p)) {
           switch (kind(c)) {
             case NodeKind::ShorthandPropertyIdentifierPattern: {
               VarId t = load(source, std::string(text(c)), c);
@@ -539,9 +547,7 @@ class Extractor {
         return;
       }
       case NodeKind::ArrayPattern: {
-        uint32_t n = ts_node_named_child_count(p);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode c = ts_node_named_child(p, i);
+        for (TSNode c : kids(p)) {
           if (kind(c) == NodeKind::RestPattern) {
             bindPattern(ts_node_named_child(c, 0), source, k, declaration);
           } else {
@@ -620,9 +626,7 @@ class Extractor {
 
   std::string stringContent(TSNode s) {
     std::string out;
-    uint32_t n = ts_node_named_child_count(s);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(s, i);
+    for (TSNode c : kids(s)) {
       NodeKind ck = kind(c);
       if (ck == NodeKind::StringFragment) out += text(c);
       else if (ck == NodeKind::EscapeSequence) out += unescape(text(c));
@@ -647,8 +651,7 @@ class Extractor {
 
   // ------------------------------------------------------------- statements
   void visitChildren(TSNode n) {
-    uint32_t c = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < c; ++i) visit(ts_node_named_child(n, i));
+    for (TSNode kid : kids(n)) visit(kid);
   }
 
   void visitBlock(TSNode n) {
@@ -666,8 +669,7 @@ class Extractor {
       case NodeKind::Comment:
         return;
       case NodeKind::ExpressionStatement: {
-        uint32_t n = ts_node_named_child_count(s);
-        for (uint32_t i = 0; i < n; ++i) eval(ts_node_named_child(s, i));
+        for (TSNode kid : kids(s)) eval(kid);
         return;
       }
       case NodeKind::LexicalDeclaration:
@@ -676,9 +678,7 @@ class Extractor {
         BindingKind k = kind(s) == NodeKind::VariableDeclaration ? BindingKind::Var
                         : isConst                                ? BindingKind::Const
                                                                  : BindingKind::Let;
-        uint32_t n = ts_node_named_child_count(s);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode d = ts_node_named_child(s, i);
+        for (TSNode d : kids(s)) {
           if (kind(d) != NodeKind::VariableDeclarator) continue;
           TSNode name = field(d, f_.name);
           TSNode value = field(d, f_.value);
@@ -726,9 +726,8 @@ class Extractor {
         return;
       }
       case NodeKind::ReturnStatement: {
-        uint32_t n = ts_node_named_child_count(s);
-        for (uint32_t i = 0; i < n; ++i) {
-          VarId v = eval(ts_node_named_child(s, i));
+        for (TSNode kid : kids(s)) {
+          VarId v = eval(kid);
           copy(functions_.back().returnVar, v, s);
         }
         return;
@@ -761,9 +760,7 @@ class Extractor {
         if (kind(s) == NodeKind::ForInStatement) visitForIn(s);
         size_t mark = log_.size();
         std::vector<std::pair<uint32_t, VarId>> entry;
-        uint32_t n = ts_node_named_child_count(s);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode c = ts_node_named_child(s, i);
+        for (TSNode c : kids(s)) {
           if (kind(s) == NodeKind::ForInStatement && !ts_node_eq(c, field(s, f_.body))) continue;
           NodeKind ck = kind(c);
           if (ck == NodeKind::LexicalDeclaration || ck == NodeKind::VariableDeclaration ||
@@ -815,16 +812,12 @@ class Extractor {
         eval(field(s, f_.value));
         TSNode body = field(s, f_.body);
         std::vector<std::vector<std::pair<uint32_t, VarId>>> branches;
-        uint32_t n = isNull(body) ? 0 : ts_node_named_child_count(body);
         pushScope(false);
         if (!isNull(body)) hoistSwitch(body);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode c = ts_node_named_child(body, i);
+        for (TSNode c : kids(body)) {
           size_t mark = log_.size();
-          uint32_t m = ts_node_named_child_count(c);
           TSNode caseValue = field(c, f_.value);
-          for (uint32_t j = 0; j < m; ++j) {
-            TSNode st = ts_node_named_child(c, j);
+          for (TSNode st : kids(c)) {
             if (!isNull(caseValue) && ts_node_eq(st, caseValue)) { eval(st); continue; }
             visit(st);
           }
@@ -835,7 +828,7 @@ class Extractor {
         return;
       }
       case NodeKind::ThrowStatement:
-        for (uint32_t i = 0; i < ts_node_named_child_count(s); ++i) eval(ts_node_named_child(s, i));
+        for (TSNode kid : kids(s)) eval(kid);
         return;
       case NodeKind::LabeledStatement:
         visit(field(s, f_.body));
@@ -873,8 +866,7 @@ class Extractor {
     }
   }
   void hoistSwitch(TSNode body) {
-    uint32_t n = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < n; ++i) hoist(ts_node_named_child(body, i));
+    for (TSNode kid : kids(body)) hoist(kid);
   }
 
   void visitForIn(TSNode s) {
@@ -906,13 +898,9 @@ class Extractor {
     if (isNull(source)) return;
     std::string spec = stringContent(source);
     if (text(s).substr(0, 11) == "import type") return;
-    uint32_t n = ts_node_named_child_count(s);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode clause = ts_node_named_child(s, i);
+    for (TSNode clause : kids(s)) {
       if (kind(clause) != NodeKind::ImportClause) continue;
-      uint32_t m = ts_node_named_child_count(clause);
-      for (uint32_t j = 0; j < m; ++j) {
-        TSNode c = ts_node_named_child(clause, j);
+      for (TSNode c : kids(clause)) {
         switch (kind(c)) {
           case NodeKind::Identifier:
             importBinding(std::string(text(c)), spec, "default", ImportKind::Default, c);
@@ -923,9 +911,7 @@ class Extractor {
             break;
           }
           case NodeKind::NamedImports: {
-            uint32_t k = ts_node_named_child_count(c);
-            for (uint32_t q = 0; q < k; ++q) {
-              TSNode sp = ts_node_named_child(c, q);
+            for (TSNode sp : kids(c)) {
               if (kind(sp) != NodeKind::ImportSpecifier) continue;
               if (text(sp).substr(0, 5) == "type ") continue;
               TSNode name = field(sp, f_.name);
@@ -965,14 +951,10 @@ class Extractor {
     if (!isNull(source)) {
       std::string spec = stringContent(source);
       bool any = false;
-      uint32_t n = ts_node_named_child_count(s);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(s, i);
+      for (TSNode c : kids(s)) {
         if (kind(c) == NodeKind::ExportClause) {
           any = true;
-          uint32_t m = ts_node_named_child_count(c);
-          for (uint32_t j = 0; j < m; ++j) {
-            TSNode sp = ts_node_named_child(c, j);
+          for (TSNode sp : kids(c)) {
             if (kind(sp) != NodeKind::ExportSpecifier) continue;
             TSNode name = field(sp, f_.name);
             TSNode alias = field(sp, f_.alias);
@@ -1013,13 +995,9 @@ class Extractor {
       exportName("default", v);
       return;
     }
-    uint32_t n = ts_node_named_child_count(s);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(s, i);
+    for (TSNode c : kids(s)) {
       if (kind(c) != NodeKind::ExportClause) continue;
-      uint32_t m = ts_node_named_child_count(c);
-      for (uint32_t j = 0; j < m; ++j) {
-        TSNode sp = ts_node_named_child(c, j);
+      for (TSNode sp : kids(c)) {
         if (kind(sp) != NodeKind::ExportSpecifier) continue;
         TSNode name = field(sp, f_.name);
         TSNode alias = field(sp, f_.alias);
@@ -1049,9 +1027,7 @@ class Extractor {
       }
       case NodeKind::LexicalDeclaration:
       case NodeKind::VariableDeclaration: {
-        uint32_t n = ts_node_named_child_count(decl);
-        for (uint32_t i = 0; i < n; ++i) {
-          TSNode d = ts_node_named_child(decl, i);
+        for (TSNode d : kids(decl)) {
           if (kind(d) == NodeKind::VariableDeclarator) patternNames(field(d, f_.name), out);
         }
         return;
@@ -1067,9 +1043,7 @@ class Extractor {
       out.emplace_back(text(p));
       return;
     }
-    uint32_t n = ts_node_named_child_count(p);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(p, i);
+    for (TSNode c : kids(p)) {
       NodeKind ck = kind(c);
       if (ck == NodeKind::PairPattern) patternNames(field(c, f_.value), out);
       else if (ck == NodeKind::ObjectAssignmentPattern || ck == NodeKind::AssignmentPattern)
@@ -1084,9 +1058,7 @@ class Extractor {
     alloc(e, AllocKind::Object, 0, s);
     TSNode body = field(s, f_.body);
     if (isNull(body)) return e;
-    uint32_t n = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode m = ts_node_named_child(body, i);
+    for (TSNode m : kids(body)) {
       if (kind(m) == NodeKind::EnumAssignment) {
         std::string key;
         if (!staticKey(field(m, f_.name), key)) continue;
@@ -1108,9 +1080,7 @@ class Extractor {
     alloc(classVar, AllocKind::Class, classIndex, node);
     facts_.stores.push_back({classVar, "prototype", kNoVar, cls.prototypeVar, site(node)});
     // Heritage
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(node, i);
+    for (TSNode c : kids(node)) {
       if (kind(c) != NodeKind::ClassHeritage) continue;
       TSNode expr = ts_node_named_child(c, 0);
       if (kind(expr) == NodeKind::ExtendsClause) expr = field(expr, f_.value);
@@ -1119,9 +1089,7 @@ class Extractor {
     TSNode body = field(node, f_.body);
     // Constructor first, so field initialisers run in its context.
     TSNode ctorNode{};
-    uint32_t m = isNull(body) ? 0 : ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < m; ++i) {
-      TSNode c = ts_node_named_child(body, i);
+    for (TSNode c : kids(body)) {
       if (kind(c) == NodeKind::MethodDefinition && text(field(c, f_.name)) == "constructor") ctorNode = c;
     }
     // Temporarily name the enclosing function as the class for qualified names.
@@ -1142,8 +1110,7 @@ class Extractor {
       facts_.functions[ctor].params.clear();
     }
     // Members
-    for (uint32_t i = 0; i < m; ++i) {
-      TSNode c = ts_node_named_child(body, i);
+    for (TSNode c : kids(body)) {
       NodeKind ck = kind(c);
       bool isStatic = text(c).substr(0, 6) == "static";
       if (ck == NodeKind::MethodDefinition) {
@@ -1272,8 +1239,7 @@ class Extractor {
       }
       case NodeKind::SequenceExpression: {
         VarId last = kNoVar;
-        uint32_t c = ts_node_named_child_count(n);
-        for (uint32_t i = 0; i < c; ++i) last = eval(ts_node_named_child(n, i));
+        for (TSNode kid : kids(n)) last = eval(kid);
         return last;
       }
       case NodeKind::AwaitExpression: {
@@ -1404,8 +1370,7 @@ class Extractor {
         return jsxElement(n);
       case NodeKind::JsxExpression: {
         VarId last = kNoVar;
-        uint32_t c = ts_node_named_child_count(n);
-        for (uint32_t i = 0; i < c; ++i) last = eval(ts_node_named_child(n, i));
+        for (TSNode kid : kids(n)) last = eval(kid);
         return last;
       }
       case NodeKind::Super:
@@ -1415,10 +1380,8 @@ class Extractor {
       default: {
         // Unknown expression forms (and ERROR nodes): evaluate the parts and
         // let their taint through, never their identity.
-        uint32_t c = ts_node_named_child_count(n);
         VarId t = kNoVar;
-        for (uint32_t i = 0; i < c; ++i) {
-          TSNode ch = ts_node_named_child(n, i);
+        for (TSNode ch : kids(n)) {
           NodeKind ck = kind(ch);
           VarId v;
           if (ck == NodeKind::ExpressionStatement || ck == NodeKind::LexicalDeclaration ||
@@ -1443,9 +1406,7 @@ class Extractor {
     std::vector<VarId> parts;
     std::string pending;
     bool anySubst = false;
-    uint32_t c = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < c; ++i) {
-      TSNode ch = ts_node_named_child(n, i);
+    for (TSNode ch : kids(n)) {
       NodeKind ck = kind(ch);
       if (ck == NodeKind::StringFragment) {
         pending += text(ch);
@@ -1458,8 +1419,7 @@ class Extractor {
           pending.clear();
         }
         VarId v = kNoVar;
-        uint32_t sc = ts_node_named_child_count(ch);
-        for (uint32_t j = 0; j < sc; ++j) v = eval(ts_node_named_child(ch, j));
+        for (TSNode kid : kids(ch)) v = eval(kid);
         if (v == kNoVar) v = newVar("value", ch);  // a number or boolean: some unknown text
         parts.push_back(v);
       }
@@ -1534,9 +1494,7 @@ class Extractor {
   VarId objectLiteral(TSNode n) {
     VarId o = newVar("object", n);
     alloc(o, AllocKind::Object, 0, n);
-    uint32_t c = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < c; ++i) {
-      TSNode ch = ts_node_named_child(n, i);
+    for (TSNode ch : kids(n)) {
       switch (kind(ch)) {
         case NodeKind::Pair: {
           TSNode key = field(ch, f_.key);
@@ -1586,9 +1544,7 @@ class Extractor {
   VarId arrayLiteral(TSNode n) {
     VarId a = newVar("array", n);
     alloc(a, AllocKind::Array, 0, n);
-    uint32_t c = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < c; ++i) {
-      TSNode ch = ts_node_named_child(n, i);
+    for (TSNode ch : kids(n)) {
       if (kind(ch) == NodeKind::SpreadElement) {
         VarId v = eval(ts_node_named_child(ch, 0));
         VarId e = load(v, "[]", ch);
@@ -1721,9 +1677,7 @@ class Extractor {
   }
   void evalArgs(TSNode argsNode, CallFact& call) {
     if (isNull(argsNode)) return;
-    uint32_t c = ts_node_named_child_count(argsNode);
-    for (uint32_t i = 0; i < c; ++i) {
-      TSNode a = ts_node_named_child(argsNode, i);
+    for (TSNode a : kids(argsNode)) {
       NodeKind ak = kind(a);
       if (ak == NodeKind::Comment) continue;
       if (ak == NodeKind::SpreadElement) {
@@ -1743,9 +1697,7 @@ class Extractor {
     if (!isNull(open)) {
       TSNode name = field(open, f_.name);
       if (!isNull(name)) element = std::string(text(name));
-      uint32_t c = ts_node_named_child_count(open);
-      for (uint32_t i = 0; i < c; ++i) {
-        TSNode attr = ts_node_named_child(open, i);
+      for (TSNode attr : kids(open)) {
         if (kind(attr) == NodeKind::JsxExpression) { eval(attr); continue; }
         if (kind(attr) != NodeKind::JsxAttribute) continue;
         TSNode an = ts_node_named_child(attr, 0);
@@ -1762,9 +1714,7 @@ class Extractor {
       }
     }
     if (kind(n) == NodeKind::JsxElement) {
-      uint32_t c = ts_node_named_child_count(n);
-      for (uint32_t i = 0; i < c; ++i) {
-        TSNode ch = ts_node_named_child(n, i);
+      for (TSNode ch : kids(n)) {
         NodeKind k = kind(ch);
         if (k == NodeKind::JsxElement || k == NodeKind::JsxSelfClosingElement || k == NodeKind::JsxExpression)
           eval(ch);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "parse/language.h"
@@ -33,8 +34,15 @@ void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& fac
       }
       if (isError) continue;
     }
-    uint32_t c = ts_node_child_count(n);
-    for (uint32_t i = c; i > 0; --i) stack.push_back(ts_node_child(n, i - 1));
+    // Children in order via a cursor (ts_node_child(n, i) in a loop is quadratic).
+    size_t start = stack.size();
+    TSTreeCursor cursor = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do stack.push_back(ts_tree_cursor_current_node(&cursor));
+      while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    std::reverse(stack.begin() + static_cast<long>(start), stack.end());
   }
   if (total > reported)
     facts.diagnostics.push_back({Severity::Note, "parse-error", facts.path, 0, 0,

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <chrono>
 #include <cstdlib>
 #include <thread>
 
@@ -117,6 +118,59 @@ void addHtmlResources(const fs::path& root, const std::string& html, const ScanO
     e.calleeText = e.api + r.url;
     flow.egress.push_back(std::move(e));
   }
+}
+
+// Egress the manifest itself declares: modules whose code is a Forge Remote
+// endpoint (the platform sends the module's data to the remote), and Connect
+// modules served from app.connect.remote.
+void addManifestEgress(const Manifest& m, FlowFindings& flow) {
+  auto remoteSite = [&](const std::string& remoteKey, int line, const std::string& api, uint8_t data,
+                        const std::string& what) {
+    EgressSite e;
+    e.file = m.path;
+    e.site.line = static_cast<uint32_t>(line);
+    e.site.column = 1;
+    e.site.endLine = e.site.line;
+    e.site.endColumn = 1;
+    e.api = api;
+    e.kind = SinkKind::Remote;
+    e.side = SourceSide::Backend;
+    e.remoteKey = remoteKey;
+    e.hostSource = "manifest";
+    e.function = what;
+    e.calleeText = api + ":" + what;
+    e.data = data;
+    const ManifestRemote* remote = m.findRemote(remoteKey);
+    if (remote && !remote->baseUrl.empty()) {
+      AbstractString b;
+      b.kind = StringKind::Exact;
+      b.text = remote->baseUrl;
+      std::string proto;
+      e.host = hostOf(b, &proto);
+      e.protocol = proto;
+      e.url = remote->baseUrl;
+      e.matchUrl = remote->baseUrl;
+    } else {
+      e.url = "{remote " + remoteKey + "}";
+    }
+    if (data) e.path.push_back({m.path, line, "the platform sends the module's " + categoryNames(data).front() + " to remote " + remoteKey});
+    flow.egress.push_back(std::move(e));
+  };
+  for (const auto& use : m.modules) {
+    if (use.role != "endpoint" || use.endpointKey.empty()) continue;
+    const ManifestEndpoint* endpoint = nullptr;
+    for (const auto& ep : m.endpoints)
+      if (ep.key == use.endpointKey) endpoint = &ep;
+    if (!endpoint || endpoint->remote.empty()) continue;
+    uint8_t data = 0;
+    std::string family = entryFamily(use.moduleType);
+    if (family == "trigger" || family == "consumer") data = kEventData;
+    else if (family == "webtrigger") data = kWebtriggerRequest;
+    else if (!use.resource.empty() || use.functionKey.empty()) data = kUserInput | kInstallContext;
+    remoteSite(endpoint->remote, use.line, use.moduleType + " endpoint", data, use.key);
+  }
+  if (m.hasConnectModules && !m.connectRemote.empty())
+    remoteSite(m.connectRemote, m.connectModulesLine, "connectModules", kUserIdentity | kInstallContext, "connectModules");
 }
 
 // Developer aid: FORGE_EGRESS_DEBUG=<file substring> prints every variable
@@ -256,6 +310,7 @@ ScanResult runScan(const ScanOptions& options) {
   std::vector<std::string> skipped(tree.sources.size());
   ParseOptions po;
   po.extract.maxDepth = options.maxDepth;
+  auto parseStart = std::chrono::steady_clock::now();
   parallelFor(tree.sources.size(), jobs, [&](size_t i) {
     if (owner[i] < 0) return;
     FileFacts& facts = parsed[i];
@@ -281,6 +336,9 @@ ScanResult runScan(const ScanOptions& options) {
     }
   });
 
+  if (std::getenv("FORGE_EGRESS_TIMING"))
+    fmt::print(stderr, "timing: parse+extract {} ms\n",
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - parseStart).count());
   // ---- per app: link, solve, collect, rules
   const Catalog& catalog = options.catalog ? *options.catalog : builtinCatalog();
   for (size_t a = 0; a < plans.size(); ++a) {
@@ -316,8 +374,13 @@ ScanResult runScan(const ScanOptions& options) {
     LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
     AppProgram program = linkProgram(std::move(in), diags);
     for (auto& d : resolver.takeDiagnostics()) diags.push_back(d);
+    auto t0 = std::chrono::steady_clock::now();
     FlowSolver solver(program, catalog, options.budget);
     solver.solve();
+    if (std::getenv("FORGE_EGRESS_TIMING"))
+      fmt::print(stderr, "timing: solve {} ms ({} steps)\n",
+                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count(),
+                 solver.stats().steps);
     if (const char* dbg = std::getenv("FORGE_EGRESS_DEBUG")) dumpSolver(solver, dbg);
     report.stats = solver.stats();
     if (report.stats.budgetHit) {
@@ -327,6 +390,7 @@ ScanResult runScan(const ScanOptions& options) {
     }
     FlowFindings flow = collectEgress(solver, plan.manifest);
     for (const auto& html : plan.htmlFiles) addHtmlResources(root, html, options, flow, diags);
+    addManifestEgress(plan.manifest, flow);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);
     report.manifest = std::move(plan.manifest);
     report.dir = plan.dir;
