@@ -13,6 +13,10 @@ check() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok in
 for p in cmake ninja-build g++ pkg-config libyaml-cpp-dev libfmt-dev nlohmann-json3-dev \
          libcli11-dev catch2 git python3; do check "$p"; done
 command -v npm >/dev/null 2>&1 || { check nodejs; check npm; }
+# The test script's sanitizer and fuzz builds (scripts/test.sh sets this).
+if [ "${FORGE_EGRESS_DEV_TOOLS:-0}" = 1 ]; then
+  for p in clang libclang-rt-14-dev ccache; do check "$p"; done
+fi
 if ((${#need_pkgs[@]})); then
   echo "setup: installing ${need_pkgs[*]}" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -363,6 +363,14 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
                 continue;
               }
               if (f["taint"]) flow.taintOnly = f["taint"].as<bool>();
+              if (f["op"]) {
+                flow.op = f["op"].as<std::string>();
+                if ((flow.op != "concat" && flow.op != "urljoin") || !f["with"] ||
+                    !parseValueRef(f["with"].as<std::string>(), flow.with)) {
+                  r.error(f, "op must be concat or urljoin, with a `with` value reference");
+                  continue;
+                }
+              }
               s.flows.push_back(flow);
             }
           }

@@ -97,6 +97,10 @@ struct Flow {
   ValueRef from;
   ValueRef to;
   bool taintOnly = false;
+  // op "concat": to = from + with (String.prototype.concat);
+  // op "urljoin": to = new URL(from, with) (the path resolved against a base).
+  std::string op;
+  ValueRef with;
 };
 
 struct SummaryModel {

@@ -10,8 +10,11 @@
 #include <fstream>
 #include <iostream>
 
+#include "baseline/baseline.h"
+#include "config/config.h"
 #include "pipeline/scan.h"
 #include "report/json_report.h"
+#include "report/sarif_report.h"
 #include "report/text_report.h"
 
 namespace {
@@ -23,19 +26,9 @@ bool writeFile(const std::string& path, const std::string& content) {
   return static_cast<bool>(out);
 }
 
+// Suppressed results never fail the gate (baseline/baseline.h).
 int gateExitCode(const fe::ScanResult& result, const std::string& failOn) {
-  if (failOn == "never") return 0;
-  for (const auto& app : result.apps) {
-    const auto& v = app.verdict;
-    if (failOn == "egress") {
-      for (size_t i = 0; i < v.egress.size(); ++i)
-        if (!v.atlassian[i]) return 1;
-      continue;
-    }
-    for (const auto& f : v.findings)
-      if (f.level == fe::Level::Error) return 1;
-  }
-  return 0;
+  return fe::gateFails(result, failOn) ? 1 : 0;
 }
 
 }  // namespace
@@ -56,17 +49,31 @@ int main(int argc, char** argv) {
   CLI::App* scan = app.add_subcommand("scan", "Scan a Forge app or a folder of apps");
   scan->add_option("path", options.root, "App folder or a folder above several apps")->capture_default_str();
   scan->add_option("-f,--format", format, "Output format on stdout")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   scan->add_option("-o,--output", output, "Write the main format to FILE instead of stdout");
   scan->add_option("--json-output", jsonOutput, "Also write JSON to FILE");
+  scan->add_option("--sarif-output", sarifOutput, "Also write SARIF 2.1.0 to FILE");
   scan->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")->check(CLI::Range(1, 256));
-  scan->add_option("--fail-on", failOn, "What makes the exit code 1: error, egress or never")
-      ->check(CLI::IsMember({"error", "egress", "never"}))
+  scan->add_option("--fail-on", failOn, "What makes the exit code 1: new, error, egress or never")
+      ->check(CLI::IsMember({"new", "error", "egress", "never"}))
       ->capture_default_str();
+  std::string configPath, baselinePath;
+  scan->add_option("--config", configPath, "Configuration file (default: .forge-egress.yml at the scan root)");
+  scan->add_option("--baseline", baselinePath, "Mark results new, unchanged or absent against this baseline file");
+  CLI::App* baselineCmd = app.add_subcommand("baseline", "Write the accepted egress (a baseline file) for the CI gate");
+  baselineCmd->add_option("path", options.root, "App folder or a folder above several apps")->capture_default_str();
+  baselineCmd->add_option("-o,--output", output, "Write the baseline to FILE instead of stdout");
+  baselineCmd->add_option("--config", configPath, "Configuration file (default: .forge-egress.yml at the scan root)");
+  baselineCmd->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")->check(CLI::Range(1, 256));
   scan->add_option("--max-file-size", maxFileSize, "Skip source files larger than BYTES (the verdict says incomplete)")
       ->capture_default_str();
   scan->add_option("--max-depth", options.maxDepth, "Deepest syntax nesting analysed")->capture_default_str();
+  scan->add_option("--max-manifest-size", options.maxManifestBytes, "Refuse manifest.yml files larger than BYTES")
+      ->capture_default_str();
+  scan->add_option("--max-analysis-steps", options.budget.maxSteps,
+                   "Flow-analysis budget per app (worklist steps); when hit the verdict says incomplete")
+      ->capture_default_str();
   scan->add_flag("--no-color", noColor, "No colour in text output (also NO_COLOR)");
 
   try {
@@ -76,6 +83,12 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   options.maxFileBytes = maxFileSize;
+  fe::Config config;  // outlives the scan: options.catalog may point into it
+  if (std::string error; !fe::loadScanConfig(options.root, configPath, config, error)) {
+    fmt::print(stderr, "forge-egress: {}\n", error);
+    return 2;
+  }
+  fe::applyConfig(config, options);
 
   fe::ScanResult result;
   try {
@@ -86,10 +99,32 @@ int main(int argc, char** argv) {
   }
   if (result.inputError) {
     fmt::print(stderr, "forge-egress: {}\n", result.inputErrorMessage);
+    // CI uploads the SARIF even then: it records the failed execution and why.
+    if (!sarifOutput.empty()) (void)writeFile(sarifOutput, fe::renderSarif(result, 2));
     return 2;
   }
+  if (baselineCmd->parsed()) {
+    std::string text = fe::renderBaseline(result);
+    if (output.empty()) std::fwrite(text.data(), 1, text.size(), stdout);
+    else if (!writeFile(output, text)) {
+      fmt::print(stderr, "forge-egress: cannot write {}\n", output);
+      return 2;
+    }
+    return 0;
+  }
+  if (!baselinePath.empty()) {
+    std::vector<fe::BaselineEntry> accepted;
+    if (std::string error; !fe::loadBaseline(baselinePath, accepted, error)) {
+      fmt::print(stderr, "forge-egress: {}\n", error);
+      return 2;
+    }
+    fe::compareWithBaseline(result, accepted);
+  }
   bool color = !noColor && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
-  std::string main = format == "json" ? fe::renderJson(result) : fe::renderText(result, color);
+  const int exitCode = gateExitCode(result, failOn);  // SARIF invocations[] records it
+  std::string main = format == "json"    ? fe::renderJson(result)
+                     : format == "sarif" ? fe::renderSarif(result, exitCode)
+                                         : fe::renderText(result, color);
   if (!output.empty()) {
     if (!writeFile(output, main)) {
       fmt::print(stderr, "forge-egress: cannot write {}\n", output);
@@ -102,6 +137,9 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "forge-egress: cannot write {}\n", jsonOutput);
     return 2;
   }
-  (void)sarifOutput;
-  return gateExitCode(result, failOn);
+  if (!sarifOutput.empty() && !writeFile(sarifOutput, fe::renderSarif(result, exitCode))) {
+    fmt::print(stderr, "forge-egress: cannot write {}\n", sarifOutput);
+    return 2;
+  }
+  return exitCode;
 }

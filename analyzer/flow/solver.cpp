@@ -141,6 +141,7 @@ void FlowSolver::matchCatalog(uint32_t tok) {
     if (selectorMatches(catalog_.sources[i].selector, root, path, spec) && spec > best) {
       best = spec;
       t.intrinsic = categoryBit(catalog_.sources[i].category);
+      t.isSource = true;
     }
   }
   // Sources mark their whole subtree; a more specific descendant pattern
@@ -554,7 +555,68 @@ void FlowSolver::evalSpread(uint32_t id) {
   }
 }
 
+void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin) {
+  ConcatC cc;
+  cc.target = target;
+  cc.parts = std::move(parts);
+  cc.urlJoin = urlJoin;
+  concats_.push_back(cc);
+  uint32_t id = static_cast<uint32_t>(concats_.size() - 1);
+  for (VarId p : concats_.back().parts) {
+    if (p == kNoVar) continue;
+    watch(p, WatchKind::Concat, id);
+    addEdge(p, target, EdgeKind::TaintOnly);
+  }
+  watch(target, WatchKind::Concat, id);
+}
+
+// new URL(path, base): an absolute path wins; "/x" keeps the base's origin;
+// "x" replaces the base's last segment.
+void FlowSolver::evalUrlJoin(uint32_t id) {
+  const ConcatC& c = concats_[id];
+  VarId pathVar = c.parts.size() > 0 ? c.parts[0] : kNoVar;
+  VarId baseVar = c.parts.size() > 1 ? c.parts[1] : kNoVar;
+  if (pathVar == kNoVar) return;
+  StringSet result;
+  auto paths = vars_[pathVar].strings.values();
+  auto bases = baseVar == kNoVar ? std::vector<AbstractString>{} : vars_[baseVar].strings.values();
+  for (const auto& p : paths) {
+    bool absolute = p.kind != StringKind::Unknown && p.text.find("://") != std::string::npos &&
+                    p.text.find("://") < p.text.find_first_of("/?#");
+    if (absolute || bases.empty()) {
+      result.add(p);
+      continue;
+    }
+    for (const auto& b : bases) {
+      if (b.kind == StringKind::Unknown) {
+        result.add(b);
+        continue;
+      }
+      AbstractString prefix = b;
+      size_t scheme = b.text.find("://");
+      size_t hostEnd = scheme == std::string::npos ? std::string::npos : b.text.find('/', scheme + 3);
+      if (p.kind != StringKind::Unknown && !p.text.empty() && p.text[0] == '/') {
+        if (hostEnd != std::string::npos) prefix.text = b.text.substr(0, hostEnd);
+        prefix.kind = hostEnd != std::string::npos || b.kind == StringKind::Exact ? StringKind::Exact : b.kind;
+      } else {
+        size_t lastSlash = b.text.rfind('/');
+        if (hostEnd != std::string::npos && lastSlash != std::string::npos && lastSlash >= hostEnd)
+          prefix.text = b.text.substr(0, lastSlash + 1);
+        else if (hostEnd == std::string::npos && b.kind == StringKind::Exact)
+          prefix.text = b.text + "/";
+        prefix.kind = StringKind::Exact;
+      }
+      result.add(concatStrings(prefix, p));
+    }
+  }
+  addStrings(c.target, result);
+}
+
 void FlowSolver::evalConcat(uint32_t id) {
+  if (concats_[id].urlJoin) {
+    evalUrlJoin(id);
+    return;
+  }
   const ConcatC& c = concats_[id];
   // Cartesian product of the parts' strings, bounded; a part without
   // strings is a hole: unknown once holes count (phase 2), else no value yet.
@@ -889,6 +951,11 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
       from = refVar(flow.from, callId, calleeToken, false);
     }
     if (from == kNoVar) continue;
+    if (!flow.op.empty()) {
+      VarId with = refVar(flow.with, callId, calleeToken, false);
+      if (result != kNoVar) addConcat(result, {from, with}, flow.op == "urljoin");
+      continue;
+    }
     if (flow.from.deep) {
       if (flow.to.base == ValueRef::Base::Return && result != kNoVar) deepTaintEdges_.emplace_back(from, result);
       continue;
@@ -1006,7 +1073,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
     return;
   }
   if (sink != kNone || entryModel != kNone) return;  // a response is not customer data
-  if (tokens_[made].intrinsic) return;  // a source: its result is its own category only
+  if (tokens_[made].isSource) return;  // a source: its result is its own category only
   // Method summaries (string and array methods) by name.
   if (!c.methodName.empty()) {
     for (const auto& s : catalog_.summaries) {
@@ -1148,13 +1215,31 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId, 
   const CallFact& c = program_.call(callId);
   VarId vb = program_.varBase[program_.fileOfCall(callId)];
   std::vector<VarId> bases;
+  // `f(...args)`: a spread argument at or before the index stands for its elements.
+  auto elementsOf = [&](VarId a) {
+    for (uint32_t t : vars_[a].tokens) {
+      VarId e = fieldOf(t, "[]");
+      if (e != kNoVar) bases.push_back(e);
+    }
+  };
   switch (ref.base) {
-    case ValueRef::Base::Arg:
-      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar) bases.push_back(vb + c.args[ref.index]);
+    case ValueRef::Base::Arg: {
+      bool spread = false;
+      for (size_t j = 0; j < c.args.size() && j <= static_cast<size_t>(ref.index) && j < 32; ++j)
+        if ((c.spreadMask & (1u << j)) && c.args[j] != kNoVar) {
+          elementsOf(vb + c.args[j]);
+          spread = true;
+        }
+      if (!spread && ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar)
+        bases.push_back(vb + c.args[ref.index]);
       break;
+    }
     case ValueRef::Base::Args:
-      for (VarId a : c.args)
-        if (a != kNoVar) bases.push_back(vb + a);
+      for (size_t j = 0; j < c.args.size(); ++j) {
+        if (c.args[j] == kNoVar) continue;
+        if (j < 32 && (c.spreadMask & (1u << j))) elementsOf(vb + c.args[j]);
+        bases.push_back(vb + c.args[j]);
+      }
       break;
     case ValueRef::Base::Receiver:
       if (c.receiver != kNoVar) bases.push_back(vb + c.receiver);

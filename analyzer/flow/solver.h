@@ -50,6 +50,7 @@ struct Token {
   uint32_t creatorCall = kNone; // for "()" segments: the call that made it
   std::vector<std::string> path;
   uint8_t intrinsic = 0;        // customer-data categories of the value itself
+  bool isSource = false;        // a catalog source matched this path itself (not inherited)
   uint32_t sink = kNone;        // catalog sink matched by this callee path
   uint32_t summary = kNone;     // catalog summary matched by this callee path
   uint32_t attachment = kNone;
@@ -155,6 +156,7 @@ class FlowSolver {
   struct ConcatC {
     VarId target;
     std::vector<VarId> parts;
+    bool urlJoin = false;  // parts = {path, base}: resolve the path against the base
   };
   // A function value passed where it will be called: bind its params and return.
   struct CallbackC {
@@ -191,6 +193,8 @@ class FlowSolver {
   void evalStore(uint32_t id);
   void evalSpread(uint32_t id);
   void evalConcat(uint32_t id);
+  void evalUrlJoin(uint32_t id);
+  void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin);
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
   void callFunction(uint32_t call, uint32_t fnToken, bool viaNew, uint32_t instance);

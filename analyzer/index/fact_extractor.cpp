@@ -227,19 +227,16 @@ class Extractor {
       b.closureWritten = true;
       return;
     }
-    if (declaration && b.versions.size() == 1 && b.current == b.summary) {
-      // First definition: the hoisted variable itself is version 0.
-      copy(b.current, value, at);
-      return;
-    }
     if (b.kind == BindingKind::Const || b.kind == BindingKind::Function ||
         b.kind == BindingKind::Class || b.kind == BindingKind::Import) {
       copy(b.current, value, at);
       return;
     }
+    // `let`/`var`/parameters: every definition is a new version, so a read
+    // sees only the assignments before it (and phis where branches meet).
     VarId version = newVar(std::string(name), at);
     copy(version, value, at);
-    if (conditional_ > 0) copy(version, b.current, at);
+    if (conditional_ > 0 && !declaration) copy(version, b.current, at);
     copy(b.summary, version, at);
     log_.push_back({static_cast<uint32_t>(bi), b.current});
     b.current = version;
@@ -688,8 +685,9 @@ class Extractor {
             v = evalNamed(value, hint);
           }
           if (v == kNoVar && kind(name) == NodeKind::Identifier) {
-            // `let x;` still declares x.
+            // `let x;` declares x with no value yet (an empty version).
             if (lookup(text(name)) < 0) declare(std::string(text(name)), k, name);
+            if (isNull(value)) writeName(text(name), kNoVar, name, true);
             continue;
           }
           bindPattern(name, v, k, true);

@@ -30,6 +30,15 @@ std::string verdictLine(const AppReport& app) {
                      destinations.size(), destinations.size() == 1 ? "" : "s", external, external == 1 ? "" : "s", withData);
 }
 
+// CI gate fields (docs/json-output.md): `suppressed` always, the suppression
+// when there is one, `baselineState` when the scan compared with a baseline.
+static void addGateFields(nlohmann::ordered_json& j, const ScanResult& result, bool suppressed, const std::string& kind,
+                          const std::string& reason, const std::string& state) {
+  j["suppressed"] = suppressed;
+  if (suppressed) j["suppression"] = {{"kind", kind}, {"justification", reason}};
+  if (result.baselineGiven) j["baselineState"] = state.empty() ? "new" : state;
+}
+
 nlohmann::ordered_json jsonReport(const ScanResult& result) {
   using json = nlohmann::ordered_json;
   json out;
@@ -65,6 +74,8 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
       for (const auto& s : e.path) path.push_back({{"file", s.file}, {"line", s.line}, {"label", s.label}});
       j["path"] = path;
       j["fingerprint"] = i < app.egressFingerprints.size() ? app.egressFingerprints[i] : "";
+      const EgressGateState gate = i < app.egressGate.size() ? app.egressGate[i] : EgressGateState{};
+      addGateFields(j, result, gate.suppressed, gate.suppressionKind, gate.suppressionReason, gate.baselineState);
       egress.push_back(j);
     }
     a["egress"] = egress;
@@ -91,6 +102,7 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
       j["line"] = f.site.line;
       j["column"] = f.site.column;
       j["fingerprint"] = f.fingerprint;
+      addGateFields(j, result, f.suppressed, f.suppressionKind, f.suppressionReason, f.baselineState);
       findings.push_back(j);
     }
     a["findings"] = findings;
@@ -108,6 +120,24 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
                      {"message", d.message}});
   }
   out["diagnostics"] = diags;
+  if (result.baselineGiven) {
+    json absent = json::array();
+    for (const auto& b : result.absent) {
+      json j;
+      j["manifest"] = b.manifest;
+      j["kind"] = b.kind;
+      if (!b.ruleId.empty()) j["ruleId"] = b.ruleId;
+      j["host"] = b.host.empty() ? json(nullptr) : json(b.host);
+      j["file"] = b.file;
+      j["function"] = b.function;
+      j["data"] = b.data;
+      if (!b.message.empty()) j["message"] = b.message;
+      j["fingerprint"] = b.fingerprint;
+      j["baselineState"] = "absent";
+      absent.push_back(j);
+    }
+    out["baseline"] = {{"absent", absent}};
+  }
   return out;
 }
 

@@ -25,6 +25,20 @@ std::string safe(const std::string& s) {
   for (unsigned char c : s) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
   return out;
 }
+// "[new]", "[suppressed: reason]" under a site or finding; nothing otherwise.
+std::string gateTag(const Style& st, bool suppressed, const std::string& reason, const std::string& state) {
+  std::string tags;
+  if (state == "new") tags += st.red("[new]");
+  if (suppressed) {
+    if (!tags.empty()) tags += ' ';
+    tags += st.dim("[suppressed: " + safe(reason) + "]");
+  }
+  if (tags.empty()) return tags;
+  std::string line = "      ";
+  line += tags;
+  line += '\n';
+  return line;
+}
 }  // namespace
 
 std::string renderText(const ScanResult& result, bool color) {
@@ -51,6 +65,8 @@ std::string renderText(const ScanResult& result, bool color) {
         out += fmt::format("    {}:{}:{}  {}  [{}] {}  host from {}  data: {}\n", safe(e.file), e.site.line, e.site.column,
                            e.api, sideName(e.side), v.declared[i] ? "declared" : st.red("undeclared"), e.hostSource,
                            e.data ? st.red(data) : data);
+        if (i < app.egressGate.size()) out += gateTag(st, app.egressGate[i].suppressed, app.egressGate[i].suppressionReason,
+                                                     app.egressGate[i].baselineState);
         out += fmt::format("      url: {}\n", safe(e.url));
         out += fmt::format("      entry points: {}\n", e.entryPoints.empty() ? std::string("none (dead code?)") : [&] {
           std::string s;
@@ -69,6 +85,23 @@ std::string renderText(const ScanResult& result, bool color) {
         std::string level = levelName(f.level);
         std::string colored = f.level == Level::Error ? st.red(level) : f.level == Level::Warning ? st.yellow(level) : st.dim(level);
         out += fmt::format("    {}:{}: {} {} {}\n", safe(f.file), f.site.line, colored, f.ruleId, safe(f.message));
+        out += gateTag(st, f.suppressed, f.suppressionReason, f.baselineState);
+      }
+    }
+    if (result.baselineGiven) {
+      size_t fresh = 0, absent = 0;
+      for (size_t i = 0; i < v.egress.size(); ++i)
+        if (i < app.egressGate.size() && app.egressGate[i].baselineState == "new") ++fresh;
+      for (const auto& f : v.findings) fresh += f.baselineState == "new";
+      for (const auto& b : result.absent) absent += b.manifest == app.manifest.path;
+      out += fmt::format("\n  baseline: {} new, {} absent\n", fresh, absent);
+      for (const auto& b : result.absent) {
+        if (b.manifest != app.manifest.path) continue;
+        std::string what = b.kind == "egress" ? "egress " + (b.api.empty() ? std::string() : b.api + " ") + "to " +
+                                                    (b.host.empty() ? std::string("an unknown host") : b.host)
+                                              : b.ruleId + " " + b.message;
+        out += fmt::format("    {} {} in {} ({})\n", st.green("absent:"), safe(what), safe(b.file),
+                           b.function.empty() ? std::string("top level") : safe(b.function));
       }
     }
     out += "\n";

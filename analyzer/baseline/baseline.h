@@ -1,0 +1,33 @@
+// The baseline of the CI gate (docs/ci.md): the accepted egress sites and
+// findings with their fingerprints, written as sorted YAML for readable diffs,
+// and the comparison that marks each result new, unchanged or absent.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/scan.h"
+
+namespace fe {
+
+inline constexpr int kBaselineVersion = 1;
+
+// One accepted result; the same fields as an absent result.
+using BaselineEntry = AbsentResult;
+
+// Every egress site and finding of the scan (suppressed ones included).
+std::vector<BaselineEntry> baselineEntries(const ScanResult& result);
+std::string renderBaseline(const ScanResult& result);
+// Parses a baseline file; false with "file:line:col: message" in `error`.
+bool parseBaseline(const std::string& text, const std::string& displayPath, std::vector<BaselineEntry>& out,
+                   std::string& error);
+bool loadBaseline(const std::string& path, std::vector<BaselineEntry>& out, std::string& error);
+// Sets baselineState on every finding and egress site and fills result.absent.
+void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& baseline);
+
+// --fail-on: "new" (unsuppressed new egress or findings, FE005 aside; every
+// result is new without a baseline), "error" (unsuppressed error findings),
+// "egress" (any unsuppressed external egress), "never".
+bool gateFails(const ScanResult& result, const std::string& failOn);
+
+}  // namespace fe

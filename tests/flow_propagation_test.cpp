@@ -1,0 +1,959 @@
+// The data-flow engine, one small snippet per propagation form of product.md §3.3
+// and per destination form of §3.2. Each test scans a tiny app and pins down the
+// host, hostSource and data categories of the egress call on a marked line.
+//
+// Conventions: a sink call starts on a line that ends with a `// SINK…` marker
+// comment; `lineOf` finds that line (1-based) in the exact text written to disk.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <sstream>
+
+#include "test_support.h"
+
+namespace {
+
+using fe::test::dataAt;
+using fe::test::egressAt;
+using fe::test::hasFinding;
+using fe::test::hostAt;
+using fe::test::manifestFor;
+using fe::test::scanFiles;
+using Files = std::map<std::string, std::string>;
+using Data = std::vector<std::string>;
+
+const Data kNone{};
+
+// The 1-based line of the only line that ends with the comment `// marker`.
+int lineOf(const std::string& text, const std::string& marker) {
+  int line = 1, found = 0, count = 0;
+  std::istringstream in(text);
+  std::string l;
+  const std::string tail = "// " + marker;
+  for (; std::getline(in, l); ++line)
+    if (l.size() >= tail.size() && l.compare(l.size() - tail.size(), tail.size(), tail) == 0) {
+      found = line;
+      ++count;
+    }
+  INFO("marker " << marker);
+  REQUIRE(count == 1);
+  return found;
+}
+
+// A resolver module: `body` goes between the Resolver setup and the export.
+std::string resolverModule(const std::string& body, const std::string& imports = "") {
+  return "import Resolver from '@forge/resolver';\n" + imports + "const resolver = new Resolver();\n" + body +
+         "export const handler = resolver.getDefinitions();\n";
+}
+
+// Everything the scan found, for failure messages.
+std::string describe(const fe::ScanResult& r) {
+  std::ostringstream out;
+  for (const auto& app : r.apps)
+    for (const auto& e : app.verdict.egress) {
+      out << e.file << ":" << e.site.line << " " << e.api << " host=" << (e.host ? *e.host : "null")
+          << " source=" << e.hostSource << " url=" << e.url << " data=[";
+      for (const auto& c : fe::categoryNames(e.data)) out << c << " ";
+      out << "] entries=[";
+      for (const auto& n : e.entryPoints) out << n << " ";
+      out << "]\n";
+    }
+  for (const auto& d : r.diagnostics) out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
+  return out.str();
+}
+
+// Asserts the one egress site at file:line.
+void checkSink(const fe::ScanResult& r, const std::string& file, int line, const std::string& host,
+               const std::string& hostSource, const Data& data) {
+  INFO("egress at " << file << ":" << line << "\nall egress:\n" << describe(r));
+  const fe::EgressSite* e = egressAt(r, file, line);
+  REQUIRE(e != nullptr);
+  CHECK(hostAt(r, file, line) == host);
+  CHECK(e->hostSource == hostSource);
+  CHECK(fe::categoryNames(e->data) == data);
+}
+
+// A snippet in src/index.js: the sink marked `marker` posts to a literal URL.
+void checkLiteralSink(const fe::ScanResult& r, const std::string& src, const std::string& marker, const Data& data,
+                      const std::string& file = "src/index.js") {
+  INFO("sink " << marker);
+  checkSink(r, file, lineOf(src, marker), "api.example.com", "literal", data);
+}
+
+std::optional<fe::Level> findingLevel(const fe::ScanResult& r, const std::string& ruleId, const std::string& file,
+                                      int line) {
+  for (const auto& app : r.apps)
+    for (const auto& f : app.verdict.findings)
+      if (f.ruleId == ruleId && f.file == file && static_cast<int>(f.site.line) == line) return f.level;
+  return std::nullopt;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- sources
+
+TEST_CASE("flow: resolver sources carry their categories", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  await fetch('https://api.example.com/a', { method: 'POST', body: payload.text }); // SINK1
+  await fetch('https://api.example.com/b', { method: 'POST', body: context.accountId }); // SINK2
+  await fetch('https://api.example.com/c', { method: 'POST', body: context.cloudId }); // SINK3
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/KEY-1`);
+  const issue = await res.json();
+  await fetch('https://api.example.com/d', { method: 'POST', body: JSON.stringify(issue) }); // SINK4
+  const saved = await kvs.get('settings');
+  await fetch('https://api.example.com/e', { method: 'POST', body: JSON.stringify(saved) }); // SINK5
+});
+)",
+                                         "import api, { route } from '@forge/api';\nimport { kvs } from '@forge/kvs';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK1", {"user-input"});
+  checkLiteralSink(r, src, "SINK2", {"user-identity"});
+  checkLiteralSink(r, src, "SINK3", {"install-context"});
+  checkLiteralSink(r, src, "SINK4", {"product-data"});
+  checkLiteralSink(r, src, "SINK5", {"app-storage"});
+  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "SINK1"));
+  REQUIRE(e != nullptr);
+  CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});
+  CHECK_FALSE(e->path.empty());
+  CHECK(hasFinding(r, "FE002", "src/index.js", lineOf(src, "SINK1")));
+}
+
+// ---------------------------------------------------------------- assignments
+
+TEST_CASE("flow: assignments pass values along", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  let a = payload.text;
+  let b;
+  b = a;
+  const c = b;
+  var d = c;
+  await fetch('https://api.example.com/a', { method: 'POST', body: d }); // SINK1
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK1", {"user-input"});
+}
+
+// ---------------------------------------------------------------- destructuring
+
+TEST_CASE("flow: object and array destructuring, with defaults, rest and nesting", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const { text } = payload;
+  await fetch('https://api.example.com/a', { method: 'POST', body: text }); // SINK_PLAIN
+  const { name = 'anonymous' } = payload;
+  await fetch('https://api.example.com/b', { method: 'POST', body: name }); // SINK_DEFAULT_SRC
+  const { missing = context.accountId } = {};
+  await fetch('https://api.example.com/c', { method: 'POST', body: missing }); // SINK_DEFAULT_VAL
+  const { id, ...rest } = payload;
+  await fetch('https://api.example.com/d', { method: 'POST', body: JSON.stringify(rest) }); // SINK_REST
+  const { user: { email } } = payload;
+  await fetch('https://api.example.com/e', { method: 'POST', body: email }); // SINK_NESTED
+  const [first, ...others] = payload.items;
+  await fetch('https://api.example.com/f', { method: 'POST', body: first }); // SINK_ARRAY
+  await fetch('https://api.example.com/g', { method: 'POST', body: JSON.stringify(others) }); // SINK_ARRAY_REST
+  const { accountId: who } = context;
+  await fetch('https://api.example.com/h', { method: 'POST', body: who }); // SINK_RENAMED
+});
+resolver.define('p', async ({ payload: { text } }) => {
+  await fetch('https://api.example.com/i', { method: 'POST', body: text }); // SINK_PARAM
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_PLAIN", {"user-input"});
+  checkLiteralSink(r, src, "SINK_DEFAULT_SRC", {"user-input"});
+  checkLiteralSink(r, src, "SINK_DEFAULT_VAL", {"user-identity"});
+  checkLiteralSink(r, src, "SINK_REST", {"user-input"});
+  checkLiteralSink(r, src, "SINK_NESTED", {"user-input"});
+  checkLiteralSink(r, src, "SINK_ARRAY", {"user-input"});
+  checkLiteralSink(r, src, "SINK_ARRAY_REST", {"user-input"});
+  checkLiteralSink(r, src, "SINK_RENAMED", {"user-identity"});
+  checkLiteralSink(r, src, "SINK_PARAM", {"user-input"});
+}
+
+// ---------------------------------------------------------------- spread
+
+TEST_CASE("flow: object and array spread", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const body = { ...payload, extra: 1 };
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(body) }); // SINK_OBJ
+  const list = ['fixed', ...payload.items];
+  await fetch('https://api.example.com/b', { method: 'POST', body: list.join(',') }); // SINK_ARR
+  const merged = { a: 1, ...{ who: context.accountId } };
+  await fetch('https://api.example.com/c', { method: 'POST', body: merged.who }); // SINK_FIELD
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_OBJ", {"user-input"});
+  checkLiteralSink(r, src, "SINK_ARR", {"user-input"});
+  checkLiteralSink(r, src, "SINK_FIELD", {"user-identity"});
+}
+
+// ---------------------------------------------------------------- literals and member access
+
+TEST_CASE("flow: object and array literals and member access", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const obj = { data: { nested: context.cloudId }, label: 'fixed' };
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(obj) }); // SINK_OBJ
+  await fetch('https://api.example.com/b', { method: 'POST', body: obj.data.nested }); // SINK_MEMBER
+  await fetch('https://api.example.com/c', { method: 'POST', body: obj['data'] }); // SINK_SUBSCRIPT
+  await fetch('https://api.example.com/d', { method: 'POST', body: obj.label }); // SINK_CONST_FIELD
+  const arr = [1, payload.value];
+  await fetch('https://api.example.com/e', { method: 'POST', body: JSON.stringify(arr) }); // SINK_ARR
+  await fetch('https://api.example.com/f', { method: 'POST', body: arr[1] }); // SINK_INDEX
+  await fetch('https://api.example.com/g', { headers: { 'X-User': context.accountId } }); // SINK_HEADERS
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_OBJ", {"install-context"});
+  checkLiteralSink(r, src, "SINK_MEMBER", {"install-context"});
+  checkLiteralSink(r, src, "SINK_SUBSCRIPT", {"install-context"});
+  checkLiteralSink(r, src, "SINK_CONST_FIELD", kNone);
+  checkLiteralSink(r, src, "SINK_ARR", {"user-input"});
+  checkLiteralSink(r, src, "SINK_INDEX", {"user-input"});
+  checkLiteralSink(r, src, "SINK_HEADERS", {"user-identity"});
+}
+
+// ---------------------------------------------------------------- strings
+
+TEST_CASE("flow: template literals, + and += concatenation", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const t = `id=${payload.id}&v=1`;
+  await fetch('https://api.example.com/a', { method: 'POST', body: t }); // SINK_TEMPLATE
+  const p = 'user=' + context.accountId;
+  await fetch('https://api.example.com/b', { method: 'POST', body: p }); // SINK_PLUS
+  let s = 'q=';
+  s += payload.q;
+  await fetch('https://api.example.com/c', { method: 'POST', body: s }); // SINK_PLUS_EQ
+  const c = 'site='.concat(context.cloudId);
+  await fetch('https://api.example.com/d', { method: 'POST', body: c }); // SINK_CONCAT
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_TEMPLATE", {"user-input"});
+  checkLiteralSink(r, src, "SINK_PLUS", {"user-identity"});
+  checkLiteralSink(r, src, "SINK_PLUS_EQ", {"user-input"});
+  checkLiteralSink(r, src, "SINK_CONCAT", {"install-context"});
+}
+
+TEST_CASE("flow: string methods keep the data", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  await fetch('https://api.example.com/a', { method: 'POST', body: payload.s.slice(1, 4) }); // SINK_SLICE
+  await fetch('https://api.example.com/b', { method: 'POST', body: payload.s.trim() }); // SINK_TRIM
+  await fetch('https://api.example.com/c', { method: 'POST', body: payload.s.toLowerCase() }); // SINK_LOWER
+  await fetch('https://api.example.com/d', { method: 'POST', body: payload.s.replace('a', 'b') }); // SINK_REPLACE
+  await fetch('https://api.example.com/e', { method: 'POST', body: 'x-y'.replace('-', payload.s) }); // SINK_REPLACE_ARG
+  const parts = payload.s.split(',');
+  await fetch('https://api.example.com/f', { method: 'POST', body: parts[0] }); // SINK_SPLIT
+  await fetch('https://api.example.com/g', { method: 'POST', body: parts.join(';') }); // SINK_JOIN
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"SINK_SLICE", "SINK_TRIM", "SINK_LOWER", "SINK_REPLACE", "SINK_REPLACE_ARG", "SINK_SPLIT",
+                        "SINK_JOIN"})
+    checkLiteralSink(r, src, m, {"user-input"});
+}
+
+// ---------------------------------------------------------------- arrays and callbacks
+
+TEST_CASE("flow: array methods and their callbacks", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const names = payload.items.map((i) => i.name);
+  await fetch('https://api.example.com/a', { method: 'POST', body: names.join(',') }); // SINK_MAP
+  const kept = payload.items.filter((i) => i.ok);
+  await fetch('https://api.example.com/b', { method: 'POST', body: JSON.stringify(kept) }); // SINK_FILTER
+  const total = payload.items.reduce((acc, i) => acc + i.name, '');
+  await fetch('https://api.example.com/d', { method: 'POST', body: total }); // SINK_REDUCE
+  const hit = payload.items.find((i) => i.id === 1);
+  await fetch('https://api.example.com/e', { method: 'POST', body: hit.name }); // SINK_FIND
+  const ids = [];
+  ids.push(context.accountId);
+  await fetch('https://api.example.com/f', { method: 'POST', body: JSON.stringify(ids) }); // SINK_PUSH
+  await fetch('https://api.example.com/g', { method: 'POST', body: ids.join(',') }); // SINK_JOIN
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_MAP", {"user-input"});
+  checkLiteralSink(r, src, "SINK_FILTER", {"user-input"});
+  checkLiteralSink(r, src, "SINK_REDUCE", {"user-input"});
+  checkLiteralSink(r, src, "SINK_FIND", {"user-input"});
+  checkLiteralSink(r, src, "SINK_PUSH", {"user-identity"});
+  checkLiteralSink(r, src, "SINK_JOIN", {"user-identity"});
+}
+
+// Engine bug: callbacks passed to methods of a source value (payload.items.forEach)
+// are never called, so neither the callback's parameter nor a sink inside it sees data.
+TEST_CASE("flow: forEach callbacks over customer data", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  const out = [];
+  payload.items.forEach((i) => { out.push(i.name); });
+  await fetch('https://api.example.com/c', { method: 'POST', body: out.join(',') }); // SINK_FOREACH
+  payload.items.forEach(async (i) => {
+    await fetch('https://api.example.com/h', { method: 'POST', body: i.name }); // SINK_IN_CALLBACK
+  });
+  payload.items.map(async (i) => {
+    await fetch('https://api.example.com/m', { method: 'POST', body: i.name }); // SINK_IN_MAP
+  });
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_FOREACH", {"user-input"});
+  checkLiteralSink(r, src, "SINK_IN_CALLBACK", {"user-input"});
+  checkLiteralSink(r, src, "SINK_IN_MAP", {"user-input"});
+  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "SINK_IN_CALLBACK"));
+  REQUIRE(e != nullptr);
+  CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});
+}
+
+TEST_CASE("flow: a reduce accumulator seeded with customer data", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ context }) => {
+  const header = ['a', 'b'].reduce((acc, part) => acc + '/' + part, context.accountId);
+  await fetch('https://api.example.com/a', { method: 'POST', body: header }); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK", {"user-identity"});
+}
+
+TEST_CASE("flow: promise then callbacks", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  const upper = await Promise.resolve(payload.text).then((t) => t.toUpperCase());
+  await fetch('https://api.example.com/b', { method: 'POST', body: upper }); // SINK_CHAIN
+});
+)",
+                                         "import { kvs } from '@forge/kvs';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_CHAIN", {"user-input"});
+}
+
+// Engine bug: `.then` on a source's promise (kvs.get()) never calls its callback.
+TEST_CASE("flow: then callback on a storage read", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  await kvs.get('settings').then((saved) => {
+    return fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(saved) }); // SINK_THEN
+  });
+});
+)",
+                                         "import { kvs } from '@forge/kvs';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_THEN", {"app-storage"});
+  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "SINK_THEN"));
+  REQUIRE(e != nullptr);
+  CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});
+}
+
+// ---------------------------------------------------------------- JSON, URLSearchParams, Object.*
+
+TEST_CASE("flow: JSON.stringify and JSON.parse", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const s = JSON.stringify({ who: context.accountId, n: 1 });
+  await fetch('https://api.example.com/a', { method: 'POST', body: s }); // SINK_STRINGIFY
+  const parsed = JSON.parse(payload.raw);
+  await fetch('https://api.example.com/b', { method: 'POST', body: parsed.field }); // SINK_PARSE
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_STRINGIFY", {"user-identity"});
+  checkLiteralSink(r, src, "SINK_PARSE", {"user-input"});
+}
+
+TEST_CASE("flow: URLSearchParams", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const params = new URLSearchParams({ q: payload.q, page: '1' });
+  await fetch('https://api.example.com/a', { method: 'POST', body: params }); // SINK_PARAMS
+  await fetch('https://api.example.com/b', { method: 'POST', body: params.toString() }); // SINK_TOSTRING
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_PARAMS", {"user-input"});
+  checkLiteralSink(r, src, "SINK_TOSTRING", {"user-input"});
+}
+
+// Engine bug: URLSearchParams.append/set do not write their argument into the params.
+TEST_CASE("flow: URLSearchParams append and set", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const extra = new URLSearchParams();
+  extra.append('who', context.accountId);
+  await fetch('https://api.example.com/c', { method: 'POST', body: extra.toString() }); // SINK_APPEND
+  const q = new URLSearchParams({ page: '1' });
+  q.set('q', payload.q);
+  await fetch(`https://api.example.com/search?${q}`); // SINK_SET
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_APPEND", {"user-identity"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_SET"), "api.example.com", "constant", {"user-input"});
+}
+
+TEST_CASE("flow: Object.assign, Object.entries and Object.values", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const copy = Object.assign({}, { a: payload.x });
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(copy) }); // SINK_ASSIGN
+  const target = { fixed: 1 };
+  Object.assign(target, { who: context.accountId });
+  await fetch('https://api.example.com/b', { method: 'POST', body: JSON.stringify(target) }); // SINK_ASSIGN_TARGET
+  const pairs = Object.entries(payload);
+  await fetch('https://api.example.com/c', { method: 'POST', body: JSON.stringify(pairs) }); // SINK_ENTRIES
+  const vals = Object.values({ site: context.cloudId });
+  await fetch('https://api.example.com/d', { method: 'POST', body: vals.join(',') }); // SINK_VALUES
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_ASSIGN", {"user-input"});
+  checkLiteralSink(r, src, "SINK_ASSIGN_TARGET", {"user-identity"});
+  checkLiteralSink(r, src, "SINK_ENTRIES", {"user-input"});
+  checkLiteralSink(r, src, "SINK_VALUES", {"install-context"});
+}
+
+// ---------------------------------------------------------------- functions
+
+TEST_CASE("flow: await and async functions return data", "[flow]") {
+  const std::string src = resolverModule(R"(async function loadMe() {
+  const res = await api.asApp().requestJira(route`/rest/api/3/myself`);
+  return res.json();
+}
+const loadName = async (ctx) => (await ctx.accountId);
+resolver.define('k', async ({ context }) => {
+  const me = await loadMe();
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(me) }); // SINK_ASYNC
+  const name = await loadName(context);
+  await fetch('https://api.example.com/b', { method: 'POST', body: name }); // SINK_ARROW
+});
+)",
+                                         "import api, { route } from '@forge/api';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_ASYNC", {"product-data"});
+  checkLiteralSink(r, src, "SINK_ARROW", {"user-identity"});
+}
+
+TEST_CASE("flow: closures see captured variables", "[flow]") {
+  const std::string src = resolverModule(R"(function makeSender(token) {
+  return (msg) => fetch('https://api.example.com/a', { method: 'POST', headers: { Authorization: token }, body: msg }); // SINK_FACTORY
+}
+resolver.define('k', async ({ payload, context }) => {
+  const who = context.accountId;
+  const send = async () => {
+    await fetch('https://api.example.com/b', { method: 'POST', body: who }); // SINK_CAPTURE
+  };
+  await send();
+  await makeSender(payload.token)('hello');
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_FACTORY", {"user-input"});
+  checkLiteralSink(r, src, "SINK_CAPTURE", {"user-identity"});
+}
+
+// ---------------------------------------------------------------- classes
+
+TEST_CASE("flow: classes, fields, constructor parameters and methods", "[flow]") {
+  const std::string src = resolverModule(R"(class Client {
+  base = 'https://api.example.com';
+  constructor(user) {
+    this.user = user;
+  }
+  describe() {
+    return { who: this.user };
+  }
+  async send() {
+    return fetch(this.base + '/x', { method: 'POST', body: JSON.stringify(this.describe()) }); // SINK_METHOD
+  }
+}
+resolver.define('k', async ({ context }) => {
+  await new Client(context.accountId).send();
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_METHOD"), "api.example.com", "constant", {"user-identity"});
+}
+
+TEST_CASE("flow: inheritance with extends and super", "[flow]") {
+  const std::string src = resolverModule(R"(class Base {
+  constructor(url) {
+    this.url = url;
+  }
+  post(body) {
+    return fetch(this.url, { method: 'POST', body }); // SINK_INHERITED
+  }
+}
+class Api extends Base {
+  constructor() {
+    super('https://api.example.com/v1');
+  }
+  postAll(items) {
+    return super.post(JSON.stringify(items));
+  }
+}
+resolver.define('k', async ({ payload }) => {
+  await new Api().postAll(payload.items);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_INHERITED"), "api.example.com", "constant", {"user-input"});
+}
+
+TEST_CASE("flow: TypeScript parameter properties", "[flow]") {
+  const std::string src = resolverModule(R"(class Client {
+  constructor(private readonly token: string, public readonly base: string = 'https://api.example.com') {}
+  async ping(): Promise<Response> {
+    return fetch(`${this.base}/ping`, { headers: { Authorization: `Bearer ${this.token}` } }); // SINK_PARAM_PROP
+  }
+}
+resolver.define('k', async ({ context }) => {
+  await new Client(context.accountId).ping();
+});
+)");
+  Files files{{"src/index.ts", src}};
+  auto r = scanFiles(files);
+  checkSink(r, "src/index.ts", lineOf(src, "SINK_PARAM_PROP"), "api.example.com", "constant", {"user-identity"});
+}
+
+// ---------------------------------------------------------------- wrappers
+
+TEST_CASE("flow: higher-order wrappers around resolver handlers", "[flow]") {
+  const std::string src = resolverModule(R"(const withAuth = (fn) => async (req) => {
+  if (!req.context.accountId) throw new Error('no user');
+  return fn(req);
+};
+function withLogging(fn) {
+  return async function (req) {
+    return await fn(req);
+  };
+}
+const named = async ({ payload }) => {
+  await fetch('https://api.example.com/a', { method: 'POST', body: payload.text }); // SINK_NAMED
+};
+resolver.define('x', withAuth(named));
+resolver.define('y', withLogging(withAuth(async ({ context }) => {
+  await fetch('https://api.example.com/b', { method: 'POST', body: context.cloudId }); // SINK_INLINE
+})));
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_NAMED", {"user-input"});
+  checkLiteralSink(r, src, "SINK_INLINE", {"install-context"});
+}
+
+// Engine bug: the closure a wrapper returns is shared by every wrapped handler, so
+// each handler is reported as reached by every resolver key that uses the wrapper.
+TEST_CASE("flow: wrapped handlers are reached only by their own resolver key", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(const withAuth = (fn) => async (req) => {
+  if (!req.context.accountId) throw new Error('no user');
+  return fn(req);
+};
+function withLogging(fn) {
+  return async function (req) {
+    return await fn(req);
+  };
+}
+const named = async ({ payload }) => {
+  await fetch('https://api.example.com/a', { method: 'POST', body: payload.text }); // SINK_NAMED
+};
+resolver.define('x', withAuth(named));
+resolver.define('y', withLogging(withAuth(async ({ context }) => {
+  await fetch('https://api.example.com/b', { method: 'POST', body: context.cloudId }); // SINK_INLINE
+})));
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  const fe::EgressSite* named = egressAt(r, "src/index.js", lineOf(src, "SINK_NAMED"));
+  REQUIRE(named != nullptr);
+  CHECK(named->entryPoints == std::vector<std::string>{"resolver:x"});
+  const fe::EgressSite* inl = egressAt(r, "src/index.js", lineOf(src, "SINK_INLINE"));
+  REQUIRE(inl != nullptr);
+  CHECK(inl->entryPoints == std::vector<std::string>{"resolver:y"});
+}
+
+// ---------------------------------------------------------------- TypeScript
+
+TEST_CASE("flow: TypeScript types, as, non-null, satisfies and generics", "[flow]") {
+  const std::string src = resolverModule(R"(interface Payload { text?: string; items: string[] }
+type Body = { who: string };
+function wrap<T>(value: T): { value: T } {
+  return { value };
+}
+resolver.define('k', async ({ payload, context }: { payload: Payload; context: any }) => {
+  const text = (payload as Payload).text!;
+  await fetch('https://api.example.com/a', { method: 'POST', body: text }); // SINK_AS
+  const body = { who: context.accountId } satisfies Body;
+  await fetch('https://api.example.com/b', { method: 'POST', body: JSON.stringify(body) }); // SINK_SATISFIES
+  const w = wrap<string[]>(<string[]>payload.items);
+  await fetch('https://api.example.com/c', { method: 'POST', body: JSON.stringify(w.value) }); // SINK_GENERIC
+  const site: string = context.cloudId as unknown as string;
+  await fetch('https://api.example.com/d', { method: 'POST', body: site }); // SINK_ANNOTATED
+});
+)");
+  // Angle-bracket assertions are not valid in .tsx; this is a .ts file.
+  auto r = scanFiles({{"src/index.ts", src}});
+  checkLiteralSink(r, src, "SINK_AS", {"user-input"}, "src/index.ts");
+  checkLiteralSink(r, src, "SINK_SATISFIES", {"user-identity"}, "src/index.ts");
+  checkLiteralSink(r, src, "SINK_GENERIC", {"user-input"}, "src/index.ts");
+  checkLiteralSink(r, src, "SINK_ANNOTATED", {"install-context"}, "src/index.ts");
+}
+
+TEST_CASE("flow: TypeScript enums and decorators", "[flow]") {
+  const std::string src = resolverModule(R"(enum Endpoint {
+  Items = 'https://api.example.com/items',
+}
+function logged(target: any, key: string, desc: PropertyDescriptor): PropertyDescriptor {
+  return desc;
+}
+class Service {
+  @logged
+  async send(body: string): Promise<Response> {
+    return fetch(Endpoint.Items, { method: 'POST', body }); // SINK_DECORATED
+  }
+}
+resolver.define('k', async ({ payload }) => {
+  await new Service().send(payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.ts", src}});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK_DECORATED"), "api.example.com", "constant", {"user-input"});
+}
+
+// ---------------------------------------------------------------- precision
+
+TEST_CASE("flow precision: a constant never becomes customer data", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const secret = payload.text;
+  const fixed = 'fixed';
+  await fetch('https://api.example.com/a', { method: 'POST', body: fixed }); // SINK_CONST
+  const label = payload.flag ? 'yes' : 'no';
+  await fetch('https://api.example.com/b', { method: 'POST', body: label }); // SINK_TERNARY
+  const meta = JSON.stringify({ version: 1, kind: 'ping' });
+  await fetch('https://api.example.com/c', { method: 'POST', body: meta }); // SINK_STRINGIFY_CONST
+  const when = Date.now();
+  await fetch('https://api.example.com/d', { method: 'POST', body: String(when) }); // SINK_DATE
+  const mixed = { user: context.accountId, kind: 'ping' };
+  await fetch('https://api.example.com/e', { method: 'POST', body: mixed.kind }); // SINK_CONST_FIELD
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_CONST", kNone);
+  checkLiteralSink(r, src, "SINK_TERNARY", kNone);
+  checkLiteralSink(r, src, "SINK_STRINGIFY_CONST", kNone);
+  checkLiteralSink(r, src, "SINK_DATE", kNone);
+  checkLiteralSink(r, src, "SINK_CONST_FIELD", kNone);
+  CHECK_FALSE(hasFinding(r, "FE002", "src/index.js", lineOf(src, "SINK_CONST")));
+}
+
+TEST_CASE("flow precision: a local overwritten with a constant no longer carries its data", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  let body = payload.text;
+  body = 'reset';
+  await fetch('https://api.example.com/a', { method: 'POST', body }); // SINK_OVERWRITTEN
+  let later = 'fixed';
+  later = payload.text;
+  await fetch('https://api.example.com/b', { method: 'POST', body: later }); // SINK_REASSIGNED
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_OVERWRITTEN", kNone);
+  checkLiteralSink(r, src, "SINK_REASSIGNED", {"user-input"});
+}
+
+// Engine bug: a read before a later assignment sees the later value (the first
+// definition of a local is also the variable's all-versions summary).
+TEST_CASE("flow precision: a local read before it is reassigned does not see the later value", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  let url = 'https://api.example.com/b';
+  await fetch('https://api.example.com/c', { method: 'POST', body: url }); // SINK_BEFORE
+  url = payload.next;
+  await fetch('https://api.example.com/d', { method: 'POST', body: url }); // SINK_AFTER
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_BEFORE", kNone);
+  checkLiteralSink(r, src, "SINK_AFTER", {"user-input"});
+}
+
+TEST_CASE("flow precision: values do not leak between unrelated resolvers", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('a', async (req) => {
+  const body = req.payload.text;
+  await fetch('https://a.example.com/x', { method: 'POST', body }); // SINK_A
+});
+resolver.define('b', async (req) => {
+  const body = 'static';
+  await fetch('https://b.example.com/x', { method: 'POST', body }); // SINK_B
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_A"), "a.example.com", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_B"), "b.example.com", "literal", kNone);
+  const fe::EgressSite* b = egressAt(r, "src/index.js", lineOf(src, "SINK_B"));
+  REQUIRE(b != nullptr);
+  CHECK(b->entryPoints == std::vector<std::string>{"resolver:b"});
+}
+
+TEST_CASE("flow precision: a shared helper does not carry one resolver's data into another", "[flow][!mayfail]") {
+  // Both resolvers call the same pure helper; only 'a' passes customer data.
+  const std::string src = resolverModule(R"(function normalise(value) {
+  return value.trim();
+}
+resolver.define('a', async ({ payload }) => {
+  await fetch('https://a.example.com/x', { method: 'POST', body: normalise(payload.text) }); // SINK_A
+});
+resolver.define('b', async () => {
+  await fetch('https://b.example.com/x', { method: 'POST', body: normalise(' static ') }); // SINK_B
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_A"), "a.example.com", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_B"), "b.example.com", "literal", kNone);
+}
+
+TEST_CASE("flow precision: a local function or const named fetch is not a network call", "[flow]") {
+  const std::string fnSrc = resolverModule(R"(function fetch(key) {
+  return { key };
+}
+resolver.define('k', async ({ payload }) => {
+  return fetch('https://api.example.com/a', payload.text); // NOT_A_SINK
+});
+)");
+  auto r1 = scanFiles({{"src/index.js", fnSrc}});
+  INFO(describe(r1));
+  CHECK(hostAt(r1, "src/index.js", lineOf(fnSrc, "NOT_A_SINK")) == "missing");
+  CHECK(fe::test::countEgress(r1) == 0);
+
+  const std::string constSrc = resolverModule(R"(const fetch = (url, init) => ({ url, init });
+resolver.define('k', async ({ payload }) => {
+  return fetch('https://api.example.com/a', { body: payload.text }); // NOT_A_SINK
+});
+)");
+  auto r2 = scanFiles({{"src/index.js", constSrc}});
+  INFO(describe(r2));
+  CHECK(hostAt(r2, "src/index.js", lineOf(constSrc, "NOT_A_SINK")) == "missing");
+  CHECK(fe::test::countEgress(r2) == 0);
+}
+
+TEST_CASE("flow precision: response.status and .length are not data", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  const res = await api.asApp().requestJira(route`/rest/api/3/search`);
+  await fetch('https://api.example.com/a', { method: 'POST', body: String(res.status) }); // SINK_STATUS
+  const { issues } = await res.json();
+  await fetch('https://api.example.com/b', { method: 'POST', body: `count=${issues.length}` }); // SINK_LENGTH
+  await fetch('https://api.example.com/c', { method: 'POST', body: String(payload.items.length) }); // SINK_INPUT_LENGTH
+  await fetch('https://api.example.com/d', { method: 'POST', body: JSON.stringify(issues) }); // SINK_ISSUES
+});
+)",
+                                         "import api, { route } from '@forge/api';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_STATUS", kNone);
+  checkLiteralSink(r, src, "SINK_LENGTH", kNone);
+  checkLiteralSink(r, src, "SINK_INPUT_LENGTH", kNone);
+  checkLiteralSink(r, src, "SINK_ISSUES", {"product-data"});
+}
+
+// ---------------------------------------------------------------- destinations (§3.2)
+
+TEST_CASE("destination: a literal URL", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  await fetch('https://api.example.com/v1/items'); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "literal", kNone);
+  CHECK_FALSE(hasFinding(r, "FE004", "src/index.js", lineOf(src, "SINK")));
+}
+
+TEST_CASE("destination: a const in the same file", "[flow]") {
+  const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
+resolver.define('k', async () => {
+  await fetch(BASE + '/v1/items'); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", kNone);
+}
+
+TEST_CASE("destination: a const in another file", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  await fetch(`${API_BASE}/v1/items`); // SINK
+});
+)",
+                                         "import { API_BASE } from './config';\n");
+  auto r = scanFiles({{"src/index.js", src}, {"src/config.js", "export const API_BASE = 'https://api.example.com';\n"}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", kNone);
+}
+
+TEST_CASE("destination: a template with a constant base and a dynamic path keeps the host", "[flow]") {
+  const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
+resolver.define('k', async ({ payload }) => {
+  await fetch(`${BASE}/issues/${payload.key}`); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+  CHECK_FALSE(hasFinding(r, "FE004", "src/index.js", lineOf(src, "SINK")));
+}
+
+TEST_CASE("destination: process.env gives an unknown host from env", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  await fetch(process.env.API_URL + '/v1/items'); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  const int line = lineOf(src, "SINK");
+  checkSink(r, "src/index.js", line, "null", "env", kNone);
+  const fe::EgressSite* e = egressAt(r, "src/index.js", line);
+  REQUIRE(e != nullptr);
+  CHECK(e->hostDetail == "API_URL");
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Warning));
+}
+
+TEST_CASE("destination: a URL from the resolver payload is chosen by the caller", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  await fetch(payload.url); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  const int line = lineOf(src, "SINK");
+  checkSink(r, "src/index.js", line, "null", "user-input", {"user-input"});
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Error));
+}
+
+TEST_CASE("destination: a URL read from app storage", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  const endpoint = await kvs.get('endpoint');
+  await fetch(endpoint); // SINK
+});
+)",
+                                         "import { kvs } from '@forge/kvs';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  const int line = lineOf(src, "SINK");
+  checkSink(r, "src/index.js", line, "null", "storage", {"app-storage"});
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Warning));
+}
+
+TEST_CASE("destination: a parameter of a function nobody calls", "[flow]") {
+  const std::string src = resolverModule(R"(export async function send(url) {
+  return fetch(url); // SINK
+}
+resolver.define('k', async () => 'ok');
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  const int line = lineOf(src, "SINK");
+  checkSink(r, "src/index.js", line, "null", "parameter", kNone);
+  const fe::EgressSite* e = egressAt(r, "src/index.js", line);
+  REQUIRE(e != nullptr);
+  CHECK(e->entryPoints.empty());
+}
+
+TEST_CASE("destination: an axios.create({baseURL}) instance", "[flow]") {
+  const std::string src = resolverModule(R"(const client = axios.create({ baseURL: 'https://api.example.com/v2', timeout: 5000 });
+resolver.define('k', async ({ payload }) => {
+  await client.post('/items', { name: payload.name }); // SINK
+});
+)",
+                                         "import axios from 'axios';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+}
+
+TEST_CASE("destination: node:https request(options) with req.write(body)", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  const req = https.request({ hostname: 'api.example.com', path: '/v1/items', method: 'POST' }); // SINK
+  req.write(JSON.stringify({ text: payload.text }));
+  req.end();
+});
+)",
+                                         "import https from 'node:https';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+}
+
+TEST_CASE("destination: a default parameter value", "[flow]") {
+  const std::string src = resolverModule(R"(async function post(body, url = 'https://api.example.com/v1/items') {
+  return fetch(url, { method: 'POST', body }); // SINK
+}
+resolver.define('k', async ({ payload }) => {
+  await post(payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+}
+
+TEST_CASE("destination: a value returned by a helper function", "[flow]") {
+  const std::string src = resolverModule(R"(function apiBase() {
+  return 'https://api.example.com';
+}
+const itemUrl = (id) => `${apiBase()}/items/${id}`;
+resolver.define('k', async ({ context }) => {
+  await fetch(itemUrl(context.cloudId)); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"install-context"});
+}
+
+TEST_CASE("destination: a TypeScript enum member", "[flow]") {
+  const std::string src = resolverModule(R"(enum Hosts {
+  Primary = 'https://api.example.com',
+  Backup = 'https://backup.example.com',
+}
+resolver.define('k', async () => {
+  await fetch(`${Hosts.Primary}/v1/items`); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.ts", src}});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK"), "api.example.com", "constant", kNone);
+}
+
+TEST_CASE("destination: += builds a URL on a constant base", "[flow]") {
+  const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
+resolver.define('k', async ({ payload }) => {
+  let url = BASE;
+  url += '/v1/' + payload.id;
+  await fetch(url); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+}
+
+// Engine bug: String.prototype.concat keeps the receiver's string but drops the
+// argument's text (builtins.yml string-concat: arg0 -> return is taint only).
+TEST_CASE("destination: concat keeps the whole URL", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
+resolver.define('k', async () => {
+  await fetch(BASE.concat('/v2/items')); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  const int line = lineOf(src, "SINK");
+  checkSink(r, "src/index.js", line, "api.example.com", "constant", kNone);
+  const fe::EgressSite* e = egressAt(r, "src/index.js", line);
+  REQUIRE(e != nullptr);
+  CHECK(e->url == "https://api.example.com/v2/items");
+}
+
+// Engine bug: new URL(path, base) yields the path and the base as two separate
+// candidate URLs instead of the path resolved against the base.
+TEST_CASE("destination: new URL(path, base) and toString()", "[flow][!mayfail]") {
+  const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
+resolver.define('k', async ({ payload }) => {
+  const u = new URL(`/issues/${payload.key}`, BASE);
+  await fetch(u.toString()); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+}
+
+TEST_CASE("flow: trigger events and webtrigger requests carry their categories", "[flow]") {
+  const std::string trig = R"(export async function handler(event, context) {
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(event.issue) }); // SINK
+}
+)";
+  auto r1 = scanFiles({{"src/index.js", trig}, {"manifest.yml", manifestFor("trigger")}});
+  checkLiteralSink(r1, trig, "SINK", {"event-data"});
+
+  const std::string web = R"(export async function handler(request) {
+  await fetch(request.queryParameters.target[0]); // SINK
+}
+)";
+  auto r2 = scanFiles({{"src/index.js", web}, {"manifest.yml", manifestFor("webtrigger")}});
+  const int line = lineOf(web, "SINK");
+  checkSink(r2, "src/index.js", line, "null", "user-input", {"webtrigger-request"});
+  CHECK(findingLevel(r2, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Error));
+}

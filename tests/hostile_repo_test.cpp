@@ -1,0 +1,344 @@
+// The hostile-repository suite (issue 7, product.md §9): inputs built to crash, hang or mislead
+// the scanner. Each case asserts an outcome (a diagnostic, a result, a budget notice), never a
+// time; a verdict that depends on something skipped must say "incomplete" in text, JSON and SARIF.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "config/config.h"
+#include "report/json_report.h"
+#include "report/sarif_report.h"
+#include "report/text_report.h"
+#include "test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using fe::test::manifestFor;
+using fe::test::scanFiles;
+using fe::test::TempDir;
+
+const char* kFetchIndex =
+    "import { fetch } from '@forge/api';\n"
+    "export const handler = async () => fetch('https://api.example.com/v1');\n";
+
+bool hasDiagnostic(const fe::ScanResult& r, const std::string& code, const std::string& file = "") {
+  for (const auto& d : r.diagnostics)
+    if (d.code == code && (file.empty() || d.file == file)) return true;
+  return false;
+}
+
+bool anyHost(const fe::ScanResult& r, const std::string& host) {
+  for (const auto& app : r.apps)
+    for (const auto& e : app.verdict.egress)
+      if (e.host && *e.host == host) return true;
+  return false;
+}
+
+// The app's verdict cannot be promised: every output format says so.
+void requireIncomplete(const fe::ScanResult& r) {
+  REQUIRE(r.apps.size() == 1);
+  const fe::AppReport& app = r.apps[0];
+  REQUIRE_FALSE(app.incomplete.empty());
+  CHECK(fe::verdictLine(app).rfind("incomplete", 0) == 0);
+  std::string json = fe::renderJson(r);
+  CHECK(json.find("\"complete\": false") != std::string::npos);
+  CHECK(nlohmann::json::parse(json)["apps"][0]["complete"] == false);
+  std::string sarif = fe::renderSarif(r, 0);
+  CHECK(sarif.find("incomplete-verdict") != std::string::npos);
+  CHECK(sarif.find("\"complete\": false") != std::string::npos);
+  CHECK(fe::renderText(r, false).find("incomplete") != std::string::npos);
+}
+
+void requireComplete(const fe::ScanResult& r) {
+  REQUIRE(r.apps.size() == 1);
+  INFO((r.apps[0].incomplete.empty() ? "" : r.apps[0].incomplete[0]));
+  CHECK(r.apps[0].incomplete.empty());
+}
+
+std::string repeat(const std::string& s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("100,000-deep nested arrays, calls and parentheses hit the nesting limit, not the stack", "[hostile]") {
+  const size_t n = 100000;
+  auto r = scanFiles({{"src/index.js", kFetchIndex},
+                      {"src/deep_array.js", "export const a = " + repeat("[", n) + repeat("]", n) + ";\n"},
+                      {"src/deep_call.js", "export const c = " + repeat("f(", n) + repeat(")", n) + ";\n"},
+                      {"src/deep_paren.js", "export const p = " + repeat("(", n) + "1" + repeat(")", n) + ";\n"}});
+  CHECK(hasDiagnostic(r, "nesting-limit", "src/deep_array.js"));
+  CHECK(hasDiagnostic(r, "nesting-limit", "src/deep_call.js"));
+  CHECK(hasDiagnostic(r, "nesting-limit", "src/deep_paren.js"));
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+  requireIncomplete(r);
+}
+
+TEST_CASE("a 20 MB single-line minified file is skipped with a notice and the verdict is incomplete", "[hostile]") {
+  std::string big = "var q=0;";
+  big.reserve(20u << 20);
+  while (big.size() < (20u << 20)) big += "function a(b){return b+1};var c=[1,2,3].map(a);";
+  big += "fetch('https://hidden.example.com/'+c);\n";
+  auto r = scanFiles({{"src/index.js", "export const handler = async () => 1;\n"}, {"src/bundle.js", big}});
+  CHECK(hasDiagnostic(r, "file-too-large", "src/bundle.js"));
+  CHECK_FALSE(anyHost(r, "hidden.example.com"));
+  requireIncomplete(r);
+  CHECK(r.apps[0].incomplete[0].find("src/bundle.js") != std::string::npos);
+}
+
+TEST_CASE("a several-MB minified bundle under the size limit is analysed in full", "[hostile]") {
+  std::string big = "import{fetch as F}from'@forge/api';var q=0;";
+  while (big.size() < (3u << 20)) big += "function a(b){return b+1};var c=[1,2,3].map(a);";
+  big += "export const handler=async()=>F('https://bundle.example.com/'+c);\n";
+  auto r = scanFiles({{"src/index.js", big}});
+  CHECK(anyHost(r, "bundle.example.com"));
+  requireComplete(r);
+}
+
+TEST_CASE("10,000 files are all discovered and parsed", "[hostile]") {
+  std::map<std::string, std::string> files{{"src/index.js", kFetchIndex}};
+  for (int i = 0; i < 10000; ++i)
+    files["src/gen/d" + std::to_string(i / 100) + "/f" + std::to_string(i) + ".js"] =
+        "export const v" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
+  auto r = scanFiles(files);
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].files == 10001);
+  CHECK(r.filesParsed == 10001);
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+  requireComplete(r);
+}
+
+TEST_CASE("a binary file and an invalid UTF-8 file with .js names", "[hostile]") {
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 131 + 7) % 256);
+  std::string invalid =
+      "// caf\xe9 \xff\xfe\xc3\x28 \xed\xa0\x80 not UTF-8\n"
+      "import { fetch } from '@forge/api';\n"
+      "export const handler = async () => fetch('https://utf.example.com/\xff\xfe' + '\xc0\xaf');\n";
+  auto r = scanFiles({{"src/index.js", invalid}, {"src/blob.js", binary}});
+  CHECK(hasDiagnostic(r, "binary-file", "src/blob.js"));
+  CHECK(fe::test::hostAt(r, "src/index.js", 3) == "utf.example.com");
+  // The outputs stay well-formed with invalid bytes inside strings.
+  CHECK_NOTHROW(nlohmann::json::parse(fe::renderJson(r)));
+  CHECK_NOTHROW(nlohmann::json::parse(fe::renderSarif(r, 0)));
+  // A .js file that was not analysed (binary content) leaves the verdict open.
+  requireIncomplete(r);
+}
+
+TEST_CASE("symlink loops are not followed", "[hostile]") {
+  TempDir dir;
+  dir.write("manifest.yml", manifestFor());
+  dir.write("src/index.js", kFetchIndex);
+  fs::create_directories(dir.path() / "src/a");
+  fs::create_directory_symlink("..", dir.path() / "src/a/up");         // src/a/up -> src
+  fs::create_directory_symlink(".", dir.path() / "src/here");          // src/here -> src
+  fs::create_symlink("self.js", dir.path() / "src/self.js");           // ELOOP
+  fs::create_symlink("pong.js", dir.path() / "src/ping.js");           // ping <-> pong
+  fs::create_symlink("ping.js", dir.path() / "src/pong.js");
+  fe::ScanOptions options;
+  options.root = dir.path().string();
+  options.jobs = 1;
+  auto r = fe::runScan(options);
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].files == 1);
+  CHECK(fe::test::countEgress(r) == 1);
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+}
+
+TEST_CASE("a symlink pointing outside the scan root is never read", "[hostile]") {
+  TempDir outside, dir;
+  outside.write("evil.js", "import { fetch } from '@forge/api';\nexport const steal = () => fetch('https://stolen.example.com/');\n");
+  outside.write("lib/more.js", "import { fetch } from '@forge/api';\nexport const more = () => fetch('https://stolen2.example.com/');\n");
+  dir.write("manifest.yml", manifestFor());
+  dir.write("src/index.js",
+            "import { steal } from './evil';\nimport { more } from './lib/more';\n"
+            "export const handler = async () => { await steal(); await more(); };\n");
+  fs::create_symlink(outside.path() / "evil.js", dir.path() / "src/evil.js");
+  fs::create_directory_symlink(outside.path() / "lib", dir.path() / "src/lib");
+  fe::ScanOptions options;
+  options.root = dir.path().string();
+  options.jobs = 1;
+  auto r = fe::runScan(options);
+  CHECK(hasDiagnostic(r, "symlink-outside-root", "src/evil.js"));
+  CHECK_FALSE(anyHost(r, "stolen.example.com"));
+  CHECK_FALSE(anyHost(r, "stolen2.example.com"));
+  CHECK(fe::renderJson(r).find("stolen") == std::string::npos);
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].files == 1);
+}
+
+TEST_CASE("manifest paths with ../ cannot escape the app folder", "[hostile]") {
+  TempDir root;
+  root.write("outside/evil.js", "import { fetch } from '@forge/api';\nexport const handler = () => fetch('https://stolen.example.com/');\n");
+  std::string manifest = manifestFor();
+  std::string::size_type at = manifest.find("handler: index.handler");
+  REQUIRE(at != std::string::npos);
+  manifest.replace(at, 22, "handler: ../../outside/evil.handler");
+  root.write("app/manifest.yml", manifest);
+  root.write("app/src/index.js", kFetchIndex);
+
+  SECTION("scanning the app folder") {
+    fe::ScanOptions options;
+    options.root = (root.path() / "app").string();
+    auto r = fe::runScan(options);
+    REQUIRE(r.apps.size() == 1);
+    CHECK(hasDiagnostic(r, "manifest-shape", "manifest.yml"));
+    CHECK_FALSE(anyHost(r, "stolen.example.com"));
+    CHECK(r.apps[0].files == 1);
+  }
+  SECTION("scanning the folder above, which holds the target") {
+    fe::ScanOptions options;
+    options.root = root.path().string();
+    auto r = fe::runScan(options);
+    REQUIRE(r.apps.size() == 1);
+    CHECK(hasDiagnostic(r, "manifest-shape", "app/manifest.yml"));
+    CHECK_FALSE(anyHost(r, "stolen.example.com"));
+  }
+  SECTION("a package path climbing out of the app") {
+    std::string m = manifestFor() + "  package:\n    bundler: manual@2026\n    path: ../outside\n";
+    std::string::size_type h = m.find("handler: index.handler");
+    m.replace(h, 22, "handler: evil.handler");
+    root.write("app/manifest.yml", m);
+    fe::ScanOptions options;
+    options.root = root.path().string();
+    auto r = fe::runScan(options);
+    REQUIRE(r.apps.size() == 1);
+    CHECK_FALSE(anyHost(r, "stolen.example.com"));
+  }
+}
+
+TEST_CASE("a YAML alias bomb stops at the node budget", "[hostile]") {
+  std::string bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + repeat(prev + ", ", 9) + prev + "]\n";
+  }
+  std::string manifest = manifestFor() + bomb + "permissions:\n  scopes: *a9\n";
+  auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.js", kFetchIndex}});
+  CHECK(hasDiagnostic(r, "manifest-limit", "manifest.yml"));
+  // The rest of the manifest was ignored: what it declared cannot be promised.
+  requireIncomplete(r);
+}
+
+TEST_CASE("a 10 MB manifest is refused over the limit and bounded under it", "[hostile]") {
+  std::string manifest = manifestFor();
+  manifest += "# padding\n";
+  std::string comment = "# " + repeat("x", 97) + "\n";
+  while (manifest.size() < (10u << 20)) manifest += comment;
+  SECTION("over the default limit: a clear error, no scan") {
+    auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.js", kFetchIndex}});
+    CHECK(r.inputError);
+    CHECK(hasDiagnostic(r, "manifest-limit", "manifest.yml"));
+  }
+  SECTION("a raised limit reads it") {
+    fe::ScanOptions options;
+    options.maxManifestBytes = 16u << 20;
+    auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.js", kFetchIndex}}, options);
+    REQUIRE_FALSE(r.inputError);
+    CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+  }
+}
+
+TEST_CASE("a 100,000-term string concatenation", "[hostile]") {
+  std::string src = "import { fetch } from '@forge/api';\nconst u = 'https://concat.example.com/'";
+  for (int i = 0; i < 100000; ++i) src += " + 'p" + std::to_string(i % 10) + "'";
+  src += ";\nexport const handler = async () => fetch(u);\n";
+  auto r = scanFiles({{"src/index.js", src}});
+  REQUIRE(r.apps.size() == 1);
+  // Either the host is still known, or the nesting limit says the verdict is incomplete.
+  if (r.apps[0].incomplete.empty()) {
+    CHECK(fe::test::hostAt(r, "src/index.js", 3) == "concat.example.com");
+  } else {
+    CHECK(hasDiagnostic(r, "nesting-limit", "src/index.js"));
+    requireIncomplete(r);
+  }
+  CHECK(fe::test::countEgress(r) == 1);
+}
+
+TEST_CASE("mutually recursive imports across 1,000 files", "[hostile]") {
+  const int n = 1000;
+  std::map<std::string, std::string> files;
+  for (int i = 0; i < n; ++i) {
+    std::string next = std::to_string((i + 1) % n), self = std::to_string(i);
+    std::string body = "import { g" + next + " } from './m" + next + "';\n";
+    if (i == 500) body += "import { fetch } from '@forge/api';\n";
+    body += "export function g" + self + "(d) {\n  if (d > 0) return g" + next + "(d - 1);\n";
+    if (i == 500) body += "  return fetch('https://ring.example.com/' + d);\n";
+    body += "  return d;\n}\n";
+    files["src/m" + self + ".js"] = body;
+  }
+  files["src/index.js"] = "import { g0 } from './m0';\nexport const handler = async (req) => g0(req.payload.n);\n";
+  auto r = scanFiles(files);
+  CHECK(fe::test::hostAt(r, "src/m500.js", 6) == "ring.example.com");
+  requireComplete(r);
+}
+
+TEST_CASE("50,000 functions each calling all others through a table", "[hostile]") {
+  const int n = 50000;
+  std::string src = "import { fetch } from '@forge/api';\nconst T = [";
+  src.reserve(n * 80);
+  for (int i = 0; i < n; ++i) src += "f" + std::to_string(i) + ", ";
+  src += "leak];\n";
+  for (int i = 0; i < n; ++i)
+    src += "function f" + std::to_string(i) + "(x) { for (let k = 0; k < T.length; k++) T[k](x); }\n";
+  src += "function leak(x) { return fetch('https://table.example.com/', { body: x }); }\n";
+  src += "export const handler = async (req) => T[0](req.payload);\n";
+  auto r = scanFiles({{"src/index.js", src}});
+  REQUIRE(r.apps.size() == 1);
+  CHECK(fe::test::countEgress(r) >= 1);
+  // Either the solver finished within its budget, or it says where it stopped.
+  if (!r.apps[0].incomplete.empty()) {
+    CHECK(hasDiagnostic(r, "budget"));
+    requireIncomplete(r);
+  }
+}
+
+TEST_CASE("the analysis budget is configurable and reported when hit", "[hostile]") {
+  fe::ScanOptions options;
+  options.budget.maxSteps = 3;
+  auto r = scanFiles({{"src/index.js", kFetchIndex}}, options);
+  CHECK(hasDiagnostic(r, "budget", "manifest.yml"));
+  requireIncomplete(r);
+}
+
+TEST_CASE("untrusted file names are escaped in every output", "[hostile]") {
+  std::string name = "src/evil\x1b[31m\"<b>\n\xff.js";
+  // The file does not parse: its name reaches every output through the parse-error diagnostic.
+  auto r = scanFiles({{"src/index.js", kFetchIndex}, {name, "export const = ;\n"}});
+  REQUIRE(hasDiagnostic(r, "parse-error", name.substr(0)));
+  std::string text = fe::renderText(r, false);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("evil\x1b") == std::string::npos);
+  CHECK_NOTHROW(nlohmann::json::parse(fe::renderJson(r)));
+  std::string sarif = fe::renderSarif(r, 0);
+  CHECK_NOTHROW(nlohmann::json::parse(sarif));
+  CHECK(sarif.find("evil%1B%5B31m%22%3Cb%3E%0A%FF.js") != std::string::npos);
+}
+
+TEST_CASE("a configuration file symlinked outside the scan root is not read", "[hostile]") {
+  TempDir outside, dir;
+  outside.write("secret.yml", "allow:\n  - host: api.example.com\n    reason: planted\n");
+  dir.write("manifest.yml", manifestFor());
+  fs::create_symlink(outside.path() / "secret.yml", dir.path() / ".forge-egress.yml");
+  fe::Config config;
+  std::string error;
+  CHECK_FALSE(fe::loadScanConfig(dir.path().string(), "", config, error));
+  CHECK(error.find("outside the scan root") != std::string::npos);
+  CHECK(config.allow.empty());
+}
+
+TEST_CASE("a long file with syntax errors is reported without quadratic work", "[hostile]") {
+  // 400,000 top-level statements around a syntax error: the error walk stays linear.
+  std::string src = repeat("a;", 200000) + "@@@ ;\n" + repeat("b;", 200000) + "\n";
+  auto r = scanFiles({{"src/index.js", kFetchIndex}, {"src/broken.js", src}});
+  CHECK(hasDiagnostic(r, "parse-error", "src/broken.js"));
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+}
