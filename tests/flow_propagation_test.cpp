@@ -280,9 +280,7 @@ TEST_CASE("flow: array methods and their callbacks", "[flow]") {
   checkLiteralSink(r, src, "SINK_JOIN", {"user-identity"});
 }
 
-// Engine bug: callbacks passed to methods of a source value (payload.items.forEach)
-// are never called, so neither the callback's parameter nor a sink inside it sees data.
-TEST_CASE("flow: forEach callbacks over customer data", "[flow][!mayfail]") {
+TEST_CASE("flow: forEach callbacks over customer data", "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
   const out = [];
   payload.items.forEach((i) => { out.push(i.name); });
@@ -325,8 +323,7 @@ TEST_CASE("flow: promise then callbacks", "[flow]") {
   checkLiteralSink(r, src, "SINK_CHAIN", {"user-input"});
 }
 
-// Engine bug: `.then` on a source's promise (kvs.get()) never calls its callback.
-TEST_CASE("flow: then callback on a storage read", "[flow][!mayfail]") {
+TEST_CASE("flow: then callback on a storage read", "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async () => {
   await kvs.get('settings').then((saved) => {
     return fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(saved) }); // SINK_THEN
@@ -368,8 +365,7 @@ TEST_CASE("flow: URLSearchParams", "[flow]") {
   checkLiteralSink(r, src, "SINK_TOSTRING", {"user-input"});
 }
 
-// Engine bug: URLSearchParams.append/set do not write their argument into the params.
-TEST_CASE("flow: URLSearchParams append and set", "[flow][!mayfail]") {
+TEST_CASE("flow: URLSearchParams append and set", "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
   const extra = new URLSearchParams();
   extra.append('who', context.accountId);
@@ -651,9 +647,7 @@ TEST_CASE("flow precision: a local overwritten with a constant no longer carries
   checkLiteralSink(r, src, "SINK_REASSIGNED", {"user-input"});
 }
 
-// Engine bug: a read before a later assignment sees the later value (the first
-// definition of a local is also the variable's all-versions summary).
-TEST_CASE("flow precision: a local read before it is reassigned does not see the later value", "[flow][!mayfail]") {
+TEST_CASE("flow precision: a local read before it is reassigned does not see the later value", "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
   let url = 'https://api.example.com/b';
   await fetch('https://api.example.com/c', { method: 'POST', body: url }); // SINK_BEFORE
@@ -684,7 +678,7 @@ resolver.define('b', async (req) => {
   CHECK(b->entryPoints == std::vector<std::string>{"resolver:b"});
 }
 
-TEST_CASE("flow precision: a shared helper does not carry one resolver's data into another", "[flow][!mayfail]") {
+TEST_CASE("flow precision: a shared helper does not carry one resolver's data into another", "[flow]") {
   // Both resolvers call the same pure helper; only 'a' passes customer data.
   const std::string src = resolverModule(R"(function normalise(value) {
   return value.trim();
@@ -911,9 +905,7 @@ resolver.define('k', async ({ payload }) => {
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
 
-// Engine bug: String.prototype.concat keeps the receiver's string but drops the
-// argument's text (builtins.yml string-concat: arg0 -> return is taint only).
-TEST_CASE("destination: concat keeps the whole URL", "[flow][!mayfail]") {
+TEST_CASE("destination: concat keeps the whole URL", "[flow]") {
   const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
 resolver.define('k', async () => {
   await fetch(BASE.concat('/v2/items')); // SINK
@@ -927,9 +919,7 @@ resolver.define('k', async () => {
   CHECK(e->url == "https://api.example.com/v2/items");
 }
 
-// Engine bug: new URL(path, base) yields the path and the base as two separate
-// candidate URLs instead of the path resolved against the base.
-TEST_CASE("destination: new URL(path, base) and toString()", "[flow][!mayfail]") {
+TEST_CASE("destination: new URL(path, base) and toString()", "[flow]") {
   const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
 resolver.define('k', async ({ payload }) => {
   const u = new URL(`/issues/${payload.key}`, BASE);

@@ -358,18 +358,25 @@ class Collector {
     return e;
   }
 
+  // Adds the categories that reach the site through one of vs, keeping only
+  // those with a path whose calls and returns match (no leaks between the
+  // callers of a shared helper).
   void addData(EgressSite& e, const std::vector<VarId>& vs) {
-    uint8_t fresh = deep(vs) & ~e.data;
-    e.data |= fresh;
-    for (int b = 0; b < kCategoryCount; ++b)
-      if (fresh & (1u << b)) {
-        for (VarId v : vs) {
-          VarId carrier = s_.deepCarrier(v, static_cast<uint8_t>(1u << b));
-          if (carrier == kNoVar) continue;
-          if (e.path.empty()) e.path = witness(carrier, b, e);
-          break;
+    uint8_t candidates = deep(vs) & ~e.data;
+    for (int b = 0; b < kCategoryCount; ++b) {
+      uint8_t bit = static_cast<uint8_t>(1u << b);
+      if (!(candidates & bit)) continue;
+      VarId found = kNoVar;
+      for (VarId v : vs) {
+        for (VarId carrier : s_.deepCarriers(v, bit)) {
+          if (s_.realizable(carrier, bit)) { found = carrier; break; }
         }
+        if (found != kNoVar) break;
       }
+      if (found == kNoVar) continue;
+      e.data |= bit;
+      if (e.path.empty()) e.path = witness(found, b, e);
+    }
   }
 
   std::vector<WitnessStep> witness(VarId v, int bit, const EgressSite& sink) {

@@ -261,6 +261,8 @@ void FlowSolver::addFileFacts(uint32_t file) {
       if (p == kNoVar) continue;
       watch(p, WatchKind::Concat, id);
       addEdge(p, concats_.back().target, EdgeKind::TaintOnly);
+      // `${params}` converts an object to text: its fields count (URLSearchParams).
+      deepTaintEdges_.emplace_back(p, concats_.back().target);
     }
     enqueue(concats_.back().target);
     watch(concats_.back().target, WatchKind::Concat, id);
@@ -300,6 +302,7 @@ void FlowSolver::addLinkFacts() {
   for (const auto& s : program_.seeds) {
     uint32_t tok = libraryRoot(s.root, s.path, s.file, s.site);
     addToken(s.var, tok);
+    markBorn(s.var, tokens_[tok].intrinsic);
   }
   for (const auto& e : program_.entries) {
     // The platform calls the exported function with the entry's parameters.
@@ -329,11 +332,17 @@ void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
   enqueue(v);
 }
 
-void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call) {
+void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uint8_t dir) {
   if (from == kNoVar || to == kNoVar || from == to) return;
-  uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
-  if (!edges_.insert(key).second) return;
-  succ_[from].push_back({to, kind, call});
+  if (dir == 0) {
+    uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
+    if (!edges_.insert(key).second) return;
+  } else {
+    // Call and return edges keep one entry per call, for call/return matching.
+    for (const Edge& e : succ_[from])
+      if (e.to == to && e.kind == kind && e.call == call && e.dir == dir) return;
+  }
+  succ_[from].push_back({to, kind, call, dir});
   // Push what `from` already has.
   const VarState& s = vars_[from];
   if (kind == EdgeKind::Value) {
@@ -502,8 +511,18 @@ void FlowSolver::evalLoad(uint32_t id) {
   std::vector<uint32_t> toks = vars_[l.base].tokens;
   for (uint32_t t : toks) {
     if (tokens_[t].kind == TokenKind::Library) {
-      for (const auto& n : names) addToken(l.target, libraryChild(t, n, kNone), l.base);
-      if (dynamicAll) addToken(l.target, libraryChild(t, "[]", kNone), l.base);
+      std::vector<uint32_t> children;
+      for (const auto& n : names) children.push_back(libraryChild(t, n, kNone));
+      if (dynamicAll) children.push_back(libraryChild(t, "[]", kNone));
+      for (uint32_t child : children) {
+        addToken(l.target, child, l.base);
+        // A member is a source where its category is new; otherwise it came with its parent.
+        markBorn(l.target, static_cast<uint8_t>(tokens_[child].intrinsic & ~tokens_[t].intrinsic));
+      }
+      if (!implicitSeen_.count((static_cast<uint64_t>(l.base) << 32) | l.target)) {
+        implicitSeen_.insert((static_cast<uint64_t>(l.base) << 32) | l.target);
+        implicitPreds_.emplace_back(l.base, l.target);
+      }
     }
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
     if (dynamicAll) {
@@ -658,10 +677,10 @@ uint32_t FlowSolver::callerFunction(uint32_t call) const {
 void FlowSolver::addCallEdge(uint32_t call, uint32_t fn) {
   if (call == kNone) return;
   uint32_t caller = callerFunction(call);
-  auto& v = calleesOf_[caller];
-  if (std::find(v.begin(), v.end(), fn) == v.end()) v.push_back(fn);
-  auto& c = callersOfFn_[fn];
-  if (std::find(c.begin(), c.end(), call) == c.end()) c.push_back(call);
+  // Hashed membership: a linear search of callersOfFn_ is quadratic when thousands of
+  // functions call the same ones (a dispatch table).
+  if (callEdgeSeen_.insert((uint64_t{caller} << 32) | fn).second) calleesOf_[caller].push_back(fn);
+  if (callEdgeSeen_.insert((uint64_t{1} << 63) | (uint64_t{call} << 32) | fn).second) callersOfFn_[fn].push_back(call);
 }
 
 void FlowSolver::evalCall(uint32_t callId) {
@@ -717,7 +736,7 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     bool spread = i < 32 && (c.spreadMask & (1u << i));
     if (spread) {
       VarId elem = loadVar(a, "[]", file, c.site);
-      for (size_t p = i; p < fn->params.size(); ++p) addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId);
+      for (size_t p = i; p < fn->params.size(); ++p) addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId, 1);
       continue;
     }
     if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
@@ -729,18 +748,18 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
         restToken = allocToken(TokenKind::Array, kNone, fnFile, fn->site);
         addToken(rest, restToken);
       }
-      addEdge(a, field(restToken, "[]"), EdgeKind::Value, callId);
+      addEdge(a, field(restToken, "[]"), EdgeKind::Value, callId, 1);
       continue;
     }
-    if (i < fn->params.size()) addEdge(a, fvb + fn->params[i], EdgeKind::Value, callId);
+    if (i < fn->params.size()) addEdge(a, fvb + fn->params[i], EdgeKind::Value, callId, 1);
   }
   if (!fn->isArrow) {
     if (instance != kNone) addToken(fvb + fn->thisVar, instance);
-    else if (c.receiver != kNoVar && !c.isSuperCall) addEdge(vb + c.receiver, fvb + fn->thisVar, EdgeKind::Value, callId);
+    else if (c.receiver != kNoVar && !c.isSuperCall) addEdge(vb + c.receiver, fvb + fn->thisVar, EdgeKind::Value, callId, 1);
     else if (c.isSuperCall) {
       const FileFacts& f = program_.files[file];
       VarId thisVar = f.functions[c.enclosingFunction].thisVar;
-      addEdge(vb + thisVar, fvb + fn->thisVar, EdgeKind::Value, callId);
+      addEdge(vb + thisVar, fvb + fn->thisVar, EdgeKind::Value, callId, 1);
     }
   }
   if (viaNew && instance == kNone) {
@@ -752,7 +771,7 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     VarId proto = field(fnToken, "prototype");
     for (uint32_t pt : vars_[proto].tokens) tokens_[inst].fallbacks.push_back(pt);
   } else if (c.result != kNoVar && !c.isSuperCall) {
-    addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId);
+    addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
   }
 }
 
@@ -857,10 +876,13 @@ void FlowSolver::evalCallback(uint32_t id) {
     VarId fvb = program_.varBase[program_.fileOfFunction(fnIndex)];
     if (cb.call != kNone) addCallEdge(cb.call, fnIndex);
     for (size_t p = 0; p < fn->params.size(); ++p) {
-      if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar) addEdge(cb.paramFrom[p], fvb + fn->params[p], EdgeKind::Value, cb.call);
-      if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) addToken(fvb + fn->params[p], cb.paramTokens[p]);
+      if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar) addEdge(cb.paramFrom[p], fvb + fn->params[p], EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 1);
+      if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) {
+        addToken(fvb + fn->params[p], cb.paramTokens[p]);
+        markBorn(fvb + fn->params[p], tokens_[cb.paramTokens[p]].intrinsic);
+      }
     }
-    if (cb.returnTo != kNoVar) addEdge(fvb + fn->returnVar, cb.returnTo, EdgeKind::Value, cb.call);
+    if (cb.returnTo != kNoVar) addEdge(fvb + fn->returnVar, cb.returnTo, EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 2);
     if (!cb.entryName.empty()) entryFunctions_.emplace_back(fnIndex, cb.entryName);
     if (cb.call == kNone) {
       // A manifest entry point.
@@ -1067,7 +1089,15 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   }
   // The result is a library value made by this call (an axios instance, a response).
   uint32_t made = libraryChild(libToken, "()", callId);
-  if (result != kNoVar && (summary == kNone || !catalog_.summaries[summary].noDefault)) addToken(result, made);
+  if (result != kNoVar && (summary == kNone || !catalog_.summaries[summary].noDefault)) {
+    addToken(result, made);
+    markBorn(result, static_cast<uint8_t>(tokens_[made].intrinsic & ~tokens_[libToken].intrinsic));
+    VarId callee = c.callee == kNoVar ? kNoVar : vb + c.callee;
+    if (callee != kNoVar && !implicitSeen_.count((static_cast<uint64_t>(callee) << 32) | result)) {
+      implicitSeen_.insert((static_cast<uint64_t>(callee) << 32) | result);
+      implicitPreds_.emplace_back(callee, result);
+    }
+  }
   if (summary != kNone) {
     applySummary(callId, catalog_.summaries[summary], libToken);
     return;
@@ -1170,6 +1200,11 @@ bool FlowSolver::phaseDeepTaint() {
       if (!(fresh & (1u << b))) continue;
       VarId carrier = deepCarrier(from, static_cast<uint8_t>(1u << b));
       changed |= addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
+      for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
+        if (!implicitSeen_.count((static_cast<uint64_t>(cv) << 32) | to)) {
+          implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to);
+          implicitPreds_.emplace_back(cv, to);
+        }
     }
   }
   return changed;
@@ -1208,6 +1243,72 @@ VarId FlowSolver::deepCarrier(VarId v, uint8_t bit, int depth) const {
     }
   }
   return kNoVar;
+}
+
+std::vector<VarId> FlowSolver::deepCarriers(VarId v, uint8_t bit, int depth) const {
+  std::vector<VarId> out;
+  std::vector<std::pair<VarId, int>> stack{{v, depth}};
+  std::unordered_set<VarId> seen;
+  while (!stack.empty() && out.size() < 64 && seen.size() < 4096) {
+    auto [cur, d] = stack.back();
+    stack.pop_back();
+    if (cur == kNoVar || !seen.insert(cur).second) continue;
+    if (vars_[cur].eff & bit) out.push_back(cur);
+    if (d <= 0) continue;
+    for (uint32_t t : vars_[cur].tokens) {
+      if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
+      for (const auto& [n, fv] : tokens_[t].fields) stack.emplace_back(fv, d - 1);
+    }
+  }
+  return out;
+}
+
+void FlowSolver::buildPredecessors() const {
+  if (!preds_.empty()) return;
+  preds_.resize(vars_.size());
+  for (VarId v = 0; v < succ_.size(); ++v)
+    for (const Edge& e : succ_[v]) preds_[e.to].push_back({v, e.kind, e.call, e.dir});
+  for (auto [from, to] : implicitPreds_) preds_[to].push_back({from, EdgeKind::TaintOnly, kNone, 0});
+}
+
+bool FlowSolver::realizable(VarId v, uint8_t bit) const {
+  if (v == kNoVar || !(vars_[v].eff & bit)) return false;
+  buildPredecessors();
+  struct State {
+    VarId var;
+    std::vector<uint32_t> stack;  // calls whose return we came back through
+  };
+  constexpr size_t kMaxDepth = 8;
+  constexpr size_t kBudget = 200000;
+  std::vector<State> work{{v, {}}};
+  std::unordered_set<std::string> seen;
+  size_t steps = 0;
+  while (!work.empty()) {
+    if (++steps > kBudget) return true;  // out of budget: stay sound
+    State st = std::move(work.back());
+    work.pop_back();
+    if (st.var < born_.size() && (born_[st.var] & bit)) return true;
+    std::string key = std::to_string(st.var);
+    for (uint32_t c : st.stack) key += "," + std::to_string(c);
+    if (!seen.insert(key).second) continue;
+    for (const PredEdge& p : preds_[st.var]) {
+      const VarState& from = vars_[p.from];
+      bool carries = p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
+      if (!carries) continue;
+      State next{p.from, st.stack};
+      if (p.dir == 2) {
+        // Backwards through a return: remember the call to come back into it.
+        if (next.stack.size() < kMaxDepth) next.stack.push_back(p.call);
+        else next.stack.clear();  // too deep: forget, and accept any caller
+      } else if (p.dir == 1 && !next.stack.empty()) {
+        // Backwards through an argument: only the call we came out of.
+        if (next.stack.back() != p.call) continue;
+        next.stack.pop_back();
+      }
+      work.push_back(std::move(next));
+    }
+  }
+  return false;
 }
 
 std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId, uint32_t calleeToken) const {

@@ -125,6 +125,12 @@ class FlowSolver {
   uint8_t deepTaint(VarId v, int depth = 5) const;
   // Finds a variable among v and its fields that carries category bit.
   VarId deepCarrier(VarId v, uint8_t bit, int depth = 5) const;
+  // Whether category `bit` can reach v along a path whose calls and returns
+  // match (a value that entered a helper from one caller does not leave it
+  // into another). Bounded: when the search budget runs out, it says yes.
+  bool realizable(VarId v, uint8_t bit) const;
+  // Every variable among v and its fields (depth-bounded) that carries bit.
+  std::vector<VarId> deepCarriers(VarId v, uint8_t bit, int depth = 5) const;
   // Values a catalog reference denotes at a call.
   std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken) const;
   uint32_t originCall(uint32_t token, int depth) const;
@@ -136,6 +142,13 @@ class FlowSolver {
     VarId to;
     EdgeKind kind;
     uint32_t call;  // for witness labels: the call an argument/return edge belongs to
+    uint8_t dir;    // 0 within a function, 1 into a callee (argument), 2 out of it (return)
+  };
+  struct PredEdge {
+    VarId from;
+    EdgeKind kind;
+    uint32_t call;
+    uint8_t dir;
   };
   enum class WatchKind : uint8_t { Load, DynamicLoad, Store, Spread, Call, Concat, Callback, Summary };
   struct Watch {
@@ -179,7 +192,7 @@ class FlowSolver {
   bool isClean(const std::string& member) const;
 
   // propagation
-  void addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call = kNone);
+  void addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call = kNone, uint8_t dir = 0);
   void addToken(VarId v, uint32_t token, VarId from = kNoVar, uint32_t call = kNone);
   bool addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call = kNone);
   bool addStrings(VarId v, const StringSet& s);
@@ -235,8 +248,19 @@ class FlowSolver {
   std::vector<std::pair<VarId, VarId>> deepTaintEdges_;  // (from, to): to.taint |= deep(from)
   std::vector<std::vector<uint32_t>> calleesOf_;       // function -> functions it calls
   std::vector<std::vector<uint32_t>> callersOfFn_;     // function -> calls that reach it
+  std::unordered_set<uint64_t> callEdgeSeen_;          // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
   std::unordered_set<uint64_t> edges_;  // (from, to, kind) already added
+  std::vector<uint8_t> born_;            // categories a variable introduces (sources)
+  std::vector<std::pair<VarId, VarId>> implicitPreds_;  // (from, to): library members and call results
+  std::unordered_set<uint64_t> implicitSeen_;
+  mutable std::vector<std::vector<PredEdge>> preds_;    // built after solving
+  void buildPredecessors() const;
+  void markBorn(VarId v, uint8_t bits) {
+    if (v == kNoVar || !bits) return;
+    if (born_.size() <= v) born_.resize(static_cast<size_t>(v) + 1, 0);
+    born_[v] |= bits;
+  }
   std::vector<VarId> queue_;
   size_t queueHead_ = 0;
   std::vector<uint8_t> queued_;
