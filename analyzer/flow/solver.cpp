@@ -512,8 +512,14 @@ void FlowSolver::evalLoad(uint32_t id) {
   for (uint32_t t : toks) {
     if (tokens_[t].kind == TokenKind::Library) {
       std::vector<uint32_t> children;
+      size_t before = tokens_.size();
       for (const auto& n : names) children.push_back(libraryChild(t, n, kNone));
       if (dynamicAll) children.push_back(libraryChild(t, "[]", kNone));
+      // A member first read here is located here (witness paths point at the read).
+      for (size_t nt = before; nt < tokens_.size(); ++nt) {
+        tokens_[nt].file = program_.fileOfVar(l.target);
+        tokens_[nt].site = program_.varInfo(l.target).site;
+      }
       for (uint32_t child : children) {
         addToken(l.target, child, l.base);
         // A member is a source where its category is new; otherwise it came with its parent.
