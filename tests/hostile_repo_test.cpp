@@ -219,7 +219,11 @@ TEST_CASE("a YAML alias bomb stops at the node budget", "[hostile]") {
   std::string bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 10; ++i) {
     std::string prev = "*a" + std::to_string(i - 1);
-    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + repeat(prev + ", ", 9) + prev + "]\n";
+    std::string name = std::string("a") + std::to_string(i);
+    bomb += name;
+    bomb += ": &" + name + " [";
+    bomb += repeat(prev + ", ", 9);
+    bomb += prev + "]\n";
   }
   std::string manifest = manifestFor() + bomb + "permissions:\n  scopes: *a9\n";
   auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.js", kFetchIndex}});
@@ -285,7 +289,11 @@ TEST_CASE("50,000 functions each calling all others through a table", "[hostile]
   const int n = 50000;
   std::string src = "import { fetch } from '@forge/api';\nconst T = [";
   src.reserve(n * 80);
-  for (int i = 0; i < n; ++i) src += "f" + std::to_string(i) + ", ";
+  for (int i = 0; i < n; ++i) {
+    src += 'f';
+    src += std::to_string(i);
+    src += ", ";
+  }
   src += "leak];\n";
   for (int i = 0; i < n; ++i)
     src += "function f" + std::to_string(i) + "(x) { for (let k = 0; k < T.length; k++) T[k](x); }\n";

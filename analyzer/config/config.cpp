@@ -230,7 +230,7 @@ bool loadScanConfig(const std::string& root, const std::string& explicitPath, Co
   if (path.empty()) {
     fs::path dir(root);
     if (fs::is_regular_file(dir, ec)) dir = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-    fs::path candidate = dir / kConfigFileName;
+    fs::path candidate = (dir / kConfigFileName).lexically_normal();
     if (!fs::is_regular_file(candidate, ec)) return true;  // no configuration: the defaults
     if (!insideRoot(dir, candidate)) {  // a symlink out of the scan root is never read
       error = fmt::format("{}: symlink points outside the scan root; not read", candidate.string());

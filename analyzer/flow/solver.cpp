@@ -1294,8 +1294,10 @@ bool FlowSolver::realizable(VarId v, uint8_t bit) const {
     State st = std::move(work.back());
     work.pop_back();
     if (st.var < born_.size() && (born_[st.var] & bit)) return true;
-    std::string key = std::to_string(st.var);
-    for (uint32_t c : st.stack) key += "," + std::to_string(c);
+    // Key: the variable and the call stack, as raw bytes.
+    std::string key(reinterpret_cast<const char*>(&st.var), sizeof(st.var));
+    if (!st.stack.empty())
+      key.append(reinterpret_cast<const char*>(st.stack.data()), st.stack.size() * sizeof(uint32_t));
     if (!seen.insert(key).second) continue;
     for (const PredEdge& p : preds_[st.var]) {
       const VarState& from = vars_[p.from];
