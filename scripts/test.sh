@@ -25,7 +25,8 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   # under ASan; leaks are errors, and UBSan stops at the first report (-fno-sanitize-recover).
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 600
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 600 \
+      -E "through a table"  # 2 min in Release, ~7 under ASan: call edges are not yet in the step budget
 fi
 
 # ---- libFuzzer smoke run: replays fixtures/crashes/, then fuzzes each target briefly

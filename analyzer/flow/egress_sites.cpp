@@ -50,6 +50,7 @@ struct Candidate {
   std::string source;  // hostSource
   std::string detail;
   std::string matchUrl;
+  bool relative = false;  // a path such as "/api/x": the page's own origin
 };
 
 }  // namespace
@@ -326,6 +327,8 @@ class Collector {
       c.source = literal ? "literal" : "constant";
       return c;
     }
+    c.relative = s.kind != StringKind::Unknown && !s.text.empty() &&
+                 ((s.text[0] == '/' && s.text.rfind("//", 0) != 0) || s.text.rfind("./", 0) == 0);
     if (s.kind == StringKind::Unknown) {
       c.source = originName(s.origin);
       c.detail = s.detail;
@@ -477,6 +480,12 @@ class Collector {
     }
     std::vector<VarId> urlVars;
     auto cands = candidates(hit, model, urlVars);
+    // In the browser a relative URL goes to the page's own origin (the Forge
+    // CDN), not out of Atlassian.
+    if (e.side == SourceSide::Frontend && model.kind == SinkKind::Http) {
+      cands.erase(std::remove_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.relative; }), cands.end());
+      if (cands.empty()) return out;
+    }
     for (VarId v : urlVars) dataVars.push_back(v);
     for (VarId v : vars(model.options, hit)) dataVars.push_back(v);
     for (VarId v : vars(model.base, hit)) dataVars.push_back(v);

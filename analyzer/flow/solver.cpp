@@ -8,6 +8,7 @@
 #include "flow/solver.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace fe {
@@ -338,9 +339,11 @@ void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uin
     uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
     if (!edges_.insert(key).second) return;
   } else {
-    // Call and return edges keep one entry per call, for call/return matching.
-    for (const Edge& e : succ_[from])
-      if (e.to == to && e.kind == kind && e.call == call && e.dir == dir) return;
+    // Call and return edges keep one entry per call, for call/return matching. Hashed: a linear
+    // scan of succ_ is quadratic when one function returns to thousands of calls.
+    CallEdgeKey key{static_cast<uint64_t>(from) << 32 | to,
+                    static_cast<uint64_t>(call) << 16 | static_cast<uint64_t>(kind) << 8 | dir};
+    if (!callEdges_.insert(key).second) return;
   }
   succ_[from].push_back({to, kind, call, dir});
   // Push what `from` already has.
@@ -388,6 +391,7 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
     return;
   }
   s.tokens.insert(it, token);
+  s.delta.push_back(token);
   uint8_t in = tokens_[token].intrinsic;
   if (in & ~s.eff) {
     if (s.parents == kNone) {
@@ -420,8 +424,11 @@ bool FlowSolver::addString(VarId v, AbstractString a) {
 }
 
 void FlowSolver::propagate(VarId v) {
-  // Copy the (small) state: pushing may reallocate vars_.
-  std::vector<uint32_t> tokens = vars_[v].tokens;
+  // Difference propagation: only the objects added since the last visit travel
+  // along the edges (new edges get the full set when they are added). Copies:
+  // pushing may reallocate vars_.
+  std::vector<uint32_t> tokens;
+  tokens.swap(vars_[v].delta);
   StringSet strings = vars_[v].strings;
   uint8_t taint = vars_[v].taint, eff = vars_[v].eff;
   std::vector<Edge> edges = succ_[v];
@@ -1197,9 +1204,16 @@ void FlowSolver::phaseUncalledParameters() {
 
 bool FlowSolver::phaseDeepTaint() {
   bool changed = false;
+  // Nothing tainted anywhere (library code without sources): nothing to spread.
+  uint8_t any = 0;
+  for (const auto& st : vars_) any |= st.eff;
+  if (!any) return false;
+  std::unordered_map<VarId, uint8_t> memo;  // per round: one deep read per source variable
   for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
     auto [from, to] = deepTaintEdges_[i];
-    uint8_t mask = deepTaint(from);
+    if ((vars_[to].eff & any) == any) continue;
+    auto found = memo.find(from);
+    uint8_t mask = found != memo.end() ? found->second : (memo[from] = deepTaint(from));
     uint8_t fresh = mask & ~vars_[to].eff;
     if (!fresh) continue;
     for (int b = 0; b < kCategoryCount; ++b) {
@@ -1216,39 +1230,43 @@ bool FlowSolver::phaseDeepTaint() {
   return changed;
 }
 
+// Breadth-first over the objects reachable from v within `depth` fields, each
+// object visited once: linear in the reachable heap, whatever its shape.
 uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
   if (v == kNoVar) return 0;
   uint8_t mask = vars_[v].eff;
-  if (depth <= 0) return mask;
-  for (uint32_t t : vars_[v].tokens) {
-    mask |= tokens_[t].intrinsic;
-    if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
-    for (const auto& [n, fv] : tokens_[t].fields) {
-      if (n.rfind("$getter:", 0) == 0) continue;
-      mask |= deepTaint(fv, depth - 1);
-    }
-    for (uint32_t fb : tokens_[t].fallbacks)
-      for (const auto& [n, fv] : tokens_[fb].fields)
-        if (depth > 1 && n != "constructor") {
-          for (uint32_t ft : vars_[fv].tokens)
-            if (tokens_[ft].kind != TokenKind::Function) mask |= deepTaint(fv, depth - 2);
+  if (vars_[v].tokens.empty()) return mask;
+  std::vector<std::pair<VarId, int>> queue{{v, depth}};
+  std::unordered_set<uint32_t> seenTokens;
+  for (size_t qi = 0; qi < queue.size() && mask != 0x7f && seenTokens.size() < 20000; ++qi) {
+    auto [cur, d] = queue[qi];
+    mask |= vars_[cur].eff;
+    if (d <= 0) continue;
+    for (uint32_t t : vars_[cur].tokens) {
+      const Token& tok = tokens_[t];
+      mask |= tok.intrinsic;
+      if (tok.kind == TokenKind::Function || tok.kind == TokenKind::Class) continue;
+      if (!seenTokens.insert(t).second) continue;
+      for (const auto& [n, fv] : tok.fields) {
+        if (n.rfind("$getter:", 0) == 0) continue;
+        queue.emplace_back(fv, d - 1);
+      }
+      // Instance fields set through the prototype chain (not methods).
+      for (uint32_t fb : tok.fallbacks)
+        for (const auto& [n, fv] : tokens_[fb].fields) {
+          if (n == "constructor" || d < 2) continue;
+          bool method = false;
+          for (uint32_t ft : vars_[fv].tokens) method = method || tokens_[ft].kind == TokenKind::Function;
+          if (!method) queue.emplace_back(fv, d - 2);
         }
+    }
   }
   return mask;
 }
 
 VarId FlowSolver::deepCarrier(VarId v, uint8_t bit, int depth) const {
-  if (v == kNoVar) return kNoVar;
-  if (vars_[v].eff & bit) return v;
-  if (depth <= 0) return kNoVar;
-  for (uint32_t t : vars_[v].tokens) {
-    if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
-    for (const auto& [n, fv] : tokens_[t].fields) {
-      VarId c = deepCarrier(fv, bit, depth - 1);
-      if (c != kNoVar) return c;
-    }
-  }
-  return kNoVar;
+  std::vector<VarId> carriers = deepCarriers(v, bit, depth);
+  return carriers.empty() ? kNoVar : carriers.front();
 }
 
 std::vector<VarId> FlowSolver::deepCarriers(VarId v, uint8_t bit, int depth) const {

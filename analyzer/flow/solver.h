@@ -71,6 +71,7 @@ struct TaintParent {
 
 struct VarState {
   std::vector<uint32_t> tokens;  // sorted
+  std::vector<uint32_t> delta;   // added since the variable was last propagated
   StringSet strings;
   uint8_t taint = 0;  // categories not explained by tokens' intrinsic taint
   uint8_t eff = 0;    // taint | intrinsic of tokens
@@ -251,6 +252,14 @@ class FlowSolver {
   std::unordered_set<uint64_t> callEdgeSeen_;          // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
   std::unordered_set<uint64_t> edges_;  // (from, to, kind) already added
+  struct CallEdgeKey {
+    uint64_t ends, rest;  // (from, to), (call, kind, dir)
+    bool operator==(const CallEdgeKey&) const = default;
+  };
+  struct CallEdgeKeyHash {
+    size_t operator()(const CallEdgeKey& k) const { return std::hash<uint64_t>{}(k.ends * 0x9E3779B97F4A7C15ull ^ k.rest); }
+  };
+  std::unordered_set<CallEdgeKey, CallEdgeKeyHash> callEdges_;  // call/return edges already added
   std::vector<uint8_t> born_;            // categories a variable introduces (sources)
   std::vector<std::pair<VarId, VarId>> implicitPreds_;  // (from, to): library members and call results
   std::unordered_set<uint64_t> implicitSeen_;
