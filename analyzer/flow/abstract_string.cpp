@@ -23,6 +23,8 @@ bool StringSet::add(AbstractString value) {
   // A prefix subsumes the exact strings and longer prefixes that start with it.
   for (const auto& v : values_) {
     if (v == value) return false;
+    if (v.kind == StringKind::Unknown && v.origin == StringOrigin::Widened && value.kind != StringKind::Unknown)
+      return false;
     if (v.kind == StringKind::Prefix && value.kind != StringKind::Unknown &&
         value.text.compare(0, v.text.size(), v.text) == 0)
       return false;
@@ -35,12 +37,26 @@ bool StringSet::add(AbstractString value) {
                                  }),
                   values_.end());
   }
+  if (value.kind == StringKind::Unknown && values_.size() >= kMaxValues) {
+    // Full: widening keeps one unknown per origin, so one more of an origin
+    // already present changes nothing.
+    for (const auto& v : values_)
+      if (v.kind == StringKind::Unknown && v.origin == value.origin) return false;
+  }
+  if (values_.size() < kMaxValues) {
+    values_.insert(std::upper_bound(values_.begin(), values_.end(), value), std::move(value));
+    return true;
+  }
+  // Full: widening may drop what was just added. Report a change only when
+  // the set really changed, or a solver would re-add the value forever.
+  std::vector<AbstractString> before = values_;
   values_.insert(std::upper_bound(values_.begin(), values_.end(), value), std::move(value));
-  if (values_.size() > kMaxValues) widen();
-  return true;
+  widen();
+  return values_ != before;
 }
 
 bool StringSet::addAll(const StringSet& other) {
+  if (other.values_ == values_) return false;  // common: the same set flows around a cycle
   bool changed = false;
   for (const auto& v : other.values_) changed |= add(v);
   return changed;
@@ -50,6 +66,19 @@ bool StringSet::hasUnknownOnly() const {
   for (const auto& v : values_)
     if (v.kind != StringKind::Unknown) return false;
   return !values_.empty();
+}
+
+void StringSet::collapse() {
+  std::vector<AbstractString> kept;
+  for (auto& v : values_)
+    if (v.kind == StringKind::Unknown && v.origin != StringOrigin::Widened) kept.push_back(v);
+  AbstractString top;
+  top.kind = StringKind::Unknown;
+  top.origin = StringOrigin::Widened;
+  kept.push_back(top);
+  std::sort(kept.begin(), kept.end());
+  values_ = std::move(kept);
+  if (values_.size() > kMaxValues) widen();
 }
 
 // Too many values: keep the unknowns (they carry provenance) and replace the
@@ -82,7 +111,7 @@ void StringSet::widen() {
   if (!first) {
     AbstractString p;
     p.kind = prefix.empty() ? StringKind::Unknown : StringKind::Prefix;
-    p.origin = prefix.empty() ? StringOrigin::Unknown : StringOrigin::None;
+    p.origin = prefix.empty() ? StringOrigin::Widened : StringOrigin::None;
     p.text = prefix;
     values_.push_back(p);
   }

@@ -15,7 +15,9 @@ namespace fe {
 enum class StringKind : uint8_t { Exact, Prefix, Unknown };
 
 // Where an unknown string (or the unknown rest of a prefix) comes from.
-enum class StringOrigin : uint8_t { None, Env, Storage, UserInput, Webtrigger, Parameter, Unknown };
+// Widened: too many different strings met here; it stands for every string,
+// so it absorbs any exact string or prefix added later (keeps the set monotone).
+enum class StringOrigin : uint8_t { None, Env, Storage, UserInput, Webtrigger, Parameter, Unknown, Widened };
 
 struct AbstractString {
   StringKind kind = StringKind::Unknown;
@@ -31,7 +33,7 @@ struct AbstractString {
 class StringSet {
  public:
   static constexpr size_t kMaxValues = 8;
-  static constexpr size_t kMaxLength = 4096;
+  static constexpr size_t kMaxLength = 512;  // hosts are near the start of a URL
 
   bool empty() const { return values_.empty(); }
   const std::vector<AbstractString>& values() const { return values_; }
@@ -39,6 +41,9 @@ class StringSet {
   bool add(AbstractString value);
   bool addAll(const StringSet& other);
   bool hasUnknownOnly() const;
+  // Collapses every known string into "any string" (keeps unknowns' origins):
+  // used when a variable's strings keep changing, to bound the work.
+  void collapse();
 
  private:
   void widen();

@@ -8,6 +8,9 @@
 #include "flow/solver.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -265,8 +268,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
       // `${params}` converts an object to text: its fields count (URLSearchParams).
       deepTaintEdges_.emplace_back(p, concats_.back().target);
     }
-    enqueue(concats_.back().target);
-    watch(concats_.back().target, WatchKind::Concat, id);
+    evalConcat(id);
   }
   for (const auto& a : f.awaits) addEdge(g(a.source), g(a.target), EdgeKind::Value);
   for (uint32_t i = 0; i < f.calls.size(); ++i) {
@@ -330,7 +332,21 @@ void FlowSolver::enqueue(VarId v) {
 void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
   if (v == kNoVar) return;
   watches_[v].push_back({kind, id});
-  enqueue(v);
+  // Later changes arrive as deltas; what v already holds is handled now.
+  const std::vector<uint32_t>* savedDelta = watchDelta_;
+  VarId savedVar = watchVar_;
+  watchDelta_ = nullptr;
+  watchVar_ = kNoVar;
+  runWatch({kind, id});
+  watchDelta_ = savedDelta;
+  watchVar_ = savedVar;
+}
+
+// The objects of `v` a watch must look at: only the new ones when it runs
+// because v changed, all of them otherwise.
+std::vector<uint32_t> FlowSolver::tokensFor(VarId v) const {
+  if (watchDelta_ && watchVar_ == v) return *watchDelta_;
+  return vars_[v].tokens;
 }
 
 void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uint8_t dir) {
@@ -408,6 +424,7 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
 bool FlowSolver::addStrings(VarId v, const StringSet& s) {
   if (s.empty()) return false;
   if (vars_[v].strings.addAll(s)) {
+    noteStringChange(v);
     enqueue(v);
     return true;
   }
@@ -417,10 +434,20 @@ bool FlowSolver::addStrings(VarId v, const StringSet& s) {
 bool FlowSolver::addString(VarId v, AbstractString a) {
   if (v == kNoVar) return false;
   if (vars_[v].strings.add(std::move(a))) {
+    noteStringChange(v);
     enqueue(v);
     return true;
   }
   return false;
+}
+
+// A variable whose strings changed many times stands for "any string" from
+// then on: the string lattice's height per variable is bounded.
+void FlowSolver::noteStringChange(VarId v) {
+  VarState& st = vars_[v];
+  st.stringsChanged = true;
+  if (st.stringChanges < 255) ++st.stringChanges;
+  if (st.stringChanges == kMaxStringChanges) st.strings.collapse();
 }
 
 void FlowSolver::propagate(VarId v) {
@@ -429,7 +456,13 @@ void FlowSolver::propagate(VarId v) {
   // pushing may reallocate vars_.
   std::vector<uint32_t> tokens;
   tokens.swap(vars_[v].delta);
-  StringSet strings = vars_[v].strings;
+  // Strings travel only when they changed since the last visit.
+  StringSet strings;
+  bool stringsChanged = vars_[v].stringsChanged;
+  if (stringsChanged) {
+    strings = vars_[v].strings;
+    vars_[v].stringsChanged = false;
+  }
   uint8_t taint = vars_[v].taint, eff = vars_[v].eff;
   std::vector<Edge> edges = succ_[v];
   for (const Edge& e : edges) {
@@ -448,7 +481,16 @@ void FlowSolver::propagate(VarId v) {
     }
   }
   std::vector<Watch> ws = watches_[v];
-  for (const Watch& w : ws) runWatch(w);
+  watchDelta_ = &tokens;
+  watchVar_ = v;
+  for (const Watch& w : ws) {
+    // Concatenations only read strings; dynamic keys read strings too.
+    if (w.kind == WatchKind::Concat && !stringsChanged) continue;
+    if (tokens.empty() && !stringsChanged && w.kind != WatchKind::Concat) continue;
+    runWatch(w);
+  }
+  watchDelta_ = nullptr;
+  watchVar_ = kNoVar;
 }
 
 void FlowSolver::runWatch(const Watch& w) {
@@ -515,7 +557,7 @@ void FlowSolver::evalLoad(uint32_t id) {
   } else {
     dynamicAll = true;
   }
-  std::vector<uint32_t> toks = vars_[l.base].tokens;
+  std::vector<uint32_t> toks = l.key != kNoVar && watchVar_ == l.key ? vars_[l.base].tokens : tokensFor(l.base);
   for (uint32_t t : toks) {
     if (tokens_[t].kind == TokenKind::Library) {
       std::vector<uint32_t> children;
@@ -566,15 +608,15 @@ void FlowSolver::evalStore(uint32_t id) {
     }
     if (unknown) names.push_back("?");
   }
-  std::vector<uint32_t> toks = vars_[s.base].tokens;
+  std::vector<uint32_t> toks = s.key != kNoVar && watchVar_ == s.key ? vars_[s.base].tokens : tokensFor(s.base);
   for (uint32_t t : toks)
     for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
 }
 
 void FlowSolver::evalSpread(uint32_t id) {
   SpreadC s = spreads_[id];
-  std::vector<uint32_t> from = vars_[s.source].tokens;
-  std::vector<uint32_t> to = vars_[s.target].tokens;
+  std::vector<uint32_t> from = tokensFor(s.source);
+  std::vector<uint32_t> to = watchVar_ == s.source ? vars_[s.target].tokens : tokensFor(s.target);
   for (uint32_t f : from) {
     for (uint32_t t : to) {
       if (f == t) continue;
@@ -599,7 +641,7 @@ void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin)
     watch(p, WatchKind::Concat, id);
     addEdge(p, target, EdgeKind::TaintOnly);
   }
-  watch(target, WatchKind::Concat, id);
+  evalConcat(id);
 }
 
 // new URL(path, base): an absolute path wins; "/x" keeps the base's origin;
@@ -706,9 +748,9 @@ void FlowSolver::evalCall(uint32_t callId) {
     const FunctionFact& fn = f.functions[c.enclosingFunction];
     VarId superVar = f.classes[fn.classIndex].superVar;
     if (superVar == kNoVar) return;
-    toks = vars_[vb + superVar].tokens;
+    toks = tokensFor(vb + superVar);
   } else {
-    toks = vars_[vb + c.callee].tokens;
+    toks = tokensFor(vb + c.callee);
   }
   auto& done = callTokensDone_[callId];
   for (uint32_t t : toks) {
@@ -877,7 +919,7 @@ void FlowSolver::callbackFromArg(uint32_t call, VarId holder, std::vector<VarId>
 
 void FlowSolver::evalCallback(uint32_t id) {
   CallbackC cb = callbacks_[id];
-  std::vector<uint32_t> toks = vars_[cb.holder].tokens;
+  std::vector<uint32_t> toks = tokensFor(cb.holder);
   for (uint32_t t : toks) {
     if (tokens_[t].kind != TokenKind::Function) continue;
     auto& done = callbackDone_[id];
@@ -1144,6 +1186,9 @@ bool FlowSolver::run() {
     VarId v = queue_[queueHead_++];
     queued_[v] = 0;
     any = true;
+    if (profile_) ++(*profile_)[v];
+    // Work, not pops: a variable with many successors costs more (deterministic budget).
+    stats_.steps += succ_[v].size() / 4;
     propagate(v);
     if (queueHead_ > 4096 && queueHead_ * 2 > queue_.size()) {
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(queueHead_));
@@ -1401,6 +1446,29 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId, 
 }
 
 void FlowSolver::solve() {
+  std::unique_ptr<std::unordered_map<VarId, uint64_t>> profileHolder;
+  if (std::getenv("FORGE_EGRESS_PROFILE")) {
+    profileHolder = std::make_unique<std::unordered_map<VarId, uint64_t>>();
+    profile_ = profileHolder.get();
+  }
+  struct Report {
+    FlowSolver* self;
+    ~Report() {
+      if (!self->profile_) return;
+      std::vector<std::pair<uint64_t, VarId>> top;
+      for (auto& [v, n] : *self->profile_) top.emplace_back(n, v);
+      std::sort(top.rbegin(), top.rend());
+      for (size_t i = 0; i < top.size() && i < 15; ++i) {
+        VarId v = top[i].second;
+        const VarState& st = self->vars_[v];
+        std::fprintf(stderr, "profile: %llu x %s:%u %s tokens=%zu strings=%zu\n",
+                     static_cast<unsigned long long>(top[i].first),
+                     self->program_.files[self->program_.fileOfVar(v)].path.c_str(), self->program_.varInfo(v).site.line,
+                     self->program_.varInfo(v).name.c_str(), st.tokens.size(), st.strings.values().size());
+      }
+      self->profile_ = nullptr;
+    }
+  } report{this};
   uint32_t total = program_.fileVarCount + static_cast<uint32_t>(program_.linkVars.size());
   vars_.resize(total);
   succ_.resize(total);

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -72,6 +73,8 @@ struct TaintParent {
 struct VarState {
   std::vector<uint32_t> tokens;  // sorted
   std::vector<uint32_t> delta;   // added since the variable was last propagated
+  bool stringsChanged = false;   // strings changed since the variable was last propagated
+  uint8_t stringChanges = 0;     // how often; see FlowSolver::noteStringChange
   StringSet strings;
   uint8_t taint = 0;  // categories not explained by tokens' intrinsic taint
   uint8_t eff = 0;    // taint | intrinsic of tokens
@@ -92,7 +95,7 @@ struct AttachHit {
 
 struct FlowBudget {
   uint64_t maxSteps = 20'000'000;  // worklist pops, all phases together
-  uint32_t maxTokensPerVar = 256;
+  uint32_t maxTokensPerVar = 64;
   uint32_t maxLibraryDepth = 10;
 };
 
@@ -201,6 +204,12 @@ class FlowSolver {
   void enqueue(VarId v);
   void watch(VarId v, WatchKind kind, uint32_t id);
   void propagate(VarId v);
+  std::vector<uint32_t> tokensFor(VarId v) const;
+  void noteStringChange(VarId v);
+  static constexpr uint8_t kMaxStringChanges = 12;
+  const std::vector<uint32_t>* watchDelta_ = nullptr;  // objects new to watchVar_ in this propagation
+  VarId watchVar_ = kNoVar;
+  std::unordered_map<VarId, uint64_t>* profile_ = nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
   void runWatch(const Watch& w);
   VarId field(uint32_t token, const std::string& name);
   void evalLoad(uint32_t id);
