@@ -55,6 +55,23 @@ struct Candidate {
 
 }  // namespace
 
+bool setRemoteDestination(const Manifest& manifest, const std::string& remoteKey, EgressSite& site) {
+  const ManifestRemote* remote = manifest.findRemote(remoteKey);
+  if (!remote || remote->baseUrl.empty()) {
+    site.url = "{remote " + remoteKey + "}";
+    return false;
+  }
+  AbstractString base;
+  base.kind = StringKind::Exact;
+  base.text = remote->baseUrl;
+  std::string protocol;
+  site.host = hostOf(base, &protocol);
+  site.protocol = protocol;
+  site.url = remote->baseUrl;
+  site.matchUrl = remote->baseUrl;
+  return true;
+}
+
 std::optional<std::string> hostOf(const AbstractString& s, std::string* protocol) {
   if (s.kind == StringKind::Unknown) return std::nullopt;
   const std::string& t = s.text;
@@ -450,15 +467,10 @@ class Collector {
       }
       e.remoteKey = remoteKey;
       const ManifestRemote* remote = m_.findRemote(remoteKey);
-      if (remote && !remote->baseUrl.empty()) {
+      if (setRemoteDestination(m_, remoteKey, e)) {
         AbstractString b;
         b.kind = StringKind::Exact;
         b.text = remote->baseUrl;
-        std::string proto;
-        e.host = hostOf(b, &proto);
-        e.protocol = proto;
-        e.url = remote->baseUrl;
-        e.matchUrl = remote->baseUrl;
         std::vector<VarId> urlVars = vars(model.url, hit);
         auto paths = strings(urlVars);
         if (!paths.empty()) {
@@ -470,7 +482,6 @@ class Collector {
         e.hostSource = "manifest";
       } else {
         e.hostSource = "manifest";
-        e.url = "{remote " + remoteKey + "}";
         e.hostDetail = remoteKey;
       }
       for (VarId v : vars(model.options, hit)) dataVars.push_back(v);

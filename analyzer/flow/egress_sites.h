@@ -64,6 +64,10 @@ struct FlowFindings {
 
 FlowFindings collectEgress(const FlowSolver& solver, const Manifest& manifest);
 
+// Points a site at a Forge Remote's baseUrl (host, protocol, url); returns
+// false when the manifest has no such remote.
+bool setRemoteDestination(const Manifest& manifest, const std::string& remoteKey, EgressSite& site);
+
 // Host of an absolute URL string (Exact, or a Prefix that reaches past the host).
 std::optional<std::string> hostOf(const AbstractString& s, std::string* protocol = nullptr);
 

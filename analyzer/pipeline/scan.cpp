@@ -140,19 +140,7 @@ void addManifestEgress(const Manifest& m, FlowFindings& flow) {
     e.function = what;
     e.calleeText = api + ":" + what;
     e.data = data;
-    const ManifestRemote* remote = m.findRemote(remoteKey);
-    if (remote && !remote->baseUrl.empty()) {
-      AbstractString b;
-      b.kind = StringKind::Exact;
-      b.text = remote->baseUrl;
-      std::string proto;
-      e.host = hostOf(b, &proto);
-      e.protocol = proto;
-      e.url = remote->baseUrl;
-      e.matchUrl = remote->baseUrl;
-    } else {
-      e.url = "{remote " + remoteKey + "}";
-    }
+    setRemoteDestination(m, remoteKey, e);
     if (data) e.path.push_back({m.path, line, "the platform sends the module's " + categoryNames(data).front() + " to remote " + remoteKey});
     flow.egress.push_back(std::move(e));
   };
