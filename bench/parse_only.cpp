@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
   }
   std::vector<std::pair<fe::Grammar, std::string>> files;
   size_t bytes = 0;
-  for (auto it = std::filesystem::recursive_directory_iterator(argv[1]); it != std::filesystem::recursive_directory_iterator(); ++it) {
+  for (auto it = std::filesystem::recursive_directory_iterator(argv[1]);
+       it != std::filesystem::recursive_directory_iterator(); ++it) {
     if (!it->is_regular_file()) continue;
     fe::Grammar g;
     std::string p = it->path().string();
@@ -35,7 +36,8 @@ int main(int argc, char** argv) {
   auto start = std::chrono::steady_clock::now();
   for (auto& [g, text] : files) {
     ts_parser_set_language(parser, fe::languageInfo(g).language);
-    TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+    TSTree* tree =
+        ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
     ts_tree_delete(tree);
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

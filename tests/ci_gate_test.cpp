@@ -1,12 +1,12 @@
 // The CI gate end to end (issue 6): a git repository in a temporary folder
 // with fixtures/gate-app, the baseline and scan commands read from docs/ci.md
 // run with the real binary, and the four changes of the issue.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -44,7 +44,8 @@ struct Run {
 // Runs a shell command in `dir`, capturing stdout, stderr and the exit code.
 Run sh(const fs::path& dir, const std::string& command) {
   fs::path out = dir / ".test-stdout", err = dir / ".test-stderr";
-  std::string full = "cd " + quote(dir.string()) + " && " + command + " > " + quote(out.string()) + " 2> " + quote(err.string());
+  std::string full = "cd " + quote(dir.string()) + " && " + command + " > " + quote(out.string()) +
+                     " 2> " + quote(err.string());
   int status = std::system(full.c_str());
   Run r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -114,9 +115,12 @@ struct GateRepo {
 
   GateRepo() {
     root = tmp.path() / "repo";
-    fs::copy(fs::path(FORGE_EGRESS_SOURCE_DIR) / "fixtures" / "gate-app", root, fs::copy_options::recursive);
-    const std::string git = "git -c user.name=gate -c user.email=gate@example.invalid -c init.defaultBranch=main ";
-    REQUIRE(sh(root, git + "init -q && " + git + "add -A && " + git + "commit -q -m app").code == 0);
+    fs::copy(fs::path(FORGE_EGRESS_SOURCE_DIR) / "fixtures" / "gate-app", root,
+             fs::copy_options::recursive);
+    const std::string git =
+        "git -c user.name=gate -c user.email=gate@example.invalid -c init.defaultBranch=main ";
+    REQUIRE(sh(root, git + "init -q && " + git + "add -A && " + git + "commit -q -m app").code ==
+            0);
     Run b = sh(root, withBinary(baseline));
     INFO(b.err);
     REQUIRE(b.code == 0);
@@ -153,7 +157,9 @@ struct Site {
   std::string file;
   int line;
   std::string host;
-  bool operator<(const Site& o) const { return std::tie(file, line, host) < std::tie(o.file, o.line, o.host); }
+  bool operator<(const Site& o) const {
+    return std::tie(file, line, host) < std::tie(o.file, o.line, o.host);
+  }
 };
 
 // Every (file, line, host) of a result marked new, egress and findings alike.
@@ -206,7 +212,8 @@ TEST_CASE("ci gate: an unchanged repository passes and writes SARIF", "[gate]") 
 TEST_CASE("ci gate (1): a new fetch to a new host fails, naming only that site", "[gate]") {
   GateRepo repo;
   repo.edit("src/index.js", "  await ping();\n}",
-            "  await ping();\n  await fetch('https://collector.newvendor.example/v1/events', { method: 'POST' });\n}");
+            "  await ping();\n  await fetch('https://collector.newvendor.example/v1/events', { "
+            "method: 'POST' });\n}");
   int line = lineOf(repo.file("src/index.js"), "collector.newvendor.example");
   REQUIRE(line > 0);
   Run r = repo.gate();
@@ -231,12 +238,15 @@ TEST_CASE("ci gate (2): 20 lines above every egress and a reformatted file pass"
   GateRepo repo;
   std::string pad;
   for (int i = 0; i < 20; ++i) pad += "  // padding line " + std::to_string(i) + "\n";
-  repo.edit("src/index.js", "  await fetch('https://api.vendor.example", pad + "  await fetch('https://api.vendor.example");
-  repo.edit("src/index.js", "const resolver = new Resolver();", pad + "const resolver = new Resolver();");
+  repo.edit("src/index.js", "  await fetch('https://api.vendor.example",
+            pad + "  await fetch('https://api.vendor.example");
+  repo.edit("src/index.js", "const resolver = new Resolver();",
+            pad + "const resolver = new Resolver();");
   // notify.js reformatted (quotes, indentation, line breaks, trailing commas,
   // no semicolons) with 20 lines above each call.
   std::string padded4;
-  for (int i = 0; i < 20; ++i) padded4 += "    const unused" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+  for (int i = 0; i < 20; ++i)
+    padded4 += "    const unused" + std::to_string(i) + " = " + std::to_string(i) + "\n";
   writeAll(repo.file("src/lib/notify.js"),
            "// Outgoing notifications of the gate fixture.\n"
            "import { fetch } from \"@forge/api\"\n"
@@ -266,20 +276,24 @@ TEST_CASE("ci gate (2): 20 lines above every egress and a reformatted file pass"
   CHECK(j["baseline"]["absent"].empty());
   // The lines did move.
   bool moved = false;
-  for (const auto& e : j["apps"][0]["egress"]) moved = moved || (e["file"] == "src/lib/notify.js" && e["line"].get<int>() > 20);
+  for (const auto& e : j["apps"][0]["egress"])
+    moved = moved || (e["file"] == "src/lib/notify.js" && e["line"].get<int>() > 20);
   CHECK(moved);
   // A scan started from another directory, with absolute paths, agrees.
-  Run elsewhere = sh(repo.tmp.path(), withBinary("forge-egress scan " + quote(repo.root.string()) + " --baseline " +
-                                                 quote((repo.root / flagValue(repo.scan, "--baseline")).string()) +
-                                                 " --fail-on new"));
+  Run elsewhere = sh(repo.tmp.path(),
+                     withBinary("forge-egress scan " + quote(repo.root.string()) + " --baseline " +
+                                quote((repo.root / flagValue(repo.scan, "--baseline")).string()) +
+                                " --fail-on new"));
   INFO(elsewhere.out << elsewhere.err);
   CHECK(elsewhere.code == 0);
 }
 
-TEST_CASE("ci gate (3): an existing call that gains context.accountId fails, that site new", "[gate]") {
+TEST_CASE("ci gate (3): an existing call that gains context.accountId fails, that site new",
+          "[gate]") {
   GateRepo repo;
   repo.edit("src/index.js", "body: JSON.stringify({ summary: 'sync requested', site: 'gate-app' })",
-            "body: JSON.stringify({ summary: 'sync requested', site: 'gate-app', user: context.accountId })");
+            "body: JSON.stringify({ summary: 'sync requested', site: 'gate-app', user: "
+            "context.accountId })");
   int line = lineOf(repo.file("src/index.js"), "await fetch('https://api.vendor.example");
   Run r = repo.gate();
   INFO(r.out << r.err);
@@ -299,13 +313,15 @@ TEST_CASE("ci gate (3): an existing call that gains context.accountId fails, tha
   // The same site without the data is what the baseline had: absent now.
   bool oldAbsent = false;
   for (const auto& a : j["baseline"]["absent"])
-    oldAbsent = oldAbsent || (a["kind"] == "egress" && a["host"] == "api.vendor.example" && a["data"].empty());
+    oldAbsent = oldAbsent ||
+                (a["kind"] == "egress" && a["host"] == "api.vendor.example" && a["data"].empty());
   CHECK(oldAbsent);
 }
 
 TEST_CASE("ci gate (4): a removed egress passes and is reported absent", "[gate]") {
   GateRepo repo;
-  repo.edit("src/lib/notify.js", "  await fetch('https://status.vendor.example/ping', { method: 'GET' });\n", "");
+  repo.edit("src/lib/notify.js",
+            "  await fetch('https://status.vendor.example/ping', { method: 'GET' });\n", "");
   Run r = repo.gate();
   INFO(r.out << r.err);
   CHECK(r.code == 0);

@@ -1,13 +1,14 @@
 // `.forge-egress.yml` (config/config.h): every key read and applied to a scan,
 // and every error reported with file:line:col (the CLI turns it into exit 2).
-#include <catch2/catch.hpp>
+#include "config/config.h"
 
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
-#include "config/config.h"
 #include "test_support.h"
 
 using fe::Config;
@@ -35,15 +36,15 @@ std::string parseError(const std::string& text) {
 }
 
 const std::string kApp =
-    "import Resolver from '@forge/resolver';\n"                                       // 1
-    "import { fetch } from '@forge/api';\n"                                           // 2
-    "import { post } from '@acme/http';\n"                                            // 3
-    "const resolver = new Resolver();\n"                                              // 4
-    "resolver.define('go', async ({ payload, context }) => {\n"                       // 5
-    "  await fetch('https://api.vendor.example/x', { method: 'POST' });\n"            // 6
-    "  await post('https://in-house.example/collect', { who: context.accountId });\n" // 7
-    "});\n"                                                                           // 8
-    "export const handler = resolver.getDefinitions();\n";                            // 9
+    "import Resolver from '@forge/resolver';\n"                                        // 1
+    "import { fetch } from '@forge/api';\n"                                            // 2
+    "import { post } from '@acme/http';\n"                                             // 3
+    "const resolver = new Resolver();\n"                                               // 4
+    "resolver.define('go', async ({ payload, context }) => {\n"                        // 5
+    "  await fetch('https://api.vendor.example/x', { method: 'POST' });\n"             // 6
+    "  await post('https://in-house.example/collect', { who: context.accountId });\n"  // 7
+    "});\n"                                                                            // 8
+    "export const handler = resolver.getDefinitions();\n";                             // 9
 
 }  // namespace
 
@@ -79,7 +80,8 @@ TEST_CASE("config: every key is read", "[gate]") {
       "    url: arg0\n"
       "    data: [arg0, arg1]\n"
       "sources:\n"
-      "  - {id: acme-profile, category: user-identity, module: \"@acme/profile\", path: \"getProfile()\"}\n");
+      "  - {id: acme-profile, category: user-identity, module: \"@acme/profile\", path: "
+      "\"getProfile()\"}\n");
   REQUIRE(c.allow.size() == 2);
   CHECK(c.allow[0].pattern == "api.vendor.example");
   CHECK(c.allow[0].reason == "our backend");
@@ -126,29 +128,38 @@ TEST_CASE("config: every error names file:line:col", "[gate]") {
       {"allow:\n  - api.example.com\n", ".forge-egress.yml:2:5:", "needs `host` and `reason`"},
       {"allow:\n  - host: api.example.com\n", ".forge-egress.yml:2:5:", "`reason` is required"},
       {"allow:\n  - reason: x\n", ".forge-egress.yml:2:5:", "`host` is required"},
-      {"allow:\n  - host: a.example\n    reason: \"\"\n", ".forge-egress.yml:3:13:", "must not be empty"},
-      {"allow:\n  - host: a.example\n    reason: x\n    why: y\n", ".forge-egress.yml:4:5:", "unknown key 'why'"},
-      {"allow:\n  - host: https://a.example/\n    reason: x\n", ".forge-egress.yml:2:11:", "not a host name"},
+      {"allow:\n  - host: a.example\n    reason: \"\"\n",
+       ".forge-egress.yml:3:13:", "must not be empty"},
+      {"allow:\n  - host: a.example\n    reason: x\n    why: y\n",
+       ".forge-egress.yml:4:5:", "unknown key 'why'"},
+      {"allow:\n  - host: https://a.example/\n    reason: x\n",
+       ".forge-egress.yml:2:11:", "not a host name"},
       {"allow:\n  - host: [a]\n    reason: x\n", ".forge-egress.yml:2:11:", "expected a string"},
       {"ignore: dist\n", ".forge-egress.yml:1:9:", "ignore: expected a list"},
       {"ignore:\n  - {a: b}\n", ".forge-egress.yml:2:5:", "ignore: expected a string"},
       {"rules: [FE001]\n", ".forge-egress.yml:1:8:", "rules: expected a mapping"},
       {"rules:\n  FE099: off\n", ".forge-egress.yml:2:3:", "unknown rule 'FE099'"},
-      {"rules:\n  FE001: loud\n", ".forge-egress.yml:2:10:", "expected note, warning, error or off"},
-      {"rules:\n  FE001: [error]\n", ".forge-egress.yml:2:10:", "expected note, warning, error or off"},
+      {"rules:\n  FE001: loud\n",
+       ".forge-egress.yml:2:10:", "expected note, warning, error or off"},
+      {"rules:\n  FE001: [error]\n",
+       ".forge-egress.yml:2:10:", "expected note, warning, error or off"},
       {"sinks: {}\n", ".forge-egress.yml:1:8:", "sinks: expected a list"},
       {"sinks:\n  - fetch\n", ".forge-egress.yml:2:5:", "each entry is a mapping"},
-      {"sinks:\n  - id: x\n    module: m\n    urll: arg0\n", ".forge-egress.yml:4:5:", "unknown key 'urll'"},
-      {"sinks:\n  - id: x\n    url: arg0\n", ".forge-egress.yml:2:5:", "needs `module` or `global`"},
-      {"sinks:\n  - id: x\n    module: m\n    side: server\n", ".forge-egress.yml:4:11:", "backend, frontend or any"},
-      {"sinks:\n  - id: x\n    module: m\n    kind: carrier-pigeon\n", ".forge-egress.yml:4:11:", "kind must be"},
-      {"rules:\n  FE001: note\nsinks:\n  - id: x\n    module: m\n    url: argument0\n", ".forge-egress.yml:6:10:",
-       "not a value reference"},
+      {"sinks:\n  - id: x\n    module: m\n    urll: arg0\n",
+       ".forge-egress.yml:4:5:", "unknown key 'urll'"},
+      {"sinks:\n  - id: x\n    url: arg0\n",
+       ".forge-egress.yml:2:5:", "needs `module` or `global`"},
+      {"sinks:\n  - id: x\n    module: m\n    side: server\n",
+       ".forge-egress.yml:4:11:", "backend, frontend or any"},
+      {"sinks:\n  - id: x\n    module: m\n    kind: carrier-pigeon\n",
+       ".forge-egress.yml:4:11:", "kind must be"},
+      {"rules:\n  FE001: note\nsinks:\n  - id: x\n    module: m\n    url: argument0\n",
+       ".forge-egress.yml:6:10:", "not a value reference"},
       {"sources:\n  - id: s\n    module: m\n", ".forge-egress.yml:2:5:", "`category` is required"},
-      {"sources:\n  - id: s\n    module: m\n    category: secrets\n", ".forge-egress.yml:2:5:",
-       "not one of the seven categories"},
-      {"sources:\n  - id: s\n    module: m\n    category: user-identity\n    method: get\n", ".forge-egress.yml:5:5:",
-       "unknown key 'method'"},
+      {"sources:\n  - id: s\n    module: m\n    category: secrets\n",
+       ".forge-egress.yml:2:5:", "not one of the seven categories"},
+      {"sources:\n  - id: s\n    module: m\n    category: user-identity\n    method: get\n",
+       ".forge-egress.yml:5:5:", "unknown key 'method'"},
   };
   for (const auto& c : cases) {
     std::string error = parseError(c.text);
@@ -176,7 +187,8 @@ TEST_CASE("config: found at the scan root, or named by --config", "[gate]") {
   CHECK(viaManifest.ignore == std::vector<std::string>{"dist"});
 
   Config missing;
-  CHECK_FALSE(fe::loadScanConfig(dir.path().string(), (dir.path() / "nope.yml").string(), missing, error));
+  CHECK_FALSE(
+      fe::loadScanConfig(dir.path().string(), (dir.path() / "nope.yml").string(), missing, error));
   CHECK(error.find("nope.yml") != std::string::npos);
 }
 
@@ -190,12 +202,12 @@ TEST_CASE("config: applied to a scan (allow, ignore, rules, sinks, sources)", "[
       "  FE003: warning\n"
       "  FE011: off\n"
       "sinks:\n"
-      "  - {id: acme-post, api: acme post, module: \"@acme/http\", path: post, url: arg0, data: [arg0, arg1]}\n");
+      "  - {id: acme-post, api: acme post, module: \"@acme/http\", path: post, url: arg0, data: "
+      "[arg0, arg1]}\n");
   fe::ScanOptions options;
   fe::applyConfig(c, options);
   auto result = fe::test::scanFiles(
-      {{"src/index.js", kApp},
-       {"generated/other.js", "fetch('https://ignored.example/');\n"}},
+      {{"src/index.js", kApp}, {"generated/other.js", "fetch('https://ignored.example/');\n"}},
       options);
   REQUIRE(result.apps.size() == 1);
   const auto& app = result.apps[0];
@@ -233,7 +245,8 @@ TEST_CASE("config: a bad configuration exits 2 with one line naming file:line", 
   dir.write("src/index.js", kApp);
   dir.write(".forge-egress.yml", "rules:\n  FE001: loud\n");
   std::string err = (dir.path() / "err.txt").string();
-  std::string cmd = std::string("'") + FORGE_EGRESS_BINARY + "' scan '" + dir.path().string() + "' > /dev/null 2> '" + err + "'";
+  std::string cmd = std::string("'") + FORGE_EGRESS_BINARY + "' scan '" + dir.path().string() +
+                    "' > /dev/null 2> '" + err + "'";
   int status = std::system(cmd.c_str());
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);
@@ -241,12 +254,13 @@ TEST_CASE("config: a bad configuration exits 2 with one line naming file:line", 
   std::stringstream ss;
   ss << in.rdbuf();
   std::string text = ss.str();
-  CHECK(text.find(".forge-egress.yml:2:10: rules.FE001: expected note, warning, error or off") != std::string::npos);
+  CHECK(text.find(".forge-egress.yml:2:10: rules.FE001: expected note, warning, error or off") !=
+        std::string::npos);
   CHECK(std::count(text.begin(), text.end(), '\n') == 1);
 
   // --config names another file; a missing one is an input error too.
-  std::string cmd2 = std::string("'") + FORGE_EGRESS_BINARY + "' scan '" + dir.path().string() + "' --config '" +
-                     (dir.path() / "missing.yml").string() + "' > /dev/null 2>&1";
+  std::string cmd2 = std::string("'") + FORGE_EGRESS_BINARY + "' scan '" + dir.path().string() +
+                     "' --config '" + (dir.path() / "missing.yml").string() + "' > /dev/null 2>&1";
   status = std::system(cmd2.c_str());
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);

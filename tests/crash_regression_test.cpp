@@ -14,10 +14,12 @@ namespace {
 
 std::vector<std::filesystem::path> crashInputs(const std::string& target) {
   std::vector<std::filesystem::path> out;
-  std::filesystem::path dir = std::filesystem::path(FORGE_EGRESS_SOURCE_DIR) / "fixtures/crashes" / target;
+  std::filesystem::path dir =
+      std::filesystem::path(FORGE_EGRESS_SOURCE_DIR) / "fixtures/crashes" / target;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().filename().string()[0] != '.' && e.path().extension() != ".md")
+    if (e.is_regular_file() && e.path().filename().string()[0] != '.' &&
+        e.path().extension() != ".md")
       out.push_back(e.path());
   return out;
 }
@@ -39,6 +41,12 @@ void replay(const std::string& target, Run run) {
 
 }  // namespace
 
-TEST_CASE("fuzz crash fixtures: manifest reader", "[fuzz][crash]") { replay("manifest", fe::fuzz::runManifest); }
-TEST_CASE("fuzz crash fixtures: one source file", "[fuzz][crash]") { replay("source", fe::fuzz::runSource); }
-TEST_CASE("fuzz crash fixtures: whole app", "[fuzz][crash]") { replay("app", fe::fuzz::runApp); }
+TEST_CASE("fuzz crash fixtures: manifest reader", "[fuzz][crash]") {
+  replay("manifest", fe::fuzz::runManifest);
+}
+TEST_CASE("fuzz crash fixtures: one source file", "[fuzz][crash]") {
+  replay("source", fe::fuzz::runSource);
+}
+TEST_CASE("fuzz crash fixtures: whole app", "[fuzz][crash]") {
+  replay("app", fe::fuzz::runApp);
+}

@@ -1,9 +1,8 @@
 // One test per catalog family (issue 4): HTTP client, SDK, frontend sink,
 // resource tag, Forge Remote, OAuth provider, plus a multi-megabyte minified
 // bundle generated here (not committed).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "flow/solver.h"
 #include "report/json_report.h"
@@ -14,10 +13,12 @@ using namespace fe::test;
 
 namespace {
 const std::string kResolverHeader =
-    "import Resolver from '@forge/resolver';\n"     // 1
-    "const resolver = new Resolver();\n";           // 2
+    "import Resolver from '@forge/resolver';\n"  // 1
+    "const resolver = new Resolver();\n";        // 2
 
-std::string appFooter() { return "export const handler = resolver.getDefinitions();\n"; }
+std::string appFooter() {
+  return "export const handler = resolver.getDefinitions();\n";
+}
 
 bool hasRule(const ScanResult& r, const std::string& rule) {
   for (const auto& app : r.apps)
@@ -30,15 +31,17 @@ bool hasRule(const ScanResult& r, const std::string& rule) {
 TEST_CASE("HTTP client family: got, ky, superagent, undici and node-fetch Request", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +
-                           "import got from 'got';\n"                                                       // 3
-                           "import ky from 'ky';\n"                                                         // 4
-                           "import superagent from 'superagent';\n"                                         // 5
-                           "import { request } from 'undici';\n"                                            // 6
-                           "resolver.define('go', async ({ payload }) => {\n"                               // 7
-                           "  await got.post('https://got.example.com/x', { json: { t: payload.text } });\n"  // 8
-                           "  await ky.get('https://ky.example.com/y');\n"                                  // 9
-                           "  await superagent.post('https://sa.example.com/z').send({ t: payload.text });\n"  // 10
-                           "  await request('https://undici.example.com/u');\n"                             // 11
+                           "import got from 'got';\n"                          // 3
+                           "import ky from 'ky';\n"                            // 4
+                           "import superagent from 'superagent';\n"            // 5
+                           "import { request } from 'undici';\n"               // 6
+                           "resolver.define('go', async ({ payload }) => {\n"  // 7
+                           "  await got.post('https://got.example.com/x', { json: { t: "
+                           "payload.text } });\n"                           // 8
+                           "  await ky.get('https://ky.example.com/y');\n"  // 9
+                           "  await superagent.post('https://sa.example.com/z').send({ t: "
+                           "payload.text });\n"                                  // 10
+                           "  await request('https://undici.example.com/u');\n"  // 11
                            "});\n" +
                            appFooter()}});
   CHECK(hostAt(r, "src/index.js", 8) == "got.example.com");
@@ -50,17 +53,19 @@ TEST_CASE("HTTP client family: got, ky, superagent, undici and node-fetch Reques
 }
 
 TEST_CASE("SDK family: OpenAI client with product data, FE009 and FE002", "[families]") {
-  auto r = scanFiles({{"src/index.js",
-                       kResolverHeader +
-                           "import api, { route } from '@forge/api';\n"                                   // 3
-                           "import OpenAI from 'openai';\n"                                               // 4
-                           "const openai = new OpenAI({ apiKey: process.env.KEY });\n"                    // 5
-                           "resolver.define('go', async () => {\n"                                        // 6
-                           "  const res = await api.asApp().requestJira(route`/rest/api/3/issue/A-1`);\n"   // 7
-                           "  const issue = await res.json();\n"                                          // 8
-                           "  return openai.chat.completions.create({ messages: [{ content: issue.fields.summary }] });\n"  // 9
-                           "});\n" +
-                           appFooter()}});
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import api, { route } from '@forge/api';\n"                                    // 3
+            "import OpenAI from 'openai';\n"                                                // 4
+            "const openai = new OpenAI({ apiKey: process.env.KEY });\n"                     // 5
+            "resolver.define('go', async () => {\n"                                         // 6
+            "  const res = await api.asApp().requestJira(route`/rest/api/3/issue/A-1`);\n"  // 7
+            "  const issue = await res.json();\n"                                           // 8
+            "  return openai.chat.completions.create({ messages: [{ content: issue.fields.summary "
+            "}] });\n"  // 9
+            "});\n" +
+            appFooter()}});
   CHECK(hostAt(r, "src/index.js", 9) == "api.openai.com");
   CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"product-data"});
   CHECK(hasFinding(r, "FE009", "src/index.js", 9));
@@ -68,29 +73,32 @@ TEST_CASE("SDK family: OpenAI client with product data, FE009 and FE002", "[fami
 }
 
 TEST_CASE("SDK family: AWS SDK v3 host from the client's region", "[families]") {
-  auto r = scanFiles({{"src/index.js",
-                       kResolverHeader +
-                           "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\n"  // 3
-                           "const s3 = new S3Client({ region: 'eu-west-1' });\n"                 // 4
-                           "resolver.define('go', async ({ payload }) => {\n"                    // 5
-                           "  await s3.send(new PutObjectCommand({ Body: payload.file }));\n"    // 6
-                           "});\n" +
-                           appFooter()}});
+  auto r =
+      scanFiles({{"src/index.js",
+                  kResolverHeader +
+                      "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';\n"  // 3
+                      "const s3 = new S3Client({ region: 'eu-west-1' });\n"                 // 4
+                      "resolver.define('go', async ({ payload }) => {\n"                    // 5
+                      "  await s3.send(new PutObjectCommand({ Body: payload.file }));\n"    // 6
+                      "});\n" +
+                      appFooter()}});
   CHECK(hostAt(r, "src/index.js", 6) == "s3.eu-west-1.amazonaws.com");
   CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
 }
 
-TEST_CASE("Frontend sink family: browser fetch, XMLHttpRequest and sendBeacon in UI Kit", "[families]") {
+TEST_CASE("Frontend sink family: browser fetch, XMLHttpRequest and sendBeacon in UI Kit",
+          "[families]") {
   std::string manifest = manifestFor("resolver");
-  auto r = scanFiles({{"manifest.yml", manifest},
-                      {"src/index.js", kResolverHeader + appFooter()},
-                      {"src/frontend/index.jsx",
-                       "import { view } from '@forge/bridge';\n"                             // 1
-                       "export async function send() {\n"                                    // 2
-                       "  const ctx = await view.getContext();\n"                            // 3
-                       "  await fetch('https://collector.example.com/e', { body: ctx.cloudId });\n"  // 4
-                       "  navigator.sendBeacon('https://beacon.example.com/b', ctx.accountId);\n"    // 5
-                       "}\n"}});
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"src/index.js", kResolverHeader + appFooter()},
+                 {"src/frontend/index.jsx",
+                  "import { view } from '@forge/bridge';\n"                                     // 1
+                  "export async function send() {\n"                                            // 2
+                  "  const ctx = await view.getContext();\n"                                    // 3
+                  "  await fetch('https://collector.example.com/e', { body: ctx.cloudId });\n"  // 4
+                  "  navigator.sendBeacon('https://beacon.example.com/b', ctx.accountId);\n"    // 5
+                  "}\n"}});
   const EgressSite* e = egressAt(r, "src/frontend/index.jsx", 4);
   REQUIRE(e);
   CHECK(e->side == SourceSide::Frontend);
@@ -111,10 +119,10 @@ TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "
                       {"static/ui/package.json", "{}"},
                       {"static/ui/src/index.js", "export const x = 1;\n"},
                       {"static/ui/build/index.html",
-                       "<html>\n"                                                                  // 1
-                       "<script src=\"https://cdn.example.com/lib.js\"></script>\n"                // 2
-                       "<link rel=\"stylesheet\" href=\"https://fonts.example.org/f.css\">\n"      // 3
-                       "<script src=\"./static/js/main.js\"></script>\n"                           // 4
+                       "<html>\n"                                                              // 1
+                       "<script src=\"https://cdn.example.com/lib.js\"></script>\n"            // 2
+                       "<link rel=\"stylesheet\" href=\"https://fonts.example.org/f.css\">\n"  // 3
+                       "<script src=\"./static/js/main.js\"></script>\n"                       // 4
                        "</html>\n"}});
   REQUIRE(countEgress(r) == 2);
   const EgressSite* s = egressAt(r, "static/ui/build/index.html", 2);
@@ -128,19 +136,25 @@ TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "
 TEST_CASE("Remote family: invokeRemote, endpoint modules and Connect remotes", "[families]") {
   std::string manifest =
       "modules:\n"
-      "  trigger:\n    - key: t\n      endpoint: ep\n      events:\n        - avi:jira:updated:issue\n"  // 1-6
+      "  trigger:\n    - key: t\n      endpoint: ep\n      events:\n        - "
+      "avi:jira:updated:issue\n"  // 1-6
       "  endpoint:\n    - key: ep\n      remote: backend\n"
       "  function:\n    - key: fn\n      handler: index.handler\n"
-      "  jira:issuePanel:\n    - key: p\n      resource: main\n      resolver:\n        function: fn\n      render: native\n      title: P\n"
+      "  jira:issuePanel:\n    - key: p\n      resource: main\n      resolver:\n        function: "
+      "fn\n      render: native\n      title: P\n"
       "resources:\n  - key: main\n    path: src/frontend/index.jsx\n"
-      "remotes:\n  - key: backend\n    baseUrl: https://api.vendor.example\n    operations:\n      - compute\n"
+      "remotes:\n  - key: backend\n    baseUrl: https://api.vendor.example\n    operations:\n      "
+      "- compute\n"
       "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
-  auto r = scanFiles({{"manifest.yml", manifest},
-                      {"src/index.js", kResolverHeader +
-                                           "import { invokeRemote } from '@forge/api';\n"                               // 3
-                                           "resolver.define('go', async ({ context }) => {\n"                           // 4
-                                           "  return invokeRemote('backend', { path: '/x', body: context.accountId });\n"  // 5
-                                           "});\n" + appFooter()}});
+  auto r = scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/index.js",
+        kResolverHeader +
+            "import { invokeRemote } from '@forge/api';\n"                                  // 3
+            "resolver.define('go', async ({ context }) => {\n"                              // 4
+            "  return invokeRemote('backend', { path: '/x', body: context.accountId });\n"  // 5
+            "});\n" +
+            appFooter()}});
   CHECK(hostAt(r, "src/index.js", 5) == "api.vendor.example");
   CHECK(egressAt(r, "src/index.js", 5)->hostSource == "manifest");
   CHECK(dataAt(r, "src/index.js", 5) == std::vector<std::string>{"user-identity"});
@@ -153,51 +167,63 @@ TEST_CASE("Remote family: invokeRemote, endpoint modules and Connect remotes", "
 
 TEST_CASE("Provider family: withProvider().fetch goes to the provider's remote", "[families]") {
   std::string manifest =
-      "modules:\n  function:\n    - key: fn\n      handler: index.handler\n      providers:\n        auth:\n          - gh\n"
-      "  jira:issuePanel:\n    - key: p\n      resource: main\n      resolver:\n        function: fn\n      render: native\n      title: P\n"
+      "modules:\n  function:\n    - key: fn\n      handler: index.handler\n      providers:\n      "
+      "  auth:\n          - gh\n"
+      "  jira:issuePanel:\n    - key: p\n      resource: main\n      resolver:\n        function: "
+      "fn\n      render: native\n      title: P\n"
       "resources:\n  - key: main\n    path: src/frontend/index.jsx\n"
-      "providers:\n  auth:\n    - key: gh\n      name: GitHub\n      type: oauth2\n      clientId: x\n      remotes:\n        - gh-api\n"
-      "      bearerMethod: authorization-header\n      actions:\n        authorization:\n          remote: gh-api\n          path: /login\n"
+      "providers:\n  auth:\n    - key: gh\n      name: GitHub\n      type: oauth2\n      clientId: "
+      "x\n      remotes:\n        - gh-api\n"
+      "      bearerMethod: authorization-header\n      actions:\n        authorization:\n          "
+      "remote: gh-api\n          path: /login\n"
       "        exchange:\n          remote: gh-api\n          path: /token\n"
       "remotes:\n  - key: gh-api\n    baseUrl: https://api.github.com\n"
       "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
-  auto r = scanFiles({{"manifest.yml", manifest},
-                      {"src/index.js", kResolverHeader +
-                                           "import api from '@forge/api';\n"                                       // 3
-                                           "resolver.define('go', async ({ payload }) => {\n"                      // 4
-                                           "  const gh = api.asUser().withProvider('gh', 'gh-api');\n"             // 5
-                                           "  return gh.fetch(`/repos/${payload.repo}/issues`);\n"                 // 6
-                                           "});\n" + appFooter()}});
+  auto r = scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/index.js", kResolverHeader +
+                            "import api from '@forge/api';\n"                            // 3
+                            "resolver.define('go', async ({ payload }) => {\n"           // 4
+                            "  const gh = api.asUser().withProvider('gh', 'gh-api');\n"  // 5
+                            "  return gh.fetch(`/repos/${payload.repo}/issues`);\n"      // 6
+                            "});\n" +
+                            appFooter()}});
   CHECK(hostAt(r, "src/index.js", 6) == "api.github.com");
   CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
   CHECK(hasFinding(r, "FE007", "src/index.js", 6));
 }
 
-TEST_CASE("A minified Custom UI bundle of more than 5 MB is scanned and its egress found", "[families][bundle]") {
+TEST_CASE("A minified Custom UI bundle of more than 5 MB is scanned and its egress found",
+          "[families][bundle]") {
   // Only the build output exists: the bundle is the frontend's code.
   std::string bundle;
   bundle.reserve(6u << 20);
   bundle += "!function(){";
   int i = 0;
   while (bundle.size() < (5u << 20) + 1024) {
-    bundle += "var a" + std::to_string(i) + "=function(t){return t+" + std::to_string(i) + "},b" + std::to_string(i) +
-              "={k:\"v" + std::to_string(i) + "\",f:a" + std::to_string(i) + "};";
+    bundle += "var a" + std::to_string(i) + "=function(t){return t+" + std::to_string(i) + "},b" +
+              std::to_string(i) + "={k:\"v" + std::to_string(i) + "\",f:a" + std::to_string(i) +
+              "};";
     ++i;
   }
-  bundle += "fetch(\"https://telemetry.bundle.example/v1\",{method:\"POST\",body:JSON.stringify({n:b1.k})});";
+  bundle +=
+      "fetch(\"https://telemetry.bundle.example/"
+      "v1\",{method:\"POST\",body:JSON.stringify({n:b1.k})});";
   bundle += "}();";
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
       "resources:\n  - key: ui\n    path: static/ui/build\n"
       "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
-  auto r = scanFiles({{"manifest.yml", manifest},
-                      {"static/ui/build/index.html", "<html><script src=\"main.js\"></script></html>\n"},
-                      {"static/ui/build/main.js", bundle}});
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"static/ui/build/index.html", "<html><script src=\"main.js\"></script></html>\n"},
+                 {"static/ui/build/main.js", bundle}});
   REQUIRE(bundle.size() > (5u << 20));
   REQUIRE(r.apps.size() == 1);
   const auto& egress = r.apps[0].verdict.egress;
-  auto it = std::find_if(egress.begin(), egress.end(),
-                         [](const EgressSite& e) { return e.host && *e.host == "telemetry.bundle.example"; });
+  auto it = std::find_if(egress.begin(), egress.end(), [](const EgressSite& e) {
+    return e.host && *e.host == "telemetry.bundle.example";
+  });
   REQUIRE(it != egress.end());
   CHECK(it->side == SourceSide::Frontend);
   CHECK(it->file == "static/ui/build/main.js");

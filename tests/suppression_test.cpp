@@ -10,13 +10,15 @@
 namespace {
 
 std::string app(const std::string& above, const std::string& sameLine = "") {
-  return "import Resolver from '@forge/resolver';\n"                // 1
-         "import { fetch } from '@forge/api';\n"                    // 2
-         "const resolver = new Resolver();\n"                       // 3
+  return "import Resolver from '@forge/resolver';\n"                  // 1
+         "import { fetch } from '@forge/api';\n"                      // 2
+         "const resolver = new Resolver();\n"                         // 3
          "resolver.define('go', async ({ payload, context }) => {\n"  // 4
-         + above +                                                  // 5.. (each line)
-         "  await fetch('https://api.vendor.example/x', { method: 'POST', body: JSON.stringify({ id: context.accountId }) });" +
-         sameLine + "\n"
+         + above +                                                    // 5.. (each line)
+         "  await fetch('https://api.vendor.example/x', { method: 'POST', body: JSON.stringify({ "
+         "id: context.accountId }) });" +
+         sameLine +
+         "\n"
          "});\n"
          "export const handler = resolver.getDefinitions();\n";
 }
@@ -47,7 +49,9 @@ TEST_CASE("suppression: none without a comment", "[gate]") {
 }
 
 TEST_CASE("suppression: a comment on the line above suppresses that rule only", "[gate]") {
-  auto r = fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore FE002: the id is hashed by the vendor SDK\n")}});
+  auto r = fe::test::scanFiles(
+      {{"src/index.js",
+        app("  // forge-egress-ignore FE002: the id is hashed by the vendor SDK\n")}});
   const fe::Finding* f = finding(r, "FE002");
   REQUIRE(f);
   CHECK(f->suppressed);
@@ -61,13 +65,15 @@ TEST_CASE("suppression: a comment on the line above suppresses that rule only", 
 }
 
 TEST_CASE("suppression: on the same line, and stacked comments above", "[gate]") {
-  auto same = fe::test::scanFiles({{"src/index.js", app("", " // forge-egress-ignore FE003: declared by the deploy job")}});
+  auto same = fe::test::scanFiles(
+      {{"src/index.js", app("", " // forge-egress-ignore FE003: declared by the deploy job")}});
   CHECK(finding(same, "FE003")->suppressed);
   CHECK(finding(same, "FE003")->suppressionReason == "declared by the deploy job");
 
-  auto stacked = fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore FE001: reviewed\n"
-                                                           "  // forge-egress-ignore FE002: reviewed too\n"
-                                                           "  /* forge-egress-ignore FE003: declared by the deploy job */\n")}});
+  auto stacked = fe::test::scanFiles(
+      {{"src/index.js", app("  // forge-egress-ignore FE001: reviewed\n"
+                            "  // forge-egress-ignore FE002: reviewed too\n"
+                            "  /* forge-egress-ignore FE003: declared by the deploy job */\n")}});
   CHECK(finding(stacked, "FE001")->suppressed);
   CHECK(finding(stacked, "FE002")->suppressed);
   CHECK(finding(stacked, "FE003")->suppressed);
@@ -81,8 +87,9 @@ TEST_CASE("suppression: on the same line, and stacked comments above", "[gate]")
 }
 
 TEST_CASE("suppression: a comment separated by code does not apply", "[gate]") {
-  auto r = fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore FE002: too far away\n"
-                                                     "  const unrelated = payload.key;\n")}});
+  auto r =
+      fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore FE002: too far away\n"
+                                                "  const unrelated = payload.key;\n")}});
   CHECK_FALSE(finding(r, "FE002")->suppressed);
 }
 
@@ -105,7 +112,8 @@ TEST_CASE("suppression: an unknown rule is reported", "[gate]") {
   auto r = fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore FE999: typo\n")}});
   CHECK(hasDiagnostic(r, "suppression-unknown-rule"));
   CHECK_FALSE(finding(r, "FE001")->suppressed);
-  auto none = fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore: everything please\n")}});
+  auto none =
+      fe::test::scanFiles({{"src/index.js", app("  // forge-egress-ignore: everything please\n")}});
   CHECK(hasDiagnostic(none, "suppression-unknown-rule"));
 }
 
@@ -163,7 +171,9 @@ TEST_CASE("baseline: render, parse, compare; --fail-on new", "[gate]") {
   CHECK(fe::gateFails(added, "new"));
   for (size_t i = 0; i < added.apps[0].verdict.egress.size(); ++i)
     CHECK(added.apps[0].egressGate[i].baselineState ==
-          (added.apps[0].verdict.egress[i].host == std::optional<std::string>("other.example.org") ? "new" : "unchanged"));
+          (added.apps[0].verdict.egress[i].host == std::optional<std::string>("other.example.org")
+               ? "new"
+               : "unchanged"));
 
   // A suppressed new result does not fail the gate.
   fe::ScanResult suppressedNew = fe::test::scanFiles(
@@ -174,12 +184,14 @@ TEST_CASE("baseline: render, parse, compare; --fail-on new", "[gate]") {
   CHECK_FALSE(fe::gateFails(suppressedNew, "new"));
 
   // Removed egress: every entry absent, and the gate passes.
-  fe::ScanResult removed = fe::test::scanFiles({{"src/index.js", "export const handler = () => 1;\n"}});
+  fe::ScanResult removed =
+      fe::test::scanFiles({{"src/index.js", "export const handler = () => 1;\n"}});
   fe::compareWithBaseline(removed, entries);
   CHECK_FALSE(fe::gateFails(removed, "new"));
   CHECK(removed.absent.size() == entries.size());
   bool egressAbsent = false;
-  for (const auto& a : removed.absent) egressAbsent = egressAbsent || (a.kind == "egress" && a.host == "api.vendor.example");
+  for (const auto& a : removed.absent)
+    egressAbsent = egressAbsent || (a.kind == "egress" && a.host == "api.vendor.example");
   CHECK(egressAbsent);
   auto jr = fe::jsonReport(removed);
   CHECK(jr["baseline"]["absent"][0]["baselineState"] == "absent");
@@ -190,7 +202,9 @@ TEST_CASE("baseline: bad files are errors with file:line", "[gate]") {
   std::string error;
   CHECK_FALSE(fe::parseBaseline("version: 2\napps: []\n", "b.yml", entries, error));
   CHECK(error.rfind("b.yml:1:", 0) == 0);
-  CHECK_FALSE(fe::parseBaseline("version: 1\napps:\n  - manifest: m.yml\n    egress:\n      - host: x\n", "b.yml", entries, error));
+  CHECK_FALSE(
+      fe::parseBaseline("version: 1\napps:\n  - manifest: m.yml\n    egress:\n      - host: x\n",
+                        "b.yml", entries, error));
   CHECK(error.rfind("b.yml:5:", 0) == 0);
   CHECK(error.find("fingerprint") != std::string::npos);
   CHECK_FALSE(fe::parseBaseline("[", "b.yml", entries, error));
@@ -222,7 +236,8 @@ TEST_CASE("fingerprints: stable under reformatting and lines above, not line num
   for (const auto& f : b.apps[0].verdict.findings) fb.push_back(f.fingerprint);
   CHECK(fa == fb);
   // Another URL in the same function is another call site.
-  auto c = fe::test::scanFiles({{"src/index.js", app("  await fetch('https://api.vendor.example/y');\n")}});
+  auto c = fe::test::scanFiles(
+      {{"src/index.js", app("  await fetch('https://api.vendor.example/y');\n")}});
   REQUIRE(c.apps[0].egressFingerprints.size() == 2);
   CHECK(c.apps[0].egressFingerprints[0] != c.apps[0].egressFingerprints[1]);
 }

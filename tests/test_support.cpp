@@ -34,10 +34,12 @@ void TempDir::write(const std::string& relative, const std::string& content) con
 std::string manifestFor(const std::string& moduleType, const std::vector<std::string>& backend) {
   std::string m = "modules:\n";
   if (moduleType == "resolver") {
-    m += "  jira:issuePanel:\n    - key: panel\n      resource: main\n      resolver:\n        function: fn\n"
+    m += "  jira:issuePanel:\n    - key: panel\n      resource: main\n      resolver:\n        "
+         "function: fn\n"
          "      render: native\n      title: Panel\n";
   } else if (moduleType == "trigger") {
-    m += "  trigger:\n    - key: t\n      function: fn\n      events:\n        - avi:jira:created:issue\n";
+    m += "  trigger:\n    - key: t\n      function: fn\n      events:\n        - "
+         "avi:jira:created:issue\n";
   } else if (moduleType == "webtrigger") {
     m += "  webtrigger:\n    - key: w\n      function: fn\n";
   } else if (moduleType == "scheduledTrigger") {
@@ -46,12 +48,14 @@ std::string manifestFor(const std::string& moduleType, const std::vector<std::st
     m += "  consumer:\n    - key: c\n      queue: q\n      function: fn\n";
   }
   m += "  function:\n    - key: fn\n      handler: index.handler\n";
-  if (moduleType == "resolver") m += "resources:\n  - key: main\n    path: src/frontend/index.jsx\n";
+  if (moduleType == "resolver")
+    m += "resources:\n  - key: main\n    path: src/frontend/index.jsx\n";
   if (!backend.empty()) {
     m += "permissions:\n  external:\n    fetch:\n      backend:\n";
     for (const auto& b : backend) m += "        - address: " + b + "\n";
   }
-  m += "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n  runtime:\n    name: nodejs22.x\n";
+  m += "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n  runtime:\n    "
+       "name: nodejs22.x\n";
   return m;
 }
 
@@ -85,10 +89,12 @@ std::vector<std::string> dataAt(const ScanResult& result, const std::string& fil
   return categoryNames(e->data);
 }
 
-bool hasFinding(const ScanResult& result, const std::string& ruleId, const std::string& file, int line) {
+bool hasFinding(const ScanResult& result, const std::string& ruleId, const std::string& file,
+                int line) {
   for (const auto& app : result.apps)
     for (const auto& f : app.verdict.findings)
-      if (f.ruleId == ruleId && f.file == file && static_cast<int>(f.site.line) == line) return true;
+      if (f.ruleId == ruleId && f.file == file && static_cast<int>(f.site.line) == line)
+        return true;
   return false;
 }
 

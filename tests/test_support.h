@@ -36,7 +36,8 @@ ScanResult scanFiles(const std::map<std::string, std::string>& files, ScanOption
 // The single egress site at file:line (nullptr when none or several).
 const EgressSite* egressAt(const ScanResult& result, const std::string& file, int line);
 std::vector<std::string> dataAt(const ScanResult& result, const std::string& file, int line);
-bool hasFinding(const ScanResult& result, const std::string& ruleId, const std::string& file, int line);
+bool hasFinding(const ScanResult& result, const std::string& ruleId, const std::string& file,
+                int line);
 int countEgress(const ScanResult& result);
 // The host of the egress at file:line, "null" for unknown, "missing" when absent.
 std::string hostAt(const ScanResult& result, const std::string& file, int line);

@@ -18,7 +18,9 @@ namespace {
 
 using Key = std::tuple<std::string, std::string, std::string>;  // manifest, kind, fingerprint
 
-Key keyOf(const BaselineEntry& e) { return {e.manifest, e.kind, e.fingerprint}; }
+Key keyOf(const BaselineEntry& e) {
+  return {e.manifest, e.kind, e.fingerprint};
+}
 
 bool entryLess(const BaselineEntry& a, const BaselineEntry& b) {
   return std::tie(a.manifest, a.kind, a.file, a.function, a.ruleId, a.host, a.api, a.fingerprint) <
@@ -58,8 +60,10 @@ std::vector<BaselineEntry> baselineEntries(const ScanResult& result) {
       b.host = f.host;
       b.file = f.file;
       b.function = f.function;
-      if (f.egressIndex >= 0 && static_cast<size_t>(f.egressIndex) < v.egress.size()) b.api = v.egress[f.egressIndex].api;
-      else if (f.logIndex >= 0 && static_cast<size_t>(f.logIndex) < v.logs.size()) b.api = v.logs[f.logIndex].api;
+      if (f.egressIndex >= 0 && static_cast<size_t>(f.egressIndex) < v.egress.size())
+        b.api = v.egress[f.egressIndex].api;
+      else if (f.logIndex >= 0 && static_cast<size_t>(f.logIndex) < v.logs.size())
+        b.api = v.logs[f.logIndex].api;
       b.data = categoryNames(f.data);
       b.message = f.message;
       out.push_back(std::move(b));
@@ -82,15 +86,18 @@ std::string renderBaseline(const ScanResult& result) {
   for (const auto& m : manifests) {
     y << YAML::BeginMap << YAML::Key << "manifest" << YAML::Value << m;
     for (const char* kind : {"egress", "finding"}) {
-      y << YAML::Key << (std::string(kind) == "egress" ? "egress" : "findings") << YAML::Value << YAML::BeginSeq;
+      y << YAML::Key << (std::string(kind) == "egress" ? "egress" : "findings") << YAML::Value
+        << YAML::BeginSeq;
       for (const auto& e : entries) {
         if (e.manifest != m || e.kind != kind) continue;
         y << YAML::BeginMap;
         if (!e.ruleId.empty()) y << YAML::Key << "rule" << YAML::Value << e.ruleId;
         if (!e.level.empty()) y << YAML::Key << "level" << YAML::Value << e.level;
         y << YAML::Key << "host" << YAML::Value;
-        if (e.host.empty()) y << YAML::Null;
-        else y << e.host;
+        if (e.host.empty())
+          y << YAML::Null;
+        else
+          y << e.host;
         y << YAML::Key << "file" << YAML::Value << e.file;
         y << YAML::Key << "function" << YAML::Value << e.function;
         if (!e.api.empty()) y << YAML::Key << "api" << YAML::Value << e.api;
@@ -105,12 +112,13 @@ std::string renderBaseline(const ScanResult& result) {
   }
   y << YAML::EndSeq << YAML::EndMap;
   return "# forge-egress baseline: the egress this project has accepted (docs/ci.md).\n"
-         "# Regenerate after accepting a change: forge-egress baseline . -o .forge-egress-baseline.yml\n" +
+         "# Regenerate after accepting a change: forge-egress baseline . -o "
+         ".forge-egress-baseline.yml\n" +
          std::string(y.c_str()) + "\n";
 }
 
-bool parseBaseline(const std::string& text, const std::string& displayPath, std::vector<BaselineEntry>& out,
-                   std::string& error) {
+bool parseBaseline(const std::string& text, const std::string& displayPath,
+                   std::vector<BaselineEntry>& out, std::string& error) {
   auto fail = [&](const YAML::Node& n, const std::string& msg) {
     YAML::Mark m = n.Mark();
     throw BaselineError{fmt::format("{}:{}:{}: {}", displayPath, m.line >= 0 ? m.line + 1 : 1,
@@ -127,11 +135,14 @@ bool parseBaseline(const std::string& text, const std::string& displayPath, std:
     try {
       root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-      throw BaselineError{fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg)};
+      throw BaselineError{
+          fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg)};
     }
     if (!root.IsMap()) fail(root, "not a forge-egress baseline (expected version and apps)");
-    if (!root["version"] || !root["version"].IsScalar() || root["version"].Scalar() != std::to_string(kBaselineVersion))
-      fail(root["version"] ? root["version"] : root, fmt::format("unsupported baseline version (expected {})", kBaselineVersion));
+    if (!root["version"] || !root["version"].IsScalar() ||
+        root["version"].Scalar() != std::to_string(kBaselineVersion))
+      fail(root["version"] ? root["version"] : root,
+           fmt::format("unsupported baseline version (expected {})", kBaselineVersion));
     const YAML::Node apps = root["apps"];
     if (!apps || !apps.IsSequence()) fail(apps ? apps : root, "apps: expected a list");
     for (const auto& app : apps) {
@@ -212,7 +223,9 @@ bool gateFails(const ScanResult& result, const std::string& failOn) {
   if (failOn == "never") return false;
   for (const auto& app : result.apps) {
     const auto& v = app.verdict;
-    auto suppressed = [&](size_t i) { return i < app.egressGate.size() && app.egressGate[i].suppressed; };
+    auto suppressed = [&](size_t i) {
+      return i < app.egressGate.size() && app.egressGate[i].suppressed;
+    };
     auto isNew = [&](const std::string& state) { return !result.baselineGiven || state == "new"; };
     if (failOn == "egress") {
       for (size_t i = 0; i < v.egress.size(); ++i)
@@ -221,7 +234,8 @@ bool gateFails(const ScanResult& result, const std::string& failOn) {
     }
     if (failOn == "new") {
       for (size_t i = 0; i < v.egress.size(); ++i)
-        if (!v.atlassian[i] && !suppressed(i) && isNew(i < app.egressGate.size() ? app.egressGate[i].baselineState : ""))
+        if (!v.atlassian[i] && !suppressed(i) &&
+            isNew(i < app.egressGate.size() ? app.egressGate[i].baselineState : ""))
           return true;
       for (const auto& f : v.findings)
         if (!f.suppressed && f.ruleId != "FE005" && isNew(f.baselineState)) return true;

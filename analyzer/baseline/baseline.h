@@ -19,8 +19,8 @@ using BaselineEntry = AbsentResult;
 std::vector<BaselineEntry> baselineEntries(const ScanResult& result);
 std::string renderBaseline(const ScanResult& result);
 // Parses a baseline file; false with "file:line:col: message" in `error`.
-bool parseBaseline(const std::string& text, const std::string& displayPath, std::vector<BaselineEntry>& out,
-                   std::string& error);
+bool parseBaseline(const std::string& text, const std::string& displayPath,
+                   std::vector<BaselineEntry>& out, std::string& error);
 bool loadBaseline(const std::string& path, std::vector<BaselineEntry>& out, std::string& error);
 // Sets baselineState on every finding and egress site and fills result.absent.
 void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& baseline);

@@ -16,46 +16,52 @@ namespace fe {
 namespace {
 
 struct FileSuppressions {
-  std::set<uint32_t> commentLines;               // every forge-egress-ignore line, valid or not
+  std::set<uint32_t> commentLines;  // every forge-egress-ignore line, valid or not
   std::multimap<uint32_t, const InlineSuppression*> valid;  // by line
 };
 
 // The inline suppression of `ruleId` covering `line`, or null.
-const InlineSuppression* covering(const FileSuppressions& fs, const std::string& ruleId, uint32_t line) {
+const InlineSuppression* covering(const FileSuppressions& fs, const std::string& ruleId,
+                                  uint32_t line) {
   // Walk up from the result's line through the stacked comment block above it.
   for (uint32_t l = line; l >= 1; --l) {
     auto [lo, hi] = fs.valid.equal_range(l);
     for (auto it = lo; it != hi; ++it)
       if (it->second->ruleId == ruleId) return it->second;
-    if (l < line && !fs.commentLines.count(l)) break;  // only a block of suppression comments stacks
+    if (l < line && !fs.commentLines.count(l))
+      break;  // only a block of suppression comments stacks
   }
   return nullptr;
 }
 
 }  // namespace
 
-void applySuppressions(AppReport& app, const std::vector<AllowedHost>& allow, Diagnostics& diagnostics) {
+void applySuppressions(AppReport& app, const std::vector<AllowedHost>& allow,
+                       Diagnostics& diagnostics) {
   std::map<std::string, FileSuppressions> byFile;
   for (const auto& s : app.suppressions) {
     FileSuppressions& fs = byFile[s.file];
     fs.commentLines.insert(s.line);
     if (s.ruleId.empty() || !findRule(s.ruleId)) {
-      diagnostics.push_back({Severity::Warning, "suppression-unknown-rule", s.file, static_cast<int>(s.line), 0,
+      diagnostics.push_back({Severity::Warning, "suppression-unknown-rule", s.file,
+                             static_cast<int>(s.line), 0,
                              fmt::format("forge-egress-ignore names no known rule ('{}'); write "
                                          "`// forge-egress-ignore FE00N: reason`",
                                          s.ruleId)});
       continue;
     }
     if (s.reason.empty()) {
-      diagnostics.push_back({Severity::Warning, "suppression-without-reason", s.file, static_cast<int>(s.line), 0,
-                             fmt::format("forge-egress-ignore {} has no reason and suppresses nothing; write "
-                                         "`// forge-egress-ignore {}: why this is accepted`",
-                                         s.ruleId, s.ruleId)});
+      diagnostics.push_back(
+          {Severity::Warning, "suppression-without-reason", s.file, static_cast<int>(s.line), 0,
+           fmt::format("forge-egress-ignore {} has no reason and suppresses nothing; write "
+                       "`// forge-egress-ignore {}: why this is accepted`",
+                       s.ruleId, s.ruleId)});
       continue;
     }
     fs.valid.emplace(s.line, &s);
   }
-  auto inlineFor = [&](const std::string& file, const std::string& ruleId, uint32_t line) -> const InlineSuppression* {
+  auto inlineFor = [&](const std::string& file, const std::string& ruleId,
+                       uint32_t line) -> const InlineSuppression* {
     auto it = byFile.find(file);
     return it == byFile.end() ? nullptr : covering(it->second, ruleId, line);
   };

@@ -14,6 +14,7 @@ namespace fe {
 // Marks the app's findings and egress sites suppressed (Finding::suppressed,
 // AppReport::egressGate) and reports malformed inline suppressions (no
 // reason, unknown rule) as warning diagnostics; those suppress nothing.
-void applySuppressions(AppReport& app, const std::vector<AllowedHost>& allow, Diagnostics& diagnostics);
+void applySuppressions(AppReport& app, const std::vector<AllowedHost>& allow,
+                       Diagnostics& diagnostics);
 
 }  // namespace fe

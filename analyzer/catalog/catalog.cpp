@@ -48,7 +48,8 @@ static bool segmentMatches(const std::string& pattern, std::string_view seg) {
   size_t start = 0;
   while (start <= pattern.size()) {
     size_t bar = pattern.find('|', start);
-    std::string_view alt = std::string_view(pattern).substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    std::string_view alt = std::string_view(pattern).substr(
+        start, bar == std::string::npos ? std::string::npos : bar - start);
     if (alternativeMatches(alt, seg)) return true;
     if (bar == std::string::npos) break;
     start = bar + 1;
@@ -90,8 +91,11 @@ bool parseValueRef(std::string_view text, ValueRef& out) {
   {
     std::string cur;
     for (char c : text) {
-      if (c == '.') { parts.push_back(cur); cur.clear(); }
-      else cur += c;
+      if (c == '.') {
+        parts.push_back(cur);
+        cur.clear();
+      } else
+        cur += c;
     }
     parts.push_back(cur);
   }
@@ -127,7 +131,10 @@ bool parseValueRef(std::string_view text, ValueRef& out) {
     out.base = ValueRef::Base::Origin;
     out.originDepth = 1;
     i = 1;
-    while (i < parts.size() && parts[i] == "origin") { ++out.originDepth; ++i; }
+    while (i < parts.size() && parts[i] == "origin") {
+      ++out.originDepth;
+      ++i;
+    }
     if (i >= parts.size() || !number(parts[i], "arg", n)) return false;
     out.index = n;
     ++i;
@@ -135,19 +142,28 @@ bool parseValueRef(std::string_view text, ValueRef& out) {
     out.index = n;
     if (parts.size() < 2) return false;
     int m = 0;
-    if (parts[1] == "return") out.base = ValueRef::Base::CallbackReturn;
-    else if (number(parts[1], "param", m)) { out.base = ValueRef::Base::CallbackParam; out.paramIndex = m; }
-    else return false;
+    if (parts[1] == "return")
+      out.base = ValueRef::Base::CallbackReturn;
+    else if (number(parts[1], "param", m)) {
+      out.base = ValueRef::Base::CallbackParam;
+      out.paramIndex = m;
+    } else
+      return false;
     i = 2;
   } else {
     return false;
   }
   for (; i < parts.size(); ++i) {
-    if (parts[i] == "deep") out.deep = true;
-    else if (parts[i] == "fields") out.allFields = true;
-    else if (parts[i] == "element") out.fields.push_back("[]");
-    else if (!parts[i].empty()) out.fields.push_back(parts[i]);
-    else return false;
+    if (parts[i] == "deep")
+      out.deep = true;
+    else if (parts[i] == "fields")
+      out.allFields = true;
+    else if (parts[i] == "element")
+      out.fields.push_back("[]");
+    else if (!parts[i].empty())
+      out.fields.push_back(parts[i]);
+    else
+      return false;
   }
   return true;
 }
@@ -159,7 +175,8 @@ bool Catalog::isAtlassianHost(std::string_view host) const {
   for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const auto& d : atlassianDomains) {
     if (h == d) return true;
-    if (h.size() > d.size() && h.compare(h.size() - d.size(), d.size(), d) == 0 && h[h.size() - d.size() - 1] == '.')
+    if (h.size() > d.size() && h.compare(h.size() - d.size(), d.size(), d) == 0 &&
+        h[h.size() - d.size() - 1] == '.')
       return true;
   }
   return false;
@@ -184,20 +201,28 @@ struct Reader {
   std::vector<std::string> strings(const YAML::Node& n) {
     std::vector<std::string> out;
     if (!n) return out;
-    if (n.IsScalar()) out.push_back(n.as<std::string>());
+    if (n.IsScalar())
+      out.push_back(n.as<std::string>());
     else if (n.IsSequence())
       for (const auto& x : n)
-        if (x.IsScalar()) out.push_back(x.as<std::string>());
-        else error(x, "expected a string");
-    else error(n, "expected a string or a list of strings");
+        if (x.IsScalar())
+          out.push_back(x.as<std::string>());
+        else
+          error(x, "expected a string");
+    else
+      error(n, "expected a string or a list of strings");
     return out;
   }
   std::vector<ValueRef> refs(const YAML::Node& n) {
     std::vector<ValueRef> out;
     for (const auto& s : strings(n)) {
       ValueRef r;
-      if (parseValueRef(s, r)) out.push_back(r);
-      else error(n, fmt::format("'{}' is not a value reference (argN, args, receiver, origin.argN, callbackN.return, …)", s));
+      if (parseValueRef(s, r))
+        out.push_back(r);
+      else
+        error(n, fmt::format("'{}' is not a value reference (argN, args, receiver, origin.argN, "
+                             "callbackN.return, …)",
+                             s));
     }
     return out;
   }
@@ -216,11 +241,13 @@ struct Reader {
       return true;
     }
     if (!entry["module"]) {
-      error(entry, allowMethod ? "needs `module`, `global` or `method`" : "needs `module` or `global`");
+      error(entry,
+            allowMethod ? "needs `module`, `global` or `method`" : "needs `module` or `global`");
       return false;
     }
     sel.modules = strings(entry["module"]);
-    std::vector<std::string> paths = entry["path"] ? strings(entry["path"]) : std::vector<std::string>{""};
+    std::vector<std::string> paths =
+        entry["path"] ? strings(entry["path"]) : std::vector<std::string>{""};
     for (auto& s : paths) {
       PathPattern p;
       parsePathPattern(s, p);
@@ -230,8 +257,8 @@ struct Reader {
   }
 };
 
-const char* kCategories[] = {"user-identity", "product-data", "app-storage", "user-input",
-                             "event-data", "install-context", "webtrigger-request"};
+const char* kCategories[] = {"user-identity", "product-data",    "app-storage",       "user-input",
+                             "event-data",    "install-context", "webtrigger-request"};
 
 }  // namespace
 
@@ -242,12 +269,14 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    diagnostics.push_back({Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
+    diagnostics.push_back(
+        {Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
     return;
   }
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) {
-    r.error(root, "a catalog file is a mapping with sinks, sources, summaries, attachments, aliases");
+    r.error(root,
+            "a catalog file is a mapping with sinks, sources, summaries, attachments, aliases");
     return;
   }
   try {
@@ -255,18 +284,27 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
       std::string key = kv.first.as<std::string>();
       const YAML::Node& list = kv.second;
       if (key == "aliases") {
-        if (!list.IsMap()) { r.error(list, "aliases: expected a mapping"); continue; }
-        for (const auto& a : list) catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
+        if (!list.IsMap()) {
+          r.error(list, "aliases: expected a mapping");
+          continue;
+        }
+        for (const auto& a : list)
+          catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
         continue;
       }
       if (key == "jsxResources") {
-        if (!list.IsSequence()) { r.error(list, "jsxResources: expected a list"); continue; }
+        if (!list.IsSequence()) {
+          r.error(list, "jsxResources: expected a list");
+          continue;
+        }
         for (const auto& e : list) {
           if (!e.IsMap() || !e["element"] || !e["attribute"] || !e["list"]) {
             r.error(e, "a JSX resource needs element, attribute and list");
             continue;
           }
-          catalog.jsxResources.push_back({e["element"].as<std::string>(), e["attribute"].as<std::string>(), e["list"].as<std::string>()});
+          catalog.jsxResources.push_back({e["element"].as<std::string>(),
+                                          e["attribute"].as<std::string>(),
+                                          e["list"].as<std::string>()});
         }
         continue;
       }
@@ -282,14 +320,20 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (auto& s : r.strings(list)) catalog.notEgress.push_back(s);
         continue;
       }
- if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
+      if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
           key != "entries") {
         r.error(kv.first, fmt::format("unknown key '{}'", key));
         continue;
       }
-      if (!list.IsSequence()) { r.error(list, key + ": expected a list"); continue; }
+      if (!list.IsSequence()) {
+        r.error(list, key + ": expected a list");
+        continue;
+      }
       for (const auto& e : list) {
-        if (!e.IsMap()) { r.error(e, "expected a mapping"); continue; }
+        if (!e.IsMap()) {
+          r.error(e, "expected a mapping");
+          continue;
+        }
         std::string id = e["id"] ? e["id"].as<std::string>() : "";
         if (key == "sinks") {
           SinkModel s;
@@ -299,13 +343,22 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           if (!r.selector(e, s.selector, false)) continue;
           s.api = e["api"] ? e["api"].as<std::string>() : id;
           std::string kind = e["kind"] ? e["kind"].as<std::string>() : "http";
-          if (kind == "http") s.kind = SinkKind::Http;
-          else if (kind == "remote") s.kind = SinkKind::Remote;
-          else if (kind == "provider") s.kind = SinkKind::Provider;
-          else if (kind == "sdk") s.kind = SinkKind::Sdk;
-          else if (kind == "socket") s.kind = SinkKind::Socket;
-          else if (kind == "log") s.kind = SinkKind::Log;
-          else { r.error(e["kind"], "kind must be http, remote, provider, sdk, socket or log"); continue; }
+          if (kind == "http")
+            s.kind = SinkKind::Http;
+          else if (kind == "remote")
+            s.kind = SinkKind::Remote;
+          else if (kind == "provider")
+            s.kind = SinkKind::Provider;
+          else if (kind == "sdk")
+            s.kind = SinkKind::Sdk;
+          else if (kind == "socket")
+            s.kind = SinkKind::Socket;
+          else if (kind == "log")
+            s.kind = SinkKind::Log;
+          else {
+            r.error(e["kind"], "kind must be http, remote, provider, sdk, socket or log");
+            continue;
+          }
           s.url = r.refs(e["url"]);
           s.base = r.refs(e["base"]);
           s.options = r.refs(e["options"]);
@@ -328,7 +381,10 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           s.category = e["category"] ? e["category"].as<std::string>() : "";
           bool ok = false;
           for (auto* c : kCategories) ok = ok || s.category == c;
-          if (!ok) { r.error(e, fmt::format("category '{}' is not one of the seven categories", s.category)); continue; }
+          if (!ok) {
+            r.error(e, fmt::format("category '{}' is not one of the seven categories", s.category));
+            continue;
+          }
           catalog.sources.push_back(std::move(s));
         } else if (key == "entries") {
           EntryModel m;
@@ -357,7 +413,8 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           if (flows && flows.IsSequence()) {
             for (const auto& f : flows) {
               Flow flow;
-              if (!f["from"] || !f["to"] || !parseValueRef(f["from"].as<std::string>(), flow.from) ||
+              if (!f["from"] || !f["to"] ||
+                  !parseValueRef(f["from"].as<std::string>(), flow.from) ||
                   !parseValueRef(f["to"].as<std::string>(), flow.to)) {
                 r.error(f, "a flow needs `from` and `to` value references");
                 continue;
@@ -379,7 +436,8 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
       }
     }
   } catch (const YAML::Exception& e) {
-    diagnostics.push_back({Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
+    diagnostics.push_back(
+        {Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
   }
 }
 

@@ -34,12 +34,12 @@ struct ValueRef {
   int paramIndex = 0;   // for CallbackParam
   int originDepth = 0;  // for Origin: 1 = the call that created the receiver
   std::vector<std::string> fields;
-  bool deep = false;    // ".deep": every field, recursively (taint only)
+  bool deep = false;       // ".deep": every field, recursively (taint only)
   bool allFields = false;  // ".fields": every field (for copies between objects)
 };
 
 struct Selector {
-  bool global = false;     // a global (fetch, JSON, console) rather than a module
+  bool global = false;               // a global (fetch, JSON, console) rather than a module
   std::vector<std::string> modules;  // module specifiers (normalised); empty for globals
   std::vector<PathPattern> paths;    // relative to the module or the global scope
   std::vector<std::string> methods;  // method summaries: any receiver's method with this name
@@ -51,22 +51,23 @@ enum class SinkKind : uint8_t { Http, Remote, Provider, Sdk, Socket, Log, Resour
 struct JsxResource {
   std::string element;    // "Image", "img", "iframe"
   std::string attribute;  // "src"
-  std::string list;       // the manifest list that allows it: images, frames, media, scripts, styles
+  std::string list;  // the manifest list that allows it: images, frames, media, scripts, styles
 };
 
 struct SinkModel {
   std::string id;
-  std::string api;          // shown in reports, e.g. "axios.post"
+  std::string api;  // shown in reports, e.g. "axios.post"
   SinkKind kind = SinkKind::Http;
   Selector selector;
-  std::vector<ValueRef> url;      // the request URL
-  std::vector<ValueRef> base;     // a base URL the url is relative to (axios baseURL)
-  std::vector<ValueRef> options;  // an options object: url, baseURL, host(name), port, path, protocol, headers, body…
-  std::vector<ValueRef> data;     // values whose customer data is sent
-  std::vector<ValueRef> remoteKey;     // Forge Remote key (invokeRemote)
-  std::vector<ValueRef> providerKey;   // OAuth provider key
+  std::vector<ValueRef> url;   // the request URL
+  std::vector<ValueRef> base;  // a base URL the url is relative to (axios baseURL)
+  std::vector<ValueRef>
+      options;  // an options object: url, baseURL, host(name), port, path, protocol, headers, body…
+  std::vector<ValueRef> data;         // values whose customer data is sent
+  std::vector<ValueRef> remoteKey;    // Forge Remote key (invokeRemote)
+  std::vector<ValueRef> providerKey;  // OAuth provider key
   std::vector<ValueRef> providerRemote;
-  std::string host;         // fixed default host (SDKs)
+  std::string host;               // fixed default host (SDKs)
   std::string scheme = "https:";  // protocol when only a host name is given (http.request options)
   // A host computed from the code (AWS: the client's region): hostFormat with
   // {value} = the first known string of hostFrom, {module} = the module name
@@ -74,8 +75,8 @@ struct SinkModel {
   std::vector<ValueRef> hostFrom;
   std::string hostFormat;
   std::string modulePrefix;
-  std::string vendor;       // SDK vendor name
-  std::string side = "any"; // backend | frontend | any
+  std::string vendor;        // SDK vendor name
+  std::string side = "any";  // backend | frontend | any
   int line = 0;
   std::string file;
 };
@@ -133,7 +134,7 @@ struct Catalog {
   std::vector<SummaryModel> summaries;
   std::vector<EntryModel> entries;
   std::vector<ModuleAlias> aliases;
-  std::vector<std::string> notEgress;  // documentation only: modules that stay on Atlassian
+  std::vector<std::string> notEgress;         // documentation only: modules that stay on Atlassian
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
   std::vector<JsxResource> jsxResources;

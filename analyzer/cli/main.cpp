@@ -1,10 +1,10 @@
 // The forge-egress command line: `scan [PATH]` with its output formats and
 // the exit codes of product.md §8 (0 nothing fails, 1 the gate fails, 2 a
 // usage or input error with a one-line reason on stderr).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -34,8 +34,9 @@ int gateExitCode(const fe::ScanResult& result, const std::string& failOn) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"forge-egress: finds every network call of an Atlassian Forge app that leaves Atlassian, "
-               "with the customer data that reaches it"};
+  CLI::App app{
+      "forge-egress: finds every network call of an Atlassian Forge app that leaves Atlassian, "
+      "with the customer data that reaches it"};
   app.set_version_flag("--version", std::string("forge-egress ") + FORGE_EGRESS_VERSION);
   app.require_subcommand(1);
 
@@ -47,32 +48,44 @@ int main(int argc, char** argv) {
   uint64_t maxFileSize = options.maxFileBytes;
 
   CLI::App* scan = app.add_subcommand("scan", "Scan a Forge app or a folder of apps");
-  scan->add_option("path", options.root, "App folder or a folder above several apps")->capture_default_str();
+  scan->add_option("path", options.root, "App folder or a folder above several apps")
+      ->capture_default_str();
   scan->add_option("-f,--format", format, "Output format on stdout")
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   scan->add_option("-o,--output", output, "Write the main format to FILE instead of stdout");
   scan->add_option("--json-output", jsonOutput, "Also write JSON to FILE");
   scan->add_option("--sarif-output", sarifOutput, "Also write SARIF 2.1.0 to FILE");
-  scan->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")->check(CLI::Range(1, 256));
+  scan->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
   scan->add_option("--fail-on", failOn, "What makes the exit code 1: new, error, egress or never")
       ->check(CLI::IsMember({"new", "error", "egress", "never"}))
       ->capture_default_str();
   std::string configPath, baselinePath;
-  scan->add_option("--config", configPath, "Configuration file (default: .forge-egress.yml at the scan root)");
-  scan->add_option("--baseline", baselinePath, "Mark results new, unchanged or absent against this baseline file");
-  CLI::App* baselineCmd = app.add_subcommand("baseline", "Write the accepted egress (a baseline file) for the CI gate");
-  baselineCmd->add_option("path", options.root, "App folder or a folder above several apps")->capture_default_str();
+  scan->add_option("--config", configPath,
+                   "Configuration file (default: .forge-egress.yml at the scan root)");
+  scan->add_option("--baseline", baselinePath,
+                   "Mark results new, unchanged or absent against this baseline file");
+  CLI::App* baselineCmd =
+      app.add_subcommand("baseline", "Write the accepted egress (a baseline file) for the CI gate");
+  baselineCmd->add_option("path", options.root, "App folder or a folder above several apps")
+      ->capture_default_str();
   baselineCmd->add_option("-o,--output", output, "Write the baseline to FILE instead of stdout");
-  baselineCmd->add_option("--config", configPath, "Configuration file (default: .forge-egress.yml at the scan root)");
-  baselineCmd->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")->check(CLI::Range(1, 256));
-  scan->add_option("--max-file-size", maxFileSize, "Skip source files larger than BYTES (the verdict says incomplete)")
+  baselineCmd->add_option("--config", configPath,
+                          "Configuration file (default: .forge-egress.yml at the scan root)");
+  baselineCmd->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  scan->add_option("--max-file-size", maxFileSize,
+                   "Skip source files larger than BYTES (the verdict says incomplete)")
       ->capture_default_str();
-  scan->add_option("--max-depth", options.maxDepth, "Deepest syntax nesting analysed")->capture_default_str();
-  scan->add_option("--max-manifest-size", options.maxManifestBytes, "Refuse manifest.yml files larger than BYTES")
+  scan->add_option("--max-depth", options.maxDepth, "Deepest syntax nesting analysed")
       ->capture_default_str();
-  scan->add_option("--max-analysis-steps", options.budget.maxSteps,
-                   "Flow-analysis budget per app (worklist steps); when hit the verdict says incomplete")
+  scan->add_option("--max-manifest-size", options.maxManifestBytes,
+                   "Refuse manifest.yml files larger than BYTES")
+      ->capture_default_str();
+  scan->add_option(
+          "--max-analysis-steps", options.budget.maxSteps,
+          "Flow-analysis budget per app (worklist steps); when hit the verdict says incomplete")
       ->capture_default_str();
   scan->add_flag("--no-color", noColor, "No colour in text output (also NO_COLOR)");
 
@@ -105,7 +118,8 @@ int main(int argc, char** argv) {
   }
   if (baselineCmd->parsed()) {
     std::string text = fe::renderBaseline(result);
-    if (output.empty()) std::fwrite(text.data(), 1, text.size(), stdout);
+    if (output.empty())
+      std::fwrite(text.data(), 1, text.size(), stdout);
     else if (!writeFile(output, text)) {
       fmt::print(stderr, "forge-egress: cannot write {}\n", output);
       return 2;
@@ -120,7 +134,8 @@ int main(int argc, char** argv) {
     }
     fe::compareWithBaseline(result, accepted);
   }
-  bool color = !noColor && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
+  bool color =
+      !noColor && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
   const int exitCode = gateExitCode(result, failOn);  // SARIF invocations[] records it
   std::string main = format == "json"    ? fe::renderJson(result)
                      : format == "sarif" ? fe::renderSarif(result, exitCode)

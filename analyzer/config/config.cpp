@@ -34,7 +34,8 @@ struct Checker {
   const std::string& file;
   [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
     YAML::Mark m = n.Mark();
-    throw ConfigError{fmt::format("{}:{}:{}: {}", file, m.line >= 0 ? m.line + 1 : 1, m.column >= 0 ? m.column + 1 : 1, msg)};
+    throw ConfigError{fmt::format("{}:{}:{}: {}", file, m.line >= 0 ? m.line + 1 : 1,
+                                  m.column >= 0 ? m.column + 1 : 1, msg)};
   }
   std::string scalar(const YAML::Node& n, const std::string& what) const {
     if (!n.IsScalar()) fail(n, what + ": expected a string");
@@ -42,23 +43,25 @@ struct Checker {
     if (s.empty()) fail(n, what + ": must not be empty");
     return s;
   }
-  void onlyKeys(const YAML::Node& map, const std::string& what, const std::set<std::string>& keys) const {
+  void onlyKeys(const YAML::Node& map, const std::string& what,
+                const std::set<std::string>& keys) const {
     for (const auto& kv : map) {
       if (!kv.first.IsScalar()) fail(kv.first, what + ": expected a key");
       if (!keys.count(kv.first.Scalar())) {
         std::string known;
         for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
-        fail(kv.first, fmt::format("{}: unknown key '{}' (expected {})", what, kv.first.Scalar(), known));
+        fail(kv.first,
+             fmt::format("{}: unknown key '{}' (expected {})", what, kv.first.Scalar(), known));
       }
     }
   }
 };
 
 const std::set<std::string> kTopKeys = {"allow", "ignore", "rules", "sinks", "sources"};
-const std::set<std::string> kSinkKeys = {"id",      "module",      "global",      "path",         "api",
-                                         "kind",    "url",         "base",        "options",      "data",
-                                         "remoteKey", "providerKey", "providerRemote", "host",     "scheme",
-                                         "vendor",  "side"};
+const std::set<std::string> kSinkKeys = {
+    "id",     "module",  "global", "path",      "api",         "kind",           "url",
+    "base",   "options", "data",   "remoteKey", "providerKey", "providerRemote", "host",
+    "scheme", "vendor",  "side"};
 const std::set<std::string> kSourceKeys = {"id", "module", "global", "path", "category"};
 
 void readAllow(const Checker& c, const YAML::Node& n, Config& out) {
@@ -72,7 +75,8 @@ void readAllow(const Checker& c, const YAML::Node& n, Config& out) {
     AllowedHost h;
     h.pattern = lower(c.scalar(e["host"], "allow.host"));
     if (!validHostPattern(h.pattern))
-      c.fail(e["host"], fmt::format("allow.host: '{}' is not a host name or a *.domain pattern", e["host"].Scalar()));
+      c.fail(e["host"], fmt::format("allow.host: '{}' is not a host name or a *.domain pattern",
+                                    e["host"].Scalar()));
     h.reason = c.scalar(e["reason"], "allow.reason");
     out.allow.push_back(std::move(h));
   }
@@ -93,12 +97,16 @@ void readRules(const Checker& c, const YAML::Node& n, Config& out) {
     if (!rule)
       for (const auto& r : allRules())
         if (key == r.name) rule = &r;
-    if (!rule) c.fail(kv.first, fmt::format("rules: unknown rule '{}' (FE001–FE012 or a rule name)", key));
+    if (!rule)
+      c.fail(kv.first, fmt::format("rules: unknown rule '{}' (FE001–FE012 or a rule name)", key));
     std::string value = kv.second.IsScalar() ? lower(kv.second.Scalar()) : "";
     std::optional<Level> level;
-    if (value == "note") level = Level::Note;
-    else if (value == "warning") level = Level::Warning;
-    else if (value == "error") level = Level::Error;
+    if (value == "note")
+      level = Level::Note;
+    else if (value == "warning")
+      level = Level::Warning;
+    else if (value == "error")
+      level = Level::Error;
     else if (value != "off" && value != "false")
       c.fail(kv.second, fmt::format("rules.{}: expected note, warning, error or off", key));
     out.rules.levels[rule->id] = level;
@@ -135,7 +143,8 @@ std::string catalogPart(std::string_view text, const YAML::Node& root) {
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t end = text.find('\n', pos);
-    std::string_view l = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    std::string_view l =
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
     bool keep = false;
     for (const auto& [start, k] : starts)
       if (start <= line) keep = k;
@@ -164,17 +173,20 @@ bool validHostPattern(std::string_view pattern) {
 bool hostPatternMatches(std::string_view pattern, std::string_view host) {
   std::string h = lower(host);
   size_t colon = h.rfind(':');
-  if (colon != std::string::npos && h.find(']') == std::string::npos && lower(pattern).find(':') == std::string::npos)
+  if (colon != std::string::npos && h.find(']') == std::string::npos &&
+      lower(pattern).find(':') == std::string::npos)
     h.resize(colon);
   std::string p = lower(pattern);
   if (p.rfind("*.", 0) == 0) {
     std::string suffix = p.substr(1);  // ".example.com"
-    return h.size() > suffix.size() && h.compare(h.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return h.size() > suffix.size() &&
+           h.compare(h.size() - suffix.size(), suffix.size(), suffix) == 0;
   }
   return h == p;
 }
 
-bool loadConfigText(std::string_view text, const std::string& displayPath, Config& out, std::string& error) {
+bool loadConfigText(std::string_view text, const std::string& displayPath, Config& out,
+                    std::string& error) {
   out.path = displayPath;
   Checker c{displayPath};
   try {
@@ -182,16 +194,20 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
     try {
       root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-      throw ConfigError{fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg)};
+      throw ConfigError{
+          fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg)};
     }
     if (!root || root.IsNull()) return true;
     if (!root.IsMap()) c.fail(root, "expected a mapping with allow, ignore, rules, sinks, sources");
     c.onlyKeys(root, "configuration", kTopKeys);
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
-      if (key == "allow") readAllow(c, kv.second, out);
-      else if (key == "ignore") readIgnore(c, kv.second, out);
-      else if (key == "rules") readRules(c, kv.second, out);
+      if (key == "allow")
+        readAllow(c, kv.second, out);
+      else if (key == "ignore")
+        readIgnore(c, kv.second, out);
+      else if (key == "rules")
+        readRules(c, kv.second, out);
       else {
         checkCatalogList(c, kv.second, key);
         out.extendsCatalog = true;
@@ -212,7 +228,8 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
       loadCatalogText(part, displayPath, out.catalog, diags);
       for (const auto& d : diags)
         if (d.severity == Severity::Error)
-          throw ConfigError{fmt::format("{}:{}:{}: {}", d.file, std::max(d.line, 1), std::max(d.column, 1), d.message)};
+          throw ConfigError{fmt::format("{}:{}:{}: {}", d.file, std::max(d.line, 1),
+                                        std::max(d.column, 1), d.message)};
     }
   } catch (const ConfigError& e) {
     error = e.message;
@@ -224,12 +241,14 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
   return true;
 }
 
-bool loadScanConfig(const std::string& root, const std::string& explicitPath, Config& out, std::string& error) {
+bool loadScanConfig(const std::string& root, const std::string& explicitPath, Config& out,
+                    std::string& error) {
   std::error_code ec;
   std::string path = explicitPath;
   if (path.empty()) {
     fs::path dir(root);
-    if (fs::is_regular_file(dir, ec)) dir = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+    if (fs::is_regular_file(dir, ec))
+      dir = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
     fs::path candidate = (dir / kConfigFileName).lexically_normal();
     if (!fs::is_regular_file(candidate, ec)) return true;  // no configuration: the defaults
     if (!insideRoot(dir, candidate)) {  // a symlink out of the scan root is never read
@@ -241,8 +260,9 @@ bool loadScanConfig(const std::string& root, const std::string& explicitPath, Co
   std::string text;
   ReadStatus st = readTextFile(fs::path(path), 1u << 20, text);
   if (st != ReadStatus::Ok) {
-    error = st == ReadStatus::TooLarge ? fmt::format("{}: configuration larger than 1 MiB", path)
-                                       : fmt::format("{}: cannot read the configuration file", path);
+    error = st == ReadStatus::TooLarge
+                ? fmt::format("{}: configuration larger than 1 MiB", path)
+                : fmt::format("{}: cannot read the configuration file", path);
     return false;
   }
   return loadConfigText(text, path, out, error);

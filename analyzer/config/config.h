@@ -25,10 +25,12 @@ struct Config {
 };
 
 // Parses configuration text; false with "file:line:col: message" in `error`.
-bool loadConfigText(std::string_view text, const std::string& displayPath, Config& out, std::string& error);
+bool loadConfigText(std::string_view text, const std::string& displayPath, Config& out,
+                    std::string& error);
 // The configuration of a scan of `root`: `explicitPath` (--config) when
 // given, else `.forge-egress.yml` at the scan root when it exists.
-bool loadScanConfig(const std::string& root, const std::string& explicitPath, Config& out, std::string& error);
+bool loadScanConfig(const std::string& root, const std::string& explicitPath, Config& out,
+                    std::string& error);
 // Puts the configuration into scan options; `config` must outlive the scan.
 void applyConfig(const Config& config, ScanOptions& options);
 

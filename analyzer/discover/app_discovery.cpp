@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 bool isUnder(const std::string& path, const std::string& dir) {
   if (dir.empty()) return true;
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path[dir.size()] == '/';
 }
 
 bool insideRoot(const fs::path& root, const fs::path& path) {
@@ -24,19 +25,22 @@ bool insideRoot(const fs::path& root, const fs::path& path) {
   fs::path target = fs::weakly_canonical(path, ec);
   if (ec) return false;
   auto r = canonicalRoot.generic_string(), t = target.generic_string();
-  return t == r || (t.size() > r.size() && t.compare(0, r.size(), r) == 0 && (r.back() == '/' || t[r.size()] == '/'));
+  return t == r || (t.size() > r.size() && t.compare(0, r.size(), r) == 0 &&
+                    (r.back() == '/' || t[r.size()] == '/'));
 }
 
 static bool skippedDirectory(const std::string& name) {
-  return name == "node_modules" || name == ".git" || name == ".hg" || name == ".svn" || name == "coverage" ||
-         name == ".next" || name == ".turbo" || name == ".cache" || name == ".forge" || name == "__snapshots__";
+  return name == "node_modules" || name == ".git" || name == ".hg" || name == ".svn" ||
+         name == "coverage" || name == ".next" || name == ".turbo" || name == ".cache" ||
+         name == ".forge" || name == "__snapshots__";
 }
 
 static bool buildOutputDirectory(const std::string& name) {
   return name == "build" || name == "dist" || name == "out";
 }
 
-DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits, Diagnostics& diagnostics) {
+DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits,
+                            Diagnostics& diagnostics) {
   DiscoveredTree tree;
   struct Pending {
     fs::path dir;
@@ -59,15 +63,19 @@ DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits,
       if (ec) break;
       if (++entries > limits.maxEntries) {
         if (!tree.truncated)
-          diagnostics.push_back({Severity::Warning, "file-limit", "", 0, 0,
-                                 fmt::format("more than {} directory entries; the rest of the tree was not scanned", limits.maxEntries)});
+          diagnostics.push_back(
+              {Severity::Warning, "file-limit", "", 0, 0,
+               fmt::format("more than {} directory entries; the rest of the tree was not scanned",
+                           limits.maxEntries)});
         tree.truncated = true;
         break;
       }
       children.push_back(*it);
     }
     std::sort(children.begin(), children.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() > b.path(); });
+              [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                return a.path() > b.path();
+              });
     for (const auto& entry : children) {
       std::string name = entry.path().filename().string();
       std::string rel = relativePath(root, entry.path());

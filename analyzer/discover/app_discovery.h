@@ -19,14 +19,14 @@ struct DiscoveryLimits {
 };
 
 struct SourceFileRef {
-  std::string path;  // relative to the scan root
+  std::string path;            // relative to the scan root
   bool inBuildOutput = false;  // under a build/dist folder (bundles)
 };
 
 struct DiscoveredTree {
-  std::vector<std::string> manifests;  // relative paths of manifest.yml files, sorted
-  std::vector<SourceFileRef> sources;  // every JS/TS file found, sorted
-  std::vector<std::string> otherFiles; // tsconfig.json, index.html, package.json
+  std::vector<std::string> manifests;   // relative paths of manifest.yml files, sorted
+  std::vector<SourceFileRef> sources;   // every JS/TS file found, sorted
+  std::vector<std::string> otherFiles;  // tsconfig.json, index.html, package.json
   bool truncated = false;
 };
 

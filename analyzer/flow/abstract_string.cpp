@@ -23,7 +23,8 @@ bool StringSet::add(AbstractString value) {
   // A prefix subsumes the exact strings and longer prefixes that start with it.
   for (const auto& v : values_) {
     if (v == value) return false;
-    if (v.kind == StringKind::Unknown && v.origin == StringOrigin::Widened && value.kind != StringKind::Unknown)
+    if (v.kind == StringKind::Unknown && v.origin == StringOrigin::Widened &&
+        value.kind != StringKind::Unknown)
       return false;
     if (v.kind == StringKind::Prefix && value.kind != StringKind::Unknown &&
         value.text.compare(0, v.text.size(), v.text) == 0)
@@ -105,7 +106,9 @@ void StringSet::widen() {
   std::sort(unknowns.begin(), unknowns.end(),
             [](const AbstractString& a, const AbstractString& b) { return a.origin < b.origin; });
   unknowns.erase(std::unique(unknowns.begin(), unknowns.end(),
-                             [](const AbstractString& a, const AbstractString& b) { return a.origin == b.origin; }),
+                             [](const AbstractString& a, const AbstractString& b) {
+                               return a.origin == b.origin;
+                             }),
                  unknowns.end());
   values_.clear();
   if (!first) {

@@ -17,7 +17,16 @@ enum class StringKind : uint8_t { Exact, Prefix, Unknown };
 // Where an unknown string (or the unknown rest of a prefix) comes from.
 // Widened: too many different strings met here; it stands for every string,
 // so it absorbs any exact string or prefix added later (keeps the set monotone).
-enum class StringOrigin : uint8_t { None, Env, Storage, UserInput, Webtrigger, Parameter, Unknown, Widened };
+enum class StringOrigin : uint8_t {
+  None,
+  Env,
+  Storage,
+  UserInput,
+  Webtrigger,
+  Parameter,
+  Unknown,
+  Widened
+};
 
 struct AbstractString {
   StringKind kind = StringKind::Unknown;

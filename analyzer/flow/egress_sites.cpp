@@ -10,26 +10,37 @@ namespace fe {
 
 namespace {
 
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 const char* originName(StringOrigin o) {
   switch (o) {
-    case StringOrigin::Env: return "env";
-    case StringOrigin::Storage: return "storage";
-    case StringOrigin::UserInput: return "user-input";
-    case StringOrigin::Webtrigger: return "user-input";
-    case StringOrigin::Parameter: return "parameter";
-    default: return "unknown";
+    case StringOrigin::Env:
+      return "env";
+    case StringOrigin::Storage:
+      return "storage";
+    case StringOrigin::UserInput:
+      return "user-input";
+    case StringOrigin::Webtrigger:
+      return "user-input";
+    case StringOrigin::Parameter:
+      return "parameter";
+    default:
+      return "unknown";
   }
 }
 
 std::string display(const AbstractString& s) {
   switch (s.kind) {
-    case StringKind::Exact: return s.text;
-    case StringKind::Prefix: return s.text + "{…}";
+    case StringKind::Exact:
+      return s.text;
+    case StringKind::Prefix:
+      return s.text + "{…}";
     case StringKind::Unknown:
       if (s.origin == StringOrigin::Env) return "{process.env." + s.detail + "}";
-      return std::string("{") + originName(s.origin) + (s.detail.empty() ? "" : " " + s.detail) + "}";
+      return std::string("{") + originName(s.origin) + (s.detail.empty() ? "" : " " + s.detail) +
+             "}";
   }
   return "{…}";
 }
@@ -39,7 +50,10 @@ bool isAbsolute(const AbstractString& s) {
   const std::string& t = s.text;
   if (t.rfind("//", 0) == 0) return true;
   size_t i = 0;
-  while (i < t.size() && (isAlpha(t[i]) || (i > 0 && (t[i] == '+' || t[i] == '-' || t[i] == '.' || std::isdigit(static_cast<unsigned char>(t[i])))))) ++i;
+  while (i < t.size() &&
+         (isAlpha(t[i]) || (i > 0 && (t[i] == '+' || t[i] == '-' || t[i] == '.' ||
+                                      std::isdigit(static_cast<unsigned char>(t[i]))))))
+    ++i;
   return i > 0 && i + 2 < t.size() + 1 && t.compare(i, 3, "://") == 0;
 }
 
@@ -55,7 +69,8 @@ struct Candidate {
 
 }  // namespace
 
-bool setRemoteDestination(const Manifest& manifest, const std::string& remoteKey, EgressSite& site) {
+bool setRemoteDestination(const Manifest& manifest, const std::string& remoteKey,
+                          EgressSite& site) {
   const ManifestRemote* remote = manifest.findRemote(remoteKey);
   if (!remote || remote->baseUrl.empty()) {
     site.url = "{remote " + remoteKey + "}";
@@ -83,7 +98,8 @@ std::optional<std::string> hostOf(const AbstractString& s, std::string* protocol
     size_t colon = t.find("://");
     if (colon == std::string::npos || colon == 0) return std::nullopt;
     for (size_t i = 0; i < colon; ++i)
-      if (!isAlpha(t[i]) && !std::isdigit(static_cast<unsigned char>(t[i])) && t[i] != '+' && t[i] != '-' && t[i] != '.')
+      if (!isAlpha(t[i]) && !std::isdigit(static_cast<unsigned char>(t[i])) && t[i] != '+' &&
+          t[i] != '-' && t[i] != '.')
         return std::nullopt;
     proto = t.substr(0, colon + 1);
     start = colon + 3;
@@ -101,7 +117,8 @@ std::optional<std::string> hostOf(const AbstractString& s, std::string* protocol
     size_t dot = rest.rfind('.');
     size_t colonPort = rest.rfind(':');
     bool tld = dot != std::string::npos && rest.size() - dot > 2;
-    for (size_t i = dot == std::string::npos ? rest.size() : dot + 1; i < rest.size(); ++i) tld = tld && isAlpha(rest[i]);
+    for (size_t i = dot == std::string::npos ? rest.size() : dot + 1; i < rest.size(); ++i)
+      tld = tld && isAlpha(rest[i]);
     bool port = colonPort != std::string::npos && colonPort + 1 < rest.size();
     if (!tld && !port) return std::nullopt;
     host = rest;
@@ -168,7 +185,8 @@ class Collector {
              std::tie(b.file, b.site.line, b.site.column, b.host, b.api);
     });
     std::sort(out.logs.begin(), out.logs.end(), [](const LogSite& a, const LogSite& b) {
-      return std::tie(a.file, a.site.line, a.site.column) < std::tie(b.file, b.site.line, b.site.column);
+      return std::tie(a.file, a.site.line, a.site.column) <
+             std::tie(b.file, b.site.line, b.site.column);
     });
     return out;
   }
@@ -200,7 +218,8 @@ class Collector {
   uint32_t enclosing(uint32_t call) const {
     const CallFact& c = p_.call(call);
     uint32_t file = p_.fileOfCall(call);
-    return c.enclosingFunction == kTopLevel ? p_.topLevelFunction(file) : p_.functionBase[file] + c.enclosingFunction;
+    return c.enclosingFunction == kTopLevel ? p_.topLevelFunction(file)
+                                            : p_.functionBase[file] + c.enclosingFunction;
   }
 
   std::vector<VarId> vars(const std::vector<ValueRef>& refs, const SinkHit& hit) const {
@@ -209,7 +228,8 @@ class Collector {
       for (VarId v : s_.resolveRef(r, hit.call, hit.token)) out.push_back(v);
     return out;
   }
-  std::vector<VarId> optionField(const std::vector<ValueRef>& refs, const SinkHit& hit, const std::string& name) const {
+  std::vector<VarId> optionField(const std::vector<ValueRef>& refs, const SinkHit& hit,
+                                 const std::string& name) const {
     std::vector<VarId> out;
     for (ValueRef r : refs) {
       r.fields.push_back(name);
@@ -236,7 +256,8 @@ class Collector {
     return "unknown";
   }
 
-  std::vector<Candidate> candidates(const SinkHit& hit, const SinkModel& model, std::vector<VarId>& urlVars) {
+  std::vector<Candidate> candidates(const SinkHit& hit, const SinkModel& model,
+                                    std::vector<VarId>& urlVars) {
     std::vector<Candidate> out;
     urlVars = vars(model.url, hit);
     for (VarId v : optionField(model.options, hit, "url")) urlVars.push_back(v);
@@ -262,8 +283,10 @@ class Collector {
           AbstractString u = concatStrings(prefix, h);
           if (u.kind == StringKind::Exact) {
             AbstractString slash = u;
-            if (!paths.empty()) slash = concatStrings(u, paths.front());
-            else slash.text += "/";
+            if (!paths.empty())
+              slash = concatStrings(u, paths.front());
+            else
+              slash.text += "/";
             urls.push_back(slash);
           } else {
             urls.push_back(u);
@@ -286,9 +309,14 @@ class Collector {
     if (out.empty() && !model.hostFormat.empty()) {
       std::string value;
       for (auto& sv : strings(vars(model.hostFrom, hit)))
-        if (sv.kind == StringKind::Exact) { value = sv.text; break; }
-      std::string module = s_.token(hit.token).root == kNone ? "" : s_.roots()[s_.token(hit.token).root];
-      if (!model.modulePrefix.empty() && module.rfind(model.modulePrefix, 0) == 0) module = module.substr(model.modulePrefix.size());
+        if (sv.kind == StringKind::Exact) {
+          value = sv.text;
+          break;
+        }
+      std::string module =
+          s_.token(hit.token).root == kNone ? "" : s_.roots()[s_.token(hit.token).root];
+      if (!model.modulePrefix.empty() && module.rfind(model.modulePrefix, 0) == 0)
+        module = module.substr(model.modulePrefix.size());
       std::string host = model.hostFormat;
       bool known = true;
       auto replace = [&](const std::string& key, const std::string& with) {
@@ -339,8 +367,9 @@ class Collector {
       c.protocol = proto;
       c.matchUrl = s.kind == StringKind::Exact ? s.text : s.text;
       const CallFact& call = p_.call(hit.call);
-      bool literal = call.firstArgLiteral && !model.url.empty() && model.url[0].base == ValueRef::Base::Arg &&
-                     model.url[0].index == 0 && model.url[0].fields.empty() && model.base.empty();
+      bool literal = call.firstArgLiteral && !model.url.empty() &&
+                     model.url[0].base == ValueRef::Base::Arg && model.url[0].index == 0 &&
+                     model.url[0].fields.empty() && model.base.empty();
       c.source = literal ? "literal" : "constant";
       return c;
     }
@@ -353,8 +382,10 @@ class Collector {
     } else {
       // A relative or partial URL: the host is not known.
       c.source = unknownSource(urlVars);
-      if (s.origin == StringOrigin::Env) c.source = "env";
-      else if (s.origin == StringOrigin::Parameter && c.source == "unknown") c.source = "parameter";
+      if (s.origin == StringOrigin::Env)
+        c.source = "env";
+      else if (s.origin == StringOrigin::Parameter && c.source == "unknown")
+        c.source = "parameter";
     }
     return c;
   }
@@ -389,7 +420,10 @@ class Collector {
       VarId found = kNoVar;
       for (VarId v : vs) {
         for (VarId carrier : s_.deepCarriers(v, bit)) {
-          if (s_.realizable(carrier, bit)) { found = carrier; break; }
+          if (s_.realizable(carrier, bit)) {
+            found = carrier;
+            break;
+          }
         }
         if (found != kNoVar) break;
       }
@@ -406,20 +440,25 @@ class Collector {
     while (cur != kNoVar && steps.size() < 40 && visited.insert(cur).second) {
       const VarInfo& info = p_.varInfo(cur);
       if (info.site.line > 0)
-        steps.push_back({p_.files[p_.fileOfVar(cur)].path, static_cast<int>(info.site.line), info.name});
+        steps.push_back(
+            {p_.files[p_.fileOfVar(cur)].path, static_cast<int>(info.site.line), info.name});
       auto* parents = s_.parentsOf(cur);
       if (!parents) break;
       const TaintParent& tp = (*parents)[bit];
       // The category came from a library value's own taint (a source) when
       // the variable it came from did not carry it.
-      bool fromSource = tp.token != kNone && (tp.from == kNoVar || !(s_.state(tp.from).eff & (1u << bit)));
+      bool fromSource =
+          tp.token != kNone && (tp.from == kNoVar || !(s_.state(tp.from).eff & (1u << bit)));
       if (tp.from == kNoVar || fromSource) {
         if (tp.token != kNone) {
           const Token& t = s_.token(tp.token);
-          std::string label = std::string("source: ") + categoryName(bit) + " (" + s_.tokenPath(tp.token) + ")";
-          if (!steps.empty() && ((steps.back().file == p_.files[t.file].path && steps.back().line == int(t.site.line)) ||
+          std::string label =
+              std::string("source: ") + categoryName(bit) + " (" + s_.tokenPath(tp.token) + ")";
+          if (!steps.empty() && ((steps.back().file == p_.files[t.file].path &&
+                                  steps.back().line == int(t.site.line)) ||
                                  t.site.line == 0))
-            steps.back().label = label + (steps.back().label.empty() ? "" : ": " + steps.back().label);
+            steps.back().label =
+                label + (steps.back().label.empty() ? "" : ": " + steps.back().label);
           else if (t.site.line == 0)
             ;
           else
@@ -456,7 +495,8 @@ class Collector {
           if (sv.kind == StringKind::Exact) remoteKey = sv.text;
         if (remoteKey.empty())
           for (const auto& prov : m_.authProviders)
-            if (prov.key == e.providerKey && !prov.remotes.empty()) remoteKey = prov.remotes.front();
+            if (prov.key == e.providerKey && !prov.remotes.empty())
+              remoteKey = prov.remotes.front();
       }
       if (remoteKey.empty() && model.kind == SinkKind::Remote) {
         // @forge/bridge invokeRemote: the module's resolver endpoint names the remote.
@@ -494,7 +534,9 @@ class Collector {
     // In the browser a relative URL goes to the page's own origin (the Forge
     // CDN), not out of Atlassian.
     if (e.side == SourceSide::Frontend && model.kind == SinkKind::Http) {
-      cands.erase(std::remove_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.relative; }), cands.end());
+      cands.erase(
+          std::remove_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.relative; }),
+          cands.end());
       if (cands.empty()) return out;
     }
     for (VarId v : urlVars) dataVars.push_back(v);
@@ -535,10 +577,16 @@ class Collector {
     for (const auto& sv : values) {
       std::string proto;
       if (auto h = hostOf(sv, &proto)) {
-        if (!host) { host = h; protocol = proto; url = display(sv); match = sv.text; }
+        if (!host) {
+          host = h;
+          protocol = proto;
+          url = display(sv);
+          match = sv.text;
+        }
         anyAbsolute = true;
-      } else if (sv.kind != StringKind::Unknown && !sv.text.empty() && (sv.text[0] == '/' || sv.text[0] == '.' ||
-                                                                       sv.text.rfind("data:", 0) == 0 || sv.text.rfind("blob:", 0) == 0)) {
+      } else if (sv.kind != StringKind::Unknown && !sv.text.empty() &&
+                 (sv.text[0] == '/' || sv.text[0] == '.' || sv.text.rfind("data:", 0) == 0 ||
+                  sv.text.rfind("blob:", 0) == 0)) {
         anyRelative = true;  // the app's own assets, or inline data
       }
     }
@@ -556,7 +604,8 @@ class Collector {
     e.matchUrl = match;
     e.hostSource = host ? "literal" : "unknown";
     e.calleeText = e.api;
-    uint32_t fn = j.enclosingFunction == kTopLevel ? p_.topLevelFunction(file) : p_.functionBase[file] + j.enclosingFunction;
+    uint32_t fn = j.enclosingFunction == kTopLevel ? p_.topLevelFunction(file)
+                                                   : p_.functionBase[file] + j.enclosingFunction;
     e.function = p_.functionName(fn);
     e.entryPoints = reachedBy_[fn];
     addData(e, {v});

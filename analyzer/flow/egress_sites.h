@@ -27,21 +27,22 @@ struct EgressSite {
   SinkKind kind = SinkKind::Http;
   SourceSide side = SourceSide::Backend;
   std::optional<std::string> host;
-  std::string url;         // best known form, unknown parts as {…}
-  std::string protocol;    // "https:" when known
-  std::string matchUrl;    // what permission matching sees: protocol//host/path
-  std::string hostSource;  // literal, constant, env, storage, user-input, parameter, manifest, unknown
+  std::string url;       // best known form, unknown parts as {…}
+  std::string protocol;  // "https:" when known
+  std::string matchUrl;  // what permission matching sees: protocol//host/path
+  std::string
+      hostSource;  // literal, constant, env, storage, user-input, parameter, manifest, unknown
   std::string hostDetail;  // e.g. the environment variable
   uint8_t data = 0;
-  uint8_t urlData = 0;     // categories in the URL itself (the caller chooses the host)
+  uint8_t urlData = 0;  // categories in the URL itself (the caller chooses the host)
   std::vector<WitnessStep> path;
   std::vector<std::string> entryPoints;
-  std::string function;    // enclosing function's qualified name
+  std::string function;  // enclosing function's qualified name
   std::string calleeText;
-  std::string argText;     // normalised first argument (fingerprints)
-  std::string remoteKey;   // Forge Remote
-  std::string providerKey; // OAuth provider
-  std::string vendor;      // SDK vendor
+  std::string argText;       // normalised first argument (fingerprints)
+  std::string remoteKey;     // Forge Remote
+  std::string providerKey;   // OAuth provider
+  std::string vendor;        // SDK vendor
   std::string resourceList;  // for resources: images, scripts, styles, frames, media, fonts
   uint32_t call = 0xffffffffu;
 };
@@ -54,7 +55,7 @@ struct LogSite {
   std::vector<WitnessStep> path;
   std::string function;
   std::string calleeText;
-  std::string argText;     // normalised first argument (fingerprints)
+  std::string argText;  // normalised first argument (fingerprints)
 };
 
 struct FlowFindings {

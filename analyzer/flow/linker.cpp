@@ -78,8 +78,10 @@ class Linker {
             p_.loads.push_back({target, x, imp.name});
             break;
           case ImportKind::Default:
-            if (hasEsmDefault(static_cast<uint32_t>(t))) p_.loads.push_back({target, x, "default"});
-            else p_.copies.push_back({target, x, false});
+            if (hasEsmDefault(static_cast<uint32_t>(t)))
+              p_.loads.push_back({target, x, "default"});
+            else
+              p_.copies.push_back({target, x, false});
             break;
           default:
             p_.copies.push_back({target, x, false});
@@ -88,8 +90,10 @@ class Linker {
         continue;
       }
       if (relative) {
-        diags_.push_back({Severity::Note, "unresolved-import", file.path, int(imp.site.line), int(imp.site.column),
-                          fmt::format("cannot resolve import '{}'; values from it are unknown", imp.specifier)});
+        diags_.push_back(
+            {Severity::Note, "unresolved-import", file.path, int(imp.site.line),
+             int(imp.site.column),
+             fmt::format("cannot resolve import '{}'; values from it are unknown", imp.specifier)});
         continue;
       }
       std::string root = canonical(imp.specifier);
@@ -119,7 +123,10 @@ class Linker {
       if (t < 0) {
         if (ModuleResolver::isRelative(r.specifier)) continue;
         VarId v = p_.newVar(r.exportedName, SourceSite{}, f);
-        p_.seeds.push_back({v, canonical(r.specifier), r.importedName == "*" || r.importedName == "default" ? "" : r.importedName, SourceSite{}, f});
+        p_.seeds.push_back(
+            {v, canonical(r.specifier),
+             r.importedName == "*" || r.importedName == "default" ? "" : r.importedName,
+             SourceSite{}, f});
         if (r.exportedName != "*") p_.stores.push_back({exportsObj, r.exportedName, v});
         continue;
       }
@@ -151,7 +158,8 @@ class Linker {
 
   void linkEntries() {
     const Manifest& m = *in_.manifest;
-    std::string srcDir = m.packageBundler == "manual@2026" && !m.packagePath.empty() ? m.packagePath : "src";
+    std::string srcDir =
+        m.packageBundler == "manual@2026" && !m.packagePath.empty() ? m.packagePath : "src";
     std::string base = in_.appDir.empty() ? srcDir : in_.appDir + "/" + srcDir;
     for (const auto& fn : m.functions) {
       if (fn.handlerFile.empty()) continue;
@@ -161,16 +169,18 @@ class Linker {
         if (file >= 0) break;
       }
       if (file < 0) {
-        diags_.push_back({Severity::Warning, "handler-missing", m.path, fn.line, 0,
-                          fmt::format("function '{}': handler file {}/{}.(ts|tsx|js|jsx|cjs) not found", fn.key,
-                                      srcDir, fn.handlerFile)});
+        diags_.push_back(
+            {Severity::Warning, "handler-missing", m.path, fn.line, 0,
+             fmt::format("function '{}': handler file {}/{}.(ts|tsx|js|jsx|cjs) not found", fn.key,
+                         srcDir, fn.handlerFile)});
         continue;
       }
       std::string family = "function";
       bool resolverOnly = false;
       for (const auto& use : m.modules) {
         if (use.functionKey != fn.key) continue;
-        if (use.role == "resolver") resolverOnly = true;
+        if (use.role == "resolver")
+          resolverOnly = true;
         else {
           family = entryFamily(use.moduleType);
           resolverOnly = false;
@@ -184,8 +194,10 @@ class Linker {
       e.family = resolverOnly ? "resolver" : family;
       e.callee = callee;
       for (int i = 0; i < 2; ++i) {
-        VarId pv = p_.newVar(i == 0 ? "payload of " + fn.key : "context of " + fn.key, SourceSite{}, static_cast<uint32_t>(file));
-        p_.seeds.push_back({pv, "$entry", e.family + ".$p" + std::to_string(i), SourceSite{}, static_cast<uint32_t>(file)});
+        VarId pv = p_.newVar(i == 0 ? "payload of " + fn.key : "context of " + fn.key, SourceSite{},
+                             static_cast<uint32_t>(file));
+        p_.seeds.push_back({pv, "$entry", e.family + ".$p" + std::to_string(i), SourceSite{},
+                            static_cast<uint32_t>(file)});
         e.params.push_back(pv);
       }
       p_.entries.push_back(std::move(e));

@@ -15,10 +15,10 @@
 namespace fe {
 
 struct LinkInput {
-  std::vector<FileFacts> files;     // sorted by path
-  const ModuleResolver* resolver;   // over the same file list
+  std::vector<FileFacts> files;    // sorted by path
+  const ModuleResolver* resolver;  // over the same file list
   const Manifest* manifest;
-  std::string appDir;               // relative to the scan root ("" = root)
+  std::string appDir;  // relative to the scan root ("" = root)
   const Catalog* catalog;
 };
 

@@ -39,7 +39,9 @@ std::string AppProgram::functionName(uint32_t fn) const {
   return f ? f->name : "<module>";
 }
 
-uint32_t AppProgram::fileOfCall(uint32_t c) const { return fileOf(callBase, c); }
+uint32_t AppProgram::fileOfCall(uint32_t c) const {
+  return fileOf(callBase, c);
+}
 
 const CallFact& AppProgram::call(uint32_t c) const {
   uint32_t f = fileOf(callBase, c);

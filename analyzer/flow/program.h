@@ -58,7 +58,9 @@ struct AppProgram {
   std::vector<LibrarySeed> seeds;
   std::vector<EntryPoint> entries;
 
-  uint32_t topLevelFunction(uint32_t file) const { return functionCount - static_cast<uint32_t>(files.size()) + file; }
+  uint32_t topLevelFunction(uint32_t file) const {
+    return functionCount - static_cast<uint32_t>(files.size()) + file;
+  }
   uint32_t fileOfVar(VarId v) const;
   const VarInfo& varInfo(VarId v) const;
   uint32_t fileOfFunction(uint32_t f) const;

@@ -17,12 +17,14 @@
 namespace fe {
 
 namespace {
-const char* kCategoryNames[kCategoryCount] = {"user-identity", "product-data", "app-storage",
-                                              "user-input", "event-data", "install-context",
-                                              "webtrigger-request"};
+const char* kCategoryNames[kCategoryCount] = {
+    "user-identity", "product-data",    "app-storage",       "user-input",
+    "event-data",    "install-context", "webtrigger-request"};
 }  // namespace
 
-const char* categoryName(int bit) { return bit >= 0 && bit < kCategoryCount ? kCategoryNames[bit] : "?"; }
+const char* categoryName(int bit) {
+  return bit >= 0 && bit < kCategoryCount ? kCategoryNames[bit] : "?";
+}
 
 uint8_t categoryBit(std::string_view name) {
   for (int i = 0; i < kCategoryCount; ++i)
@@ -67,7 +69,8 @@ uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& pat
   if (it != libraryIndex_.end()) {
     tok = it->second;
   } else {
-    uint32_t rootId = static_cast<uint32_t>(std::find(roots_.begin(), roots_.end(), root) - roots_.begin());
+    uint32_t rootId =
+        static_cast<uint32_t>(std::find(roots_.begin(), roots_.end(), root) - roots_.begin());
     if (rootId == roots_.size()) roots_.push_back(root);
     tok = allocToken(TokenKind::Library, kNone, file, site);
     tokens_[tok].root = rootId;
@@ -78,7 +81,8 @@ uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& pat
   size_t start = 0;
   while (start < path.size()) {
     size_t dot = path.find('.', start);
-    std::string seg = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string seg =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!seg.empty()) tok = libraryChild(tok, seg, kNone);
     if (dot == std::string::npos) break;
     start = dot + 1;
@@ -86,7 +90,8 @@ uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& pat
   return tok;
 }
 
-uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall) {
+uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
+                                  uint32_t creatorCall) {
   if (tokens_[parent].path.size() >= budget_.maxLibraryDepth) return parent;
   std::string key = std::to_string(parent) + "\x1f" + segment + "\x1f" +
                     (creatorCall == kNone ? std::string() : std::to_string(creatorCall));
@@ -120,8 +125,10 @@ static bool selectorMatches(const Selector& sel, const std::string& root,
     // Module names match exactly, or by prefix when they end in '*' ("@aws-sdk/client-*").
     bool any = false;
     for (const auto& m : sel.modules) {
-      if (!m.empty() && m.back() == '*') any = any || (root.compare(0, m.size() - 1, m, 0, m.size() - 1) == 0 && root[0] != '$');
-      else any = any || m == root;
+      if (!m.empty() && m.back() == '*')
+        any = any || (root.compare(0, m.size() - 1, m, 0, m.size() - 1) == 0 && root[0] != '$');
+      else
+        any = any || m == root;
     }
     if (!any) return false;
   }
@@ -189,7 +196,8 @@ std::string FlowSolver::tokenPath(uint32_t tok) const {
   std::string out = t.root == kNone ? "" : roots_[t.root];
   if (out == "$global") out.clear();
   for (const auto& s : t.path) {
-    if (s == "()") out += "()";
+    if (s == "()")
+      out += "()";
     else {
       if (!out.empty()) out += ".";
       out += s;
@@ -209,19 +217,35 @@ void FlowSolver::addFileFacts(uint32_t file) {
     TokenKind k = TokenKind::Object;
     uint32_t index = kNone;
     switch (a.kind) {
-      case AllocKind::Object: k = TokenKind::Object; break;
-      case AllocKind::Array: k = TokenKind::Array; break;
-      case AllocKind::Function: k = TokenKind::Function; index = fb + a.index; break;
-      case AllocKind::Class: k = TokenKind::Class; index = cb + a.index; break;
-      case AllocKind::ModuleObject: k = TokenKind::ModuleObject; break;
-      case AllocKind::ExportsObject: k = TokenKind::ExportsObject; break;
+      case AllocKind::Object:
+        k = TokenKind::Object;
+        break;
+      case AllocKind::Array:
+        k = TokenKind::Array;
+        break;
+      case AllocKind::Function:
+        k = TokenKind::Function;
+        index = fb + a.index;
+        break;
+      case AllocKind::Class:
+        k = TokenKind::Class;
+        index = cb + a.index;
+        break;
+      case AllocKind::ModuleObject:
+        k = TokenKind::ModuleObject;
+        break;
+      case AllocKind::ExportsObject:
+        k = TokenKind::ExportsObject;
+        break;
     }
     uint32_t tok = allocToken(k, index, file, a.site);
-    if (k == TokenKind::Function && index < functionTokenOf_.size() && functionTokenOf_[index] == kNone)
+    if (k == TokenKind::Function && index < functionTokenOf_.size() &&
+        functionTokenOf_[index] == kNone)
       functionTokenOf_[index] = tok;
     addToken(g(a.target), tok);
   }
-  for (const auto& c : f.copies) addEdge(g(c.source), g(c.target), c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
+  for (const auto& c : f.copies)
+    addEdge(g(c.source), g(c.target), c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
   for (const auto& s : f.strings) {
     AbstractString a;
     a.kind = StringKind::Exact;
@@ -277,7 +301,8 @@ void FlowSolver::addFileFacts(uint32_t file) {
     if (c.callee != kNoVar) watch(g(c.callee), WatchKind::Call, id);
     if (c.isSuperCall) {
       // super(...): the parent class's constructor, with the same `this`.
-      const FunctionFact& fn = f.functions[c.enclosingFunction == kTopLevel ? 0 : c.enclosingFunction];
+      const FunctionFact& fn =
+          f.functions[c.enclosingFunction == kTopLevel ? 0 : c.enclosingFunction];
       if (c.enclosingFunction != kTopLevel && fn.classIndex != 0xffffffffu) {
         VarId superVar = f.classes[fn.classIndex].superVar;
         if (superVar != kNoVar) watch(g(superVar), WatchKind::Call, id);
@@ -291,7 +316,8 @@ void FlowSolver::addFileFacts(uint32_t file) {
 }
 
 void FlowSolver::addLinkFacts() {
-  for (const auto& c : program_.copies) addEdge(c.source, c.target, c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
+  for (const auto& c : program_.copies)
+    addEdge(c.source, c.target, c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
   for (const auto& l : program_.loads) {
     loads_.push_back({l.target, l.base, kNoVar, l.name});
     uint32_t id = static_cast<uint32_t>(loads_.size() - 1);
@@ -496,13 +522,26 @@ void FlowSolver::propagate(VarId v) {
 void FlowSolver::runWatch(const Watch& w) {
   switch (w.kind) {
     case WatchKind::Load:
-    case WatchKind::DynamicLoad: evalLoad(w.id); break;
-    case WatchKind::Store: evalStore(w.id); break;
-    case WatchKind::Spread: evalSpread(w.id); break;
-    case WatchKind::Concat: evalConcat(w.id); break;
-    case WatchKind::Call: evalCall(w.id); break;
-    case WatchKind::Callback: evalCallback(w.id); break;
-    case WatchKind::Summary: break;
+    case WatchKind::DynamicLoad:
+      evalLoad(w.id);
+      break;
+    case WatchKind::Store:
+      evalStore(w.id);
+      break;
+    case WatchKind::Spread:
+      evalSpread(w.id);
+      break;
+    case WatchKind::Concat:
+      evalConcat(w.id);
+      break;
+    case WatchKind::Call:
+      evalCall(w.id);
+      break;
+    case WatchKind::Callback:
+      evalCallback(w.id);
+      break;
+    case WatchKind::Summary:
+      break;
   }
 }
 
@@ -534,7 +573,8 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
     VarId any = fieldOf(token, "?");
     if (any != kNoVar) addEdge(any, v, EdgeKind::Value);
   } else {
-    std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(), tokens_[token].fields.end());
+    std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
+                                                        tokens_[token].fields.end());
     for (auto& [n, fv] : existing)
       if (n != "?") addEdge(v, fv, EdgeKind::Value);
   }
@@ -550,14 +590,17 @@ void FlowSolver::evalLoad(uint32_t id) {
   } else if (l.key != kNoVar) {
     const StringSet& ks = vars_[l.key].strings;
     for (const auto& s : ks.values()) {
-      if (s.kind == StringKind::Exact) names.push_back(s.text);
-      else dynamicAll = true;
+      if (s.kind == StringKind::Exact)
+        names.push_back(s.text);
+      else
+        dynamicAll = true;
     }
     if (ks.empty()) dynamicAll = true;
   } else {
     dynamicAll = true;
   }
-  std::vector<uint32_t> toks = l.key != kNoVar && watchVar_ == l.key ? vars_[l.base].tokens : tokensFor(l.base);
+  std::vector<uint32_t> toks =
+      l.key != kNoVar && watchVar_ == l.key ? vars_[l.base].tokens : tokensFor(l.base);
   for (uint32_t t : toks) {
     if (tokens_[t].kind == TokenKind::Library) {
       std::vector<uint32_t> children;
@@ -603,12 +646,15 @@ void FlowSolver::evalStore(uint32_t id) {
     const StringSet& ks = vars_[s.key].strings;
     bool unknown = ks.empty();
     for (const auto& v : ks.values()) {
-      if (v.kind == StringKind::Exact) names.push_back(v.text);
-      else unknown = true;
+      if (v.kind == StringKind::Exact)
+        names.push_back(v.text);
+      else
+        unknown = true;
     }
     if (unknown) names.push_back("?");
   }
-  std::vector<uint32_t> toks = s.key != kNoVar && watchVar_ == s.key ? vars_[s.base].tokens : tokensFor(s.base);
+  std::vector<uint32_t> toks =
+      s.key != kNoVar && watchVar_ == s.key ? vars_[s.base].tokens : tokensFor(s.base);
   for (uint32_t t : toks)
     for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
 }
@@ -623,7 +669,8 @@ void FlowSolver::evalSpread(uint32_t id) {
       auto& m = tokens_[f].mirrors;
       if (std::find(m.begin(), m.end(), t) != m.end()) continue;
       m.push_back(t);
-      std::vector<std::pair<std::string, VarId>> existing(tokens_[f].fields.begin(), tokens_[f].fields.end());
+      std::vector<std::pair<std::string, VarId>> existing(tokens_[f].fields.begin(),
+                                                          tokens_[f].fields.end());
       for (auto& [n, fv] : existing) addEdge(fv, field(t, n), EdgeKind::Value);
     }
   }
@@ -668,10 +715,13 @@ void FlowSolver::evalUrlJoin(uint32_t id) {
       }
       AbstractString prefix = b;
       size_t scheme = b.text.find("://");
-      size_t hostEnd = scheme == std::string::npos ? std::string::npos : b.text.find('/', scheme + 3);
+      size_t hostEnd =
+          scheme == std::string::npos ? std::string::npos : b.text.find('/', scheme + 3);
       if (p.kind != StringKind::Unknown && !p.text.empty() && p.text[0] == '/') {
         if (hostEnd != std::string::npos) prefix.text = b.text.substr(0, hostEnd);
-        prefix.kind = hostEnd != std::string::npos || b.kind == StringKind::Exact ? StringKind::Exact : b.kind;
+        prefix.kind = hostEnd != std::string::npos || b.kind == StringKind::Exact
+                          ? StringKind::Exact
+                          : b.kind;
       } else {
         size_t lastSlash = b.text.rfind('/');
         if (hostEnd != std::string::npos && lastSlash != std::string::npos && lastSlash >= hostEnd)
@@ -705,8 +755,8 @@ void FlowSolver::evalConcat(uint32_t id) {
       u.kind = StringKind::Unknown;
       uint8_t eff = p == kNoVar ? 0 : vars_[p].eff;
       u.origin = (eff & (kUserInput | kWebtriggerRequest)) ? StringOrigin::UserInput
-                 : (eff & kAppStorage)                      ? StringOrigin::Storage
-                                                            : StringOrigin::Unknown;
+                 : (eff & kAppStorage)                     ? StringOrigin::Storage
+                                                           : StringOrigin::Unknown;
       partValues.push_back(u);
     }
     std::vector<AbstractString> next;
@@ -735,7 +785,8 @@ void FlowSolver::addCallEdge(uint32_t call, uint32_t fn) {
   // Hashed membership: a linear search of callersOfFn_ is quadratic when thousands of
   // functions call the same ones (a dispatch table).
   if (callEdgeSeen_.insert((uint64_t{caller} << 32) | fn).second) calleesOf_[caller].push_back(fn);
-  if (callEdgeSeen_.insert((uint64_t{1} << 63) | (uint64_t{call} << 32) | fn).second) callersOfFn_[fn].push_back(call);
+  if (callEdgeSeen_.insert((uint64_t{1} << 63) | (uint64_t{call} << 32) | fn).second)
+    callersOfFn_[fn].push_back(call);
 }
 
 void FlowSolver::evalCall(uint32_t callId) {
@@ -791,7 +842,8 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     bool spread = i < 32 && (c.spreadMask & (1u << i));
     if (spread) {
       VarId elem = loadVar(a, "[]", file, c.site);
-      for (size_t p = i; p < fn->params.size(); ++p) addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId, 1);
+      for (size_t p = i; p < fn->params.size(); ++p)
+        addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId, 1);
       continue;
     }
     if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
@@ -809,8 +861,10 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     if (i < fn->params.size()) addEdge(a, fvb + fn->params[i], EdgeKind::Value, callId, 1);
   }
   if (!fn->isArrow) {
-    if (instance != kNone) addToken(fvb + fn->thisVar, instance);
-    else if (c.receiver != kNoVar && !c.isSuperCall) addEdge(vb + c.receiver, fvb + fn->thisVar, EdgeKind::Value, callId, 1);
+    if (instance != kNone)
+      addToken(fvb + fn->thisVar, instance);
+    else if (c.receiver != kNoVar && !c.isSuperCall)
+      addEdge(vb + c.receiver, fvb + fn->thisVar, EdgeKind::Value, callId, 1);
     else if (c.isSuperCall) {
       const FileFacts& f = program_.files[file];
       VarId thisVar = f.functions[c.enclosingFunction].thisVar;
@@ -836,7 +890,8 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
   VarId vb = program_.varBase[file];
   uint32_t classIndex = tokens_[classToken].index;
   uint32_t classFile = tokens_[classToken].file;
-  const ClassFact& cls = program_.files[classFile].classes[classIndex - program_.classBase[classFile]];
+  const ClassFact& cls =
+      program_.files[classFile].classes[classIndex - program_.classBase[classFile]];
   VarId cvb = program_.varBase[classFile];
   uint32_t ctorIndex = program_.functionBase[classFile] + cls.constructorFunction;
   uint32_t instance;
@@ -844,7 +899,8 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
     instance = kNone;
   } else {
     instance = allocToken(TokenKind::Instance, classIndex, file, c.site);
-    for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens) tokens_[instance].fallbacks.push_back(pt);
+    for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
+      tokens_[instance].fallbacks.push_back(pt);
     addToken(vb + c.result, instance);
   }
   // Constructor.
@@ -862,7 +918,8 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
       for (uint32_t st : vars_[cvb + cls.superVar].tokens)
         if (tokens_[st].kind == TokenKind::Class) {
           const Token& sup = tokens_[st];
-          const ClassFact& scls = program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+          const ClassFact& scls =
+              program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
           uint32_t sctor = program_.functionBase[sup.file] + scls.constructorFunction;
           if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
             callFunction(callId, functionTokenOf_[sctor], false, instance);
@@ -874,14 +931,16 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
     for (uint32_t st : vars_[cvb + cls.superVar].tokens) {
       if (tokens_[st].kind != TokenKind::Class) continue;
       const Token& sup = tokens_[st];
-      const ClassFact& scls = program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+      const ClassFact& scls =
+          program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
       VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
       for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
         for (uint32_t spt : vars_[sproto].tokens) {
           auto& fb = tokens_[pt].fallbacks;
           if (std::find(fb.begin(), fb.end(), spt) == fb.end()) {
             fb.push_back(spt);
-            std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(), tokens_[pt].fields.end());
+            std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(),
+                                                                tokens_[pt].fields.end());
             for (auto& [n, fv] : existing) addEdge(field(spt, n), fv, EdgeKind::Value);
           }
         }
@@ -903,7 +962,8 @@ VarId FlowSolver::loadVar(VarId base, const std::string& name, uint32_t file, So
 }
 
 void FlowSolver::callbackFromArg(uint32_t call, VarId holder, std::vector<VarId> paramFrom,
-                                 std::vector<uint32_t> paramTokens, VarId returnTo, std::string entryName) {
+                                 std::vector<uint32_t> paramTokens, VarId returnTo,
+                                 std::string entryName) {
   if (holder == kNoVar) return;
   CallbackC cb;
   cb.entryName = std::move(entryName);
@@ -931,13 +991,16 @@ void FlowSolver::evalCallback(uint32_t id) {
     VarId fvb = program_.varBase[program_.fileOfFunction(fnIndex)];
     if (cb.call != kNone) addCallEdge(cb.call, fnIndex);
     for (size_t p = 0; p < fn->params.size(); ++p) {
-      if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar) addEdge(cb.paramFrom[p], fvb + fn->params[p], EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 1);
+      if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar)
+        addEdge(cb.paramFrom[p], fvb + fn->params[p], EdgeKind::Value, cb.call,
+                cb.call == kNone ? 0 : 1);
       if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) {
         addToken(fvb + fn->params[p], cb.paramTokens[p]);
         markBorn(fvb + fn->params[p], tokens_[cb.paramTokens[p]].intrinsic);
       }
     }
-    if (cb.returnTo != kNoVar) addEdge(fvb + fn->returnVar, cb.returnTo, EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 2);
+    if (cb.returnTo != kNoVar)
+      addEdge(fvb + fn->returnVar, cb.returnTo, EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 2);
     if (!cb.entryName.empty()) entryFunctions_.emplace_back(fnIndex, cb.entryName);
     if (cb.call == kNone) {
       // A manifest entry point.
@@ -958,14 +1021,16 @@ uint32_t FlowSolver::originCall(uint32_t token, int depth) const {
 }
 
 // The var a catalog reference denotes at a call (creating loads as needed).
-VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeToken, bool forWrite) {
+VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeToken,
+                         bool forWrite) {
   const CallFact& c = program_.call(callId);
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];
   VarId base = kNoVar;
   switch (ref.base) {
     case ValueRef::Base::Arg:
-      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar) base = vb + c.args[ref.index];
+      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar)
+        base = vb + c.args[ref.index];
       break;
     case ValueRef::Base::Receiver:
       if (c.receiver != kNoVar) base = vb + c.receiver;
@@ -978,7 +1043,8 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
       if (oc == kNone) return kNoVar;
       const CallFact& o = program_.call(oc);
       VarId ovb = program_.varBase[program_.fileOfCall(oc)];
-      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar) base = ovb + o.args[ref.index];
+      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar)
+        base = ovb + o.args[ref.index];
       break;
     }
     case ValueRef::Base::Args: {
@@ -1034,7 +1100,8 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
       continue;
     }
     if (flow.from.deep) {
-      if (flow.to.base == ValueRef::Base::Return && result != kNoVar) deepTaintEdges_.emplace_back(from, result);
+      if (flow.to.base == ValueRef::Base::Return && result != kNoVar)
+        deepTaintEdges_.emplace_back(from, result);
       continue;
     }
     EdgeKind kind = flow.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value;
@@ -1111,12 +1178,14 @@ void FlowSolver::defaultPassThrough(uint32_t callId, uint32_t calleeToken) {
     std::vector<uint32_t> ptoks;
     if (calleeToken != kNone) {
       uint32_t cbTok = libraryChild(calleeToken, "$cb" + std::to_string(i), kNone);
-      for (int p = 0; p < 4; ++p) ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
+      for (int p = 0; p < 4; ++p)
+        ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
     }
     if (c.receiver != kNoVar) params.push_back(vb + c.receiver);
     callbackFromArg(callId, a, params, ptoks, result);
   }
-  if (c.receiver != kNoVar && result != kNoVar) addEdge(vb + c.receiver, result, EdgeKind::TaintOnly, callId);
+  if (c.receiver != kNoVar && result != kNoVar)
+    addEdge(vb + c.receiver, result, EdgeKind::TaintOnly, callId);
 }
 
 void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
@@ -1124,7 +1193,8 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];
   const Token& tok = tokens_[libToken];
-  uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment, entryModel = tok.entryModel;
+  uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment,
+           entryModel = tok.entryModel;
   if (sink != kNone) sinkHits_.push_back({callId, libToken, sink});
   if (attachment != kNone) attachHits_.push_back({callId, libToken, attachment});
   VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
@@ -1133,12 +1203,16 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
     if (em.callback < static_cast<int>(c.args.size()) && c.args[em.callback] != kNoVar) {
       std::vector<uint32_t> ptoks;
       uint32_t cbTok = libraryChild(libToken, "$cb" + std::to_string(em.callback), kNone);
-      for (int p = 0; p < 4; ++p) ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
+      for (int p = 0; p < 4; ++p)
+        ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
       std::string name = "?";
       if (em.name.base == ValueRef::Base::Arg && em.name.index < static_cast<int>(c.args.size()) &&
           c.args[em.name.index] != kNoVar)
         for (const auto& sv : vars_[vb + c.args[em.name.index]].strings.values())
-          if (sv.kind == StringKind::Exact) { name = sv.text; break; }
+          if (sv.kind == StringKind::Exact) {
+            name = sv.text;
+            break;
+          }
       callbackFromArg(callId, vb + c.args[em.callback], {}, ptoks, kNoVar, em.prefix + name);
     }
   }
@@ -1162,7 +1236,8 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   // Method summaries (string and array methods) by name.
   if (!c.methodName.empty()) {
     for (const auto& s : catalog_.summaries) {
-      if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) != s.selector.methods.end()) {
+      if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
+          s.selector.methods.end()) {
         applySummary(callId, s, libToken);
         return;
       }
@@ -1209,14 +1284,16 @@ void FlowSolver::phaseUnknownCallees() {
     bool callable = false;
     for (uint32_t t : vars_[vb + c.callee].tokens) {
       TokenKind k = tokens_[t].kind;
-      callable = callable || k == TokenKind::Function || k == TokenKind::Class || k == TokenKind::Library;
+      callable =
+          callable || k == TokenKind::Function || k == TokenKind::Class || k == TokenKind::Library;
     }
     if (callable) continue;
     callUnknownDone_[id] = 1;
     bool applied = false;
     if (!c.methodName.empty()) {
       for (const auto& s : catalog_.summaries) {
-        if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) != s.selector.methods.end()) {
+        if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
+            s.selector.methods.end()) {
           applySummary(id, s, kNone);
           applied = true;
           break;
@@ -1264,7 +1341,8 @@ bool FlowSolver::phaseDeepTaint() {
     for (int b = 0; b < kCategoryCount; ++b) {
       if (!(fresh & (1u << b))) continue;
       VarId carrier = deepCarrier(from, static_cast<uint8_t>(1u << b));
-      changed |= addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
+      changed |=
+          addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
       for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
         if (!implicitSeen_.count((static_cast<uint64_t>(cv) << 32) | to)) {
           implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to);
@@ -1301,7 +1379,8 @@ uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
         for (const auto& [n, fv] : tokens_[fb].fields) {
           if (n == "constructor" || d < 2) continue;
           bool method = false;
-          for (uint32_t ft : vars_[fv].tokens) method = method || tokens_[ft].kind == TokenKind::Function;
+          for (uint32_t ft : vars_[fv].tokens)
+            method = method || tokens_[ft].kind == TokenKind::Function;
           if (!method) queue.emplace_back(fv, d - 2);
         }
     }
@@ -1337,7 +1416,8 @@ void FlowSolver::buildPredecessors() const {
   preds_.resize(vars_.size());
   for (VarId v = 0; v < succ_.size(); ++v)
     for (const Edge& e : succ_[v]) preds_[e.to].push_back({v, e.kind, e.call, e.dir});
-  for (auto [from, to] : implicitPreds_) preds_[to].push_back({from, EdgeKind::TaintOnly, kNone, 0});
+  for (auto [from, to] : implicitPreds_)
+    preds_[to].push_back({from, EdgeKind::TaintOnly, kNone, 0});
 }
 
 bool FlowSolver::realizable(VarId v, uint8_t bit) const {
@@ -1360,17 +1440,21 @@ bool FlowSolver::realizable(VarId v, uint8_t bit) const {
     // Key: the variable and the call stack, as raw bytes.
     std::string key(reinterpret_cast<const char*>(&st.var), sizeof(st.var));
     if (!st.stack.empty())
-      key.append(reinterpret_cast<const char*>(st.stack.data()), st.stack.size() * sizeof(uint32_t));
+      key.append(reinterpret_cast<const char*>(st.stack.data()),
+                 st.stack.size() * sizeof(uint32_t));
     if (!seen.insert(key).second) continue;
     for (const PredEdge& p : preds_[st.var]) {
       const VarState& from = vars_[p.from];
-      bool carries = p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
+      bool carries =
+          p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
       if (!carries) continue;
       State next{p.from, st.stack};
       if (p.dir == 2) {
         // Backwards through a return: remember the call to come back into it.
-        if (next.stack.size() < kMaxDepth) next.stack.push_back(p.call);
-        else next.stack.clear();  // too deep: forget, and accept any caller
+        if (next.stack.size() < kMaxDepth)
+          next.stack.push_back(p.call);
+        else
+          next.stack.clear();  // too deep: forget, and accept any caller
       } else if (p.dir == 1 && !next.stack.empty()) {
         // Backwards through an argument: only the call we came out of.
         if (next.stack.back() != p.call) continue;
@@ -1382,7 +1466,8 @@ bool FlowSolver::realizable(VarId v, uint8_t bit) const {
   return false;
 }
 
-std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId, uint32_t calleeToken) const {
+std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
+                                          uint32_t calleeToken) const {
   std::vector<VarId> out;
   const CallFact& c = program_.call(callId);
   VarId vb = program_.varBase[program_.fileOfCall(callId)];
@@ -1421,7 +1506,8 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId, 
       if (oc == kNone) break;
       const CallFact& o = program_.call(oc);
       VarId ovb = program_.varBase[program_.fileOfCall(oc)];
-      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar) bases.push_back(ovb + o.args[ref.index]);
+      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar)
+        bases.push_back(ovb + o.args[ref.index]);
       break;
     }
     default:
@@ -1463,8 +1549,9 @@ void FlowSolver::solve() {
         const VarState& st = self->vars_[v];
         std::fprintf(stderr, "profile: %llu x %s:%u %s tokens=%zu strings=%zu\n",
                      static_cast<unsigned long long>(top[i].first),
-                     self->program_.files[self->program_.fileOfVar(v)].path.c_str(), self->program_.varInfo(v).site.line,
-                     self->program_.varInfo(v).name.c_str(), st.tokens.size(), st.strings.values().size());
+                     self->program_.files[self->program_.fileOfVar(v)].path.c_str(),
+                     self->program_.varInfo(v).site.line, self->program_.varInfo(v).name.c_str(),
+                     st.tokens.size(), st.strings.values().size());
       }
       self->profile_ = nullptr;
     }

@@ -9,9 +9,9 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <string>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -37,7 +37,16 @@ std::vector<std::string> categoryNames(uint8_t mask);
 
 inline constexpr uint32_t kNone = 0xffffffffu;
 
-enum class TokenKind : uint8_t { Object, Array, Function, Class, Instance, ModuleObject, ExportsObject, Library };
+enum class TokenKind : uint8_t {
+  Object,
+  Array,
+  Function,
+  Class,
+  Instance,
+  ModuleObject,
+  ExportsObject,
+  Library
+};
 
 struct Token {
   TokenKind kind = TokenKind::Object;
@@ -45,21 +54,21 @@ struct Token {
   uint32_t file = 0;
   SourceSite site;
   // Library values: root + path below it.
-  uint32_t root = kNone;        // index into FlowSolver::roots()
-  uint32_t parent = kNone;      // parent library token
-  std::string segment;          // member name, "()", "$cbN", "$pN"
-  uint32_t creatorCall = kNone; // for "()" segments: the call that made it
+  uint32_t root = kNone;         // index into FlowSolver::roots()
+  uint32_t parent = kNone;       // parent library token
+  std::string segment;           // member name, "()", "$cbN", "$pN"
+  uint32_t creatorCall = kNone;  // for "()" segments: the call that made it
   std::vector<std::string> path;
-  uint8_t intrinsic = 0;        // customer-data categories of the value itself
-  bool isSource = false;        // a catalog source matched this path itself (not inherited)
-  uint32_t sink = kNone;        // catalog sink matched by this callee path
-  uint32_t summary = kNone;     // catalog summary matched by this callee path
+  uint8_t intrinsic = 0;     // customer-data categories of the value itself
+  bool isSource = false;     // a catalog source matched this path itself (not inherited)
+  uint32_t sink = kNone;     // catalog sink matched by this callee path
+  uint32_t summary = kNone;  // catalog summary matched by this callee path
   uint32_t attachment = kNone;
   uint32_t entryModel = kNone;
   std::vector<uint32_t> fallbacks;  // prototype chain
   std::vector<uint32_t> mirrors;    // objects that receive copies of every field (spread)
   std::map<std::string, VarId> fields;
-  std::vector<VarId> anyReaders;    // dynamic reads of every field
+  std::vector<VarId> anyReaders;  // dynamic reads of every field
 };
 
 // How a variable first received a category: from another variable, or from
@@ -76,8 +85,8 @@ struct VarState {
   bool stringsChanged = false;   // strings changed since the variable was last propagated
   uint8_t stringChanges = 0;     // how often; see FlowSolver::noteStringChange
   StringSet strings;
-  uint8_t taint = 0;  // categories not explained by tokens' intrinsic taint
-  uint8_t eff = 0;    // taint | intrinsic of tokens
+  uint8_t taint = 0;         // categories not explained by tokens' intrinsic taint
+  uint8_t eff = 0;           // taint | intrinsic of tokens
   uint32_t parents = kNone;  // index into parent table, once tainted
 };
 
@@ -118,7 +127,9 @@ class FlowSolver {
   const std::vector<SinkHit>& sinkHits() const { return sinkHits_; }
   const std::vector<AttachHit>& attachHits() const { return attachHits_; }
   const std::vector<std::vector<uint32_t>>& callGraph() const { return calleesOf_; }
-  const std::vector<std::pair<uint32_t, std::string>>& entryFunctions() const { return entryFunctions_; }
+  const std::vector<std::pair<uint32_t, std::string>>& entryFunctions() const {
+    return entryFunctions_;
+  }
   const FlowStats& stats() const { return stats_; }
   const std::array<TaintParent, kCategoryCount>* parentsOf(VarId v) const {
     return vars_[v].parents == kNone ? nullptr : &parents_[vars_[v].parents];
@@ -154,7 +165,16 @@ class FlowSolver {
     uint32_t call;
     uint8_t dir;
   };
-  enum class WatchKind : uint8_t { Load, DynamicLoad, Store, Spread, Call, Concat, Callback, Summary };
+  enum class WatchKind : uint8_t {
+    Load,
+    DynamicLoad,
+    Store,
+    Spread,
+    Call,
+    Concat,
+    Callback,
+    Summary
+  };
   struct Watch {
     WatchKind kind;
     uint32_t id;
@@ -177,20 +197,21 @@ class FlowSolver {
   };
   // A function value passed where it will be called: bind its params and return.
   struct CallbackC {
-    VarId holder;                  // var holding the callback(s)
-    uint32_t call;                 // the call that passes it
-    std::vector<VarId> paramFrom;  // sources for params (kNoVar: none)
+    VarId holder;                       // var holding the callback(s)
+    uint32_t call;                      // the call that passes it
+    std::vector<VarId> paramFrom;       // sources for params (kNoVar: none)
     std::vector<uint32_t> paramTokens;  // library tokens for params (kNone: none)
-    VarId returnTo;                // receives the callback's return (kNoVar: none)
+    VarId returnTo;                     // receives the callback's return (kNoVar: none)
     VarId thisFrom = kNoVar;
-    std::string entryName;         // set when the platform calls it (resolver.define)
+    std::string entryName;  // set when the platform calls it (resolver.define)
   };
 
   // setup
   void addFileFacts(uint32_t file);
   void addLinkFacts();
   uint32_t allocToken(TokenKind kind, uint32_t index, uint32_t file, SourceSite site);
-  uint32_t libraryRoot(const std::string& root, const std::string& path, uint32_t file, SourceSite site);
+  uint32_t libraryRoot(const std::string& root, const std::string& path, uint32_t file,
+                       SourceSite site);
   uint32_t libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall);
   void matchCatalog(uint32_t token);
   bool isClean(const std::string& member) const;
@@ -207,9 +228,11 @@ class FlowSolver {
   std::vector<uint32_t> tokensFor(VarId v) const;
   void noteStringChange(VarId v);
   static constexpr uint8_t kMaxStringChanges = 12;
-  const std::vector<uint32_t>* watchDelta_ = nullptr;  // objects new to watchVar_ in this propagation
+  const std::vector<uint32_t>* watchDelta_ =
+      nullptr;  // objects new to watchVar_ in this propagation
   VarId watchVar_ = kNoVar;
-  std::unordered_map<VarId, uint64_t>* profile_ = nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
+  std::unordered_map<VarId, uint64_t>* profile_ =
+      nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
   void runWatch(const Watch& w);
   VarId field(uint32_t token, const std::string& name);
   void evalLoad(uint32_t id);
@@ -228,7 +251,8 @@ class FlowSolver {
   VarId refVar(const ValueRef& ref, uint32_t call, uint32_t calleeToken, bool forWrite);
   VarId loadVar(VarId base, const std::string& name, uint32_t file, SourceSite site);
   void callbackFromArg(uint32_t call, VarId holder, std::vector<VarId> paramFrom,
-                       std::vector<uint32_t> paramTokens, VarId returnTo, std::string entryName = "");
+                       std::vector<uint32_t> paramTokens, VarId returnTo,
+                       std::string entryName = "");
   void addCallEdge(uint32_t call, uint32_t fn);
   uint32_t callerFunction(uint32_t call) const;
   bool run();
@@ -256,9 +280,9 @@ class FlowSolver {
   std::vector<std::vector<uint32_t>> callbackDone_;    // per callback constraint: functions bound
   std::vector<uint8_t> callUnknownDone_;
   std::vector<std::pair<VarId, VarId>> deepTaintEdges_;  // (from, to): to.taint |= deep(from)
-  std::vector<std::vector<uint32_t>> calleesOf_;       // function -> functions it calls
-  std::vector<std::vector<uint32_t>> callersOfFn_;     // function -> calls that reach it
-  std::unordered_set<uint64_t> callEdgeSeen_;          // (call, fn) and (caller, fn) pairs in the two above
+  std::vector<std::vector<uint32_t>> calleesOf_;         // function -> functions it calls
+  std::vector<std::vector<uint32_t>> callersOfFn_;       // function -> calls that reach it
+  std::unordered_set<uint64_t> callEdgeSeen_;  // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
   std::unordered_set<uint64_t> edges_;  // (from, to, kind) already added
   struct CallEdgeKey {
@@ -266,13 +290,16 @@ class FlowSolver {
     bool operator==(const CallEdgeKey&) const = default;
   };
   struct CallEdgeKeyHash {
-    size_t operator()(const CallEdgeKey& k) const { return std::hash<uint64_t>{}(k.ends * 0x9E3779B97F4A7C15ull ^ k.rest); }
+    size_t operator()(const CallEdgeKey& k) const {
+      return std::hash<uint64_t>{}(k.ends * 0x9E3779B97F4A7C15ull ^ k.rest);
+    }
   };
   std::unordered_set<CallEdgeKey, CallEdgeKeyHash> callEdges_;  // call/return edges already added
-  std::vector<uint8_t> born_;            // categories a variable introduces (sources)
-  std::vector<std::pair<VarId, VarId>> implicitPreds_;  // (from, to): library members and call results
+  std::vector<uint8_t> born_;  // categories a variable introduces (sources)
+  std::vector<std::pair<VarId, VarId>>
+      implicitPreds_;  // (from, to): library members and call results
   std::unordered_set<uint64_t> implicitSeen_;
-  mutable std::vector<std::vector<PredEdge>> preds_;    // built after solving
+  mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
   void buildPredecessors() const;
   void markBorn(VarId v, uint8_t bits) {
     if (v == kNoVar || !bits) return;

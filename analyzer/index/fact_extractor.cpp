@@ -18,8 +18,8 @@ namespace {
 enum class BindingKind : uint8_t { Const, Let, Var, Param, Function, Class, Import };
 
 struct Binding {
-  VarId summary = kNoVar;   // every value the variable ever holds
-  VarId current = kNoVar;   // the version visible at this point of the owner function
+  VarId summary = kNoVar;      // every value the variable ever holds
+  VarId current = kNoVar;      // the version visible at this point of the owner function
   uint32_t owner = kTopLevel;  // function that declares it
   BindingKind kind = BindingKind::Let;
   bool closureWritten = false;
@@ -169,7 +169,10 @@ class Extractor {
     Scope* target = &scopes_.back();
     if (k == BindingKind::Var || k == BindingKind::Function) {
       for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
-        if (it->functionScope) { target = &*it; break; }
+        if (it->functionScope) {
+          target = &*it;
+          break;
+        }
         if (k == BindingKind::Function) break;  // block-level function declarations
       }
     }
@@ -256,7 +259,8 @@ class Extractor {
       for (auto& c : changed) seen = seen || c.first == b;
       if (!seen) changed.emplace_back(b, bindings_[b].current);
     }
-    for (size_t i = log_.size(); i > mark; --i) bindings_[log_[i - 1].binding].current = log_[i - 1].previous;
+    for (size_t i = log_.size(); i > mark; --i)
+      bindings_[log_[i - 1].binding].current = log_[i - 1].previous;
     log_.resize(mark);
     return changed;
   }
@@ -266,7 +270,8 @@ class Extractor {
     std::vector<uint32_t> touched;
     for (auto& br : branches)
       for (auto& c : br)
-        if (std::find(touched.begin(), touched.end(), c.first) == touched.end()) touched.push_back(c.first);
+        if (std::find(touched.begin(), touched.end(), c.first) == touched.end())
+          touched.push_back(c.first);
     std::sort(touched.begin(), touched.end());
     for (uint32_t b : touched) {
       VarId phi = newVar(facts_.vars[bindings_[b].summary].name, at);
@@ -276,7 +281,10 @@ class Extractor {
         VarId v = before;
         bool found = false;
         for (auto& c : br)
-          if (c.first == b) { v = c.second; found = true; }
+          if (c.first == b) {
+            v = c.second;
+            found = true;
+          }
         if (!found) allBranchesAssign = false;
         copy(phi, v, at);
       }
@@ -361,10 +369,12 @@ class Extractor {
         for (uint32_t i = 0; i < n && n < 10000; ++i) {
           TSNode c = ts_node_named_child(p, i);
           NodeKind ck = kind(c);
-          if (ck == NodeKind::PairPattern) hoistPatternNames(field(c, f_.value), k);
+          if (ck == NodeKind::PairPattern)
+            hoistPatternNames(field(c, f_.value), k);
           else if (ck == NodeKind::ObjectAssignmentPattern || ck == NodeKind::AssignmentPattern)
             hoistPatternNames(field(c, f_.left), k);
-          else if (ck == NodeKind::Identifier || ck == NodeKind::ShorthandPropertyIdentifierPattern ||
+          else if (ck == NodeKind::Identifier ||
+                   ck == NodeKind::ShorthandPropertyIdentifierPattern ||
                    ck == NodeKind::ObjectPattern || ck == NodeKind::ArrayPattern ||
                    ck == NodeKind::RestPattern)
             hoistPatternNames(c, k);
@@ -423,7 +433,8 @@ class Extractor {
     }
     facts_.functions[index].params = paramVars;
     declareFixed("arguments", facts_.functions[index].argumentsVar, BindingKind::Const);
-    for (VarId p : paramVars) facts_.stores.push_back({facts_.functions[index].argumentsVar, "[]", kNoVar, p, site(node)});
+    for (VarId p : paramVars)
+      facts_.stores.push_back({facts_.functions[index].argumentsVar, "[]", kNoVar, p, site(node)});
     TSNode body = field(node, f_.body);
     if (!isNull(body)) {
       if (kind(body) == NodeKind::StatementBlock) {
@@ -440,7 +451,8 @@ class Extractor {
   }
   void finishFunctionScope(size_t savedLog) {
     // Versions are per function: restore the enclosing function's view.
-    for (size_t i = log_.size(); i > savedLog; --i) bindings_[log_[i - 1].binding].current = log_[i - 1].previous;
+    for (size_t i = log_.size(); i > savedLog; --i)
+      bindings_[log_[i - 1].binding].current = log_[i - 1].previous;
     log_.resize(savedLog);
   }
 
@@ -482,7 +494,8 @@ class Extractor {
     }
     if (property && !isNull(pattern) && kind(pattern) == NodeKind::Identifier) {
       // TypeScript parameter property: `constructor(private x = …)` stores this.x.
-      facts_.stores.push_back({facts_.functions[fnIndex].thisVar, std::string(text(pattern)), kNoVar, pv, site(p)});
+      facts_.stores.push_back(
+          {facts_.functions[fnIndex].thisVar, std::string(text(pattern)), kNoVar, pv, site(p)});
     }
     return pv;
   }
@@ -604,7 +617,10 @@ class Extractor {
         return true;
       case NodeKind::ComputedPropertyName: {
         TSNode inner = ts_node_named_child(key, 0);
-        if (kind(inner) == NodeKind::String) { out = stringContent(inner); return true; }
+        if (kind(inner) == NodeKind::String) {
+          out = stringContent(inner);
+          return true;
+        }
         return false;
       }
       default:
@@ -625,24 +641,36 @@ class Extractor {
     std::string out;
     for (TSNode c : kids(s)) {
       NodeKind ck = kind(c);
-      if (ck == NodeKind::StringFragment) out += text(c);
-      else if (ck == NodeKind::EscapeSequence) out += unescape(text(c));
+      if (ck == NodeKind::StringFragment)
+        out += text(c);
+      else if (ck == NodeKind::EscapeSequence)
+        out += unescape(text(c));
     }
     return out;
   }
   static std::string unescape(std::string_view e) {
     if (e.size() < 2) return std::string(e);
     switch (e[1]) {
-      case 'n': return "\n";
-      case 't': return "\t";
-      case 'r': return "\r";
-      case '/': return "/";
-      case '\\': return "\\";
-      case '\'': return "'";
-      case '"': return "\"";
-      case '`': return "`";
-      case '$': return "$";
-      default: return std::string(e.substr(1));
+      case 'n':
+        return "\n";
+      case 't':
+        return "\t";
+      case 'r':
+        return "\r";
+      case '/':
+        return "/";
+      case '\\':
+        return "\\";
+      case '\'':
+        return "'";
+      case '"':
+        return "\"";
+      case '`':
+        return "`";
+      case '$':
+        return "$";
+      default:
+        return std::string(e.substr(1));
     }
   }
 
@@ -774,12 +802,16 @@ class Extractor {
         }
         // Loop back edge: the versions at the loop's start also see the end of the body.
         std::vector<std::pair<uint32_t, VarId>> before;
-        for (size_t i = mark; i < log_.size(); ++i) before.emplace_back(log_[i].binding, log_[i].previous);
+        for (size_t i = mark; i < log_.size(); ++i)
+          before.emplace_back(log_[i].binding, log_[i].previous);
         auto body = rewind(mark);
         for (auto& [b, endVersion] : body) {
           VarId start = bindings_[b].current;
           for (auto& bv : before)
-            if (bv.first == b) { start = bv.second; break; }
+            if (bv.first == b) {
+              start = bv.second;
+              break;
+            }
           copy(start, endVersion, s);
         }
         mergeBranches({body}, true, s);
@@ -816,7 +848,10 @@ class Extractor {
           size_t mark = log_.size();
           TSNode caseValue = field(c, f_.value);
           for (TSNode st : kids(c)) {
-            if (!isNull(caseValue) && ts_node_eq(st, caseValue)) { eval(st); continue; }
+            if (!isNull(caseValue) && ts_node_eq(st, caseValue)) {
+              eval(st);
+              continue;
+            }
             visit(st);
           }
           branches.push_back(rewind(mark));
@@ -886,7 +921,8 @@ class Extractor {
                     : head.substr(0, 3) == "let" ? BindingKind::Let
                     : head.substr(0, 3) == "var" ? BindingKind::Var
                                                  : BindingKind::Let;
-    bool decl = head.substr(0, 5) == "const" || head.substr(0, 3) == "let" || head.substr(0, 3) == "var";
+    bool decl =
+        head.substr(0, 5) == "const" || head.substr(0, 3) == "let" || head.substr(0, 3) == "var";
     bindPattern(left, item, k, decl);
   }
 
@@ -905,7 +941,8 @@ class Extractor {
             break;
           case NodeKind::NamespaceImport: {
             TSNode id = ts_node_named_child(c, 0);
-            if (!isNull(id)) importBinding(std::string(text(id)), spec, "*", ImportKind::Namespace, c);
+            if (!isNull(id))
+              importBinding(std::string(text(id)), spec, "*", ImportKind::Namespace, c);
             break;
           }
           case NodeKind::NamedImports: {
@@ -914,7 +951,8 @@ class Extractor {
               if (text(sp).substr(0, 5) == "type ") continue;
               TSNode name = field(sp, f_.name);
               TSNode alias = field(sp, f_.alias);
-              std::string imported = kind(name) == NodeKind::String ? stringContent(name) : std::string(text(name));
+              std::string imported =
+                  kind(name) == NodeKind::String ? stringContent(name) : std::string(text(name));
               std::string local = isNull(alias) ? imported : std::string(text(alias));
               importBinding(local, spec, imported, ImportKind::Named, sp);
             }
@@ -1043,10 +1081,12 @@ class Extractor {
     }
     for (TSNode c : kids(p)) {
       NodeKind ck = kind(c);
-      if (ck == NodeKind::PairPattern) patternNames(field(c, f_.value), out);
+      if (ck == NodeKind::PairPattern)
+        patternNames(field(c, f_.value), out);
       else if (ck == NodeKind::ObjectAssignmentPattern || ck == NodeKind::AssignmentPattern)
         patternNames(field(c, f_.left), out);
-      else patternNames(c, out);
+      else
+        patternNames(c, out);
     }
   }
 
@@ -1088,7 +1128,8 @@ class Extractor {
     // Constructor first, so field initialisers run in its context.
     TSNode ctorNode{};
     for (TSNode c : kids(body)) {
-      if (kind(c) == NodeKind::MethodDefinition && text(field(c, f_.name)) == "constructor") ctorNode = c;
+      if (kind(c) == NodeKind::MethodDefinition && text(field(c, f_.name)) == "constructor")
+        ctorNode = c;
     }
     // Temporarily name the enclosing function as the class for qualified names.
     FunctionContext classCtx = functions_.back();
@@ -1126,7 +1167,8 @@ class Extractor {
         processFunction(c, fn, classIndex);
         VarId target = isStatic ? classVar : cls.prototypeVar;
         // A getter's value is what it returns.
-        facts_.stores.push_back({target, key, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(c)});
+        facts_.stores.push_back(
+            {target, key, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(c)});
         if (getter) facts_.stores.push_back({target, "$getter:" + key, kNoVar, fv, site(c)});
       } else if (ck == NodeKind::FieldDefinition || ck == NodeKind::PublicFieldDefinition) {
         TSNode nameNode = field(c, f_.name);
@@ -1146,7 +1188,8 @@ class Extractor {
         VarId v = evalNamed(value, key);
         popScope();
         functions_.pop_back();
-        facts_.stores.push_back({isStatic ? classVar : facts_.functions[ctor].thisVar, key, kNoVar, v, site(c)});
+        facts_.stores.push_back(
+            {isStatic ? classVar : facts_.functions[ctor].thisVar, key, kNoVar, v, site(c)});
       } else if (ck == NodeKind::ClassStaticBlock) {
         TSNode b = field(c, f_.body);
         if (!isNull(b)) visitBlock(b);
@@ -1159,7 +1202,8 @@ class Extractor {
   // ------------------------------------------------------------ expressions
   VarId evalNamed(TSNode n, const std::string& hint) {
     NodeKind k = kind(n);
-    if (k == NodeKind::FunctionExpression || k == NodeKind::ArrowFunction || k == NodeKind::GeneratorFunction) {
+    if (k == NodeKind::FunctionExpression || k == NodeKind::ArrowFunction ||
+        k == NodeKind::GeneratorFunction) {
       return functionExpression(n, hint);
     }
     if (k == NodeKind::Class) {
@@ -1229,7 +1273,8 @@ class Extractor {
         for (uint32_t i = 0; i < c; ++i) {
           TSNode ch = ts_node_named_child(n, i);
           if (i == 0 || kind(n) == NodeKind::ParenthesizedExpression) last = eval(ch);
-          if (kind(n) != NodeKind::TypeAssertion && kind(n) != NodeKind::ParenthesizedExpression) break;
+          if (kind(n) != NodeKind::TypeAssertion && kind(n) != NodeKind::ParenthesizedExpression)
+            break;
           if (kind(n) == NodeKind::TypeAssertion) last = eval(ts_node_named_child(n, c - 1));
           if (kind(n) == NodeKind::TypeAssertion) break;
         }
@@ -1273,8 +1318,9 @@ class Extractor {
       case NodeKind::AssignmentExpression: {
         TSNode left = field(n, f_.left);
         std::string hint = kind(left) == NodeKind::Identifier ? std::string(text(left))
-                           : kind(left) == NodeKind::MemberExpression ? std::string(text(field(left, f_.property)))
-                                                                     : "";
+                           : kind(left) == NodeKind::MemberExpression
+                               ? std::string(text(field(left, f_.property)))
+                               : "";
         VarId v = evalNamed(field(n, f_.right), hint);
         assign(left, v, n);
         return v;
@@ -1434,7 +1480,8 @@ class Extractor {
     TSNode prop = field(n, f_.property);
     std::string name(text(prop));
     // process.env.X
-    if (kind(objNode) == NodeKind::MemberExpression && text(objNode) == "process.env" && lookup("process") < 0) {
+    if (kind(objNode) == NodeKind::MemberExpression && text(objNode) == "process.env" &&
+        lookup("process") < 0) {
       VarId t = newVar("process.env." + name, n);
       facts_.envs.push_back({t, name});
       return t;
@@ -1474,7 +1521,8 @@ class Extractor {
       facts_.stores.push_back({base, name, kNoVar, v, site(left)});
       // Static export names for CommonJS: exports.x / module.exports.x / module.exports = {…}
       std::string_view ot = text(objNode);
-      if ((ot == "exports" || ot == "module.exports") && lookup("exports") >= 0) facts_.staticExportNames.push_back(name);
+      if ((ot == "exports" || ot == "module.exports") && lookup("exports") >= 0)
+        facts_.staticExportNames.push_back(name);
       if (ot == "module" && name == "exports") moduleExportsAssigned_ = true;
       return;
     }
@@ -1502,7 +1550,8 @@ class Extractor {
           if (isStatic) {
             facts_.stores.push_back({o, name, kNoVar, v, site(ch)});
           } else {
-            TSNode inner = kind(key) == NodeKind::ComputedPropertyName ? ts_node_named_child(key, 0) : key;
+            TSNode inner =
+                kind(key) == NodeKind::ComputedPropertyName ? ts_node_named_child(key, 0) : key;
             facts_.stores.push_back({o, "", eval(inner), v, site(ch)});
           }
           break;
@@ -1572,7 +1621,10 @@ class Extractor {
     bool found = false;
     for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n && !found; ++i) {
       TSNode c = ts_node_named_child(args, i);
-      if (kind(c) != NodeKind::Comment) { first = c; found = true; }
+      if (kind(c) != NodeKind::Comment) {
+        first = c;
+        found = true;
+      }
     }
     if (!found) return "";
     std::string_view t = text(first);
@@ -1582,7 +1634,11 @@ class Extractor {
     for (size_t i = 0; i < t.size() && out.size() < 300; ++i) {
       char ch = t[i];
       if (quote) {
-        if (ch == '\\' && i + 1 < t.size()) { out += ch; out += t[++i]; continue; }
+        if (ch == '\\' && i + 1 < t.size()) {
+          out += ch;
+          out += t[++i];
+          continue;
+        }
         if (ch == quote) {
           quote = 0;
           out += ch == '`' ? '`' : '\'';
@@ -1591,15 +1647,23 @@ class Extractor {
         out += ch;
         continue;
       }
-      if (ch == '"' || ch == '\'' || ch == '`') { quote = ch; out += ch == '`' ? '`' : '\''; continue; }
+      if (ch == '"' || ch == '\'' || ch == '`') {
+        quote = ch;
+        out += ch == '`' ? '`' : '\'';
+        continue;
+      }
       if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') continue;
-      if (ch == '/' && i + 1 < t.size() && t[i + 1] == '/') { while (i < t.size() && t[i] != '\n') ++i; continue; }
+      if (ch == '/' && i + 1 < t.size() && t[i + 1] == '/') {
+        while (i < t.size() && t[i] != '\n') ++i;
+        continue;
+      }
       if (ch == '/' && i + 1 < t.size() && t[i + 1] == '*') {
         size_t e = t.find("*/", i + 2);
         i = e == std::string_view::npos ? t.size() : e + 1;
         continue;
       }
-      if ((ch == ')' || ch == ']' || ch == '}') && !out.empty() && out.back() == ',') out.pop_back();
+      if ((ch == ')' || ch == ']' || ch == '}') && !out.empty() && out.back() == ',')
+        out.pop_back();
       out += ch;
     }
     return out;
@@ -1623,7 +1687,8 @@ class Extractor {
         TSNode first = isNull(argsNode) ? TSNode{} : ts_node_named_child(argsNode, 0);
         if (!isNull(first) && kind(first) == NodeKind::String) {
           VarId t = newVar(std::string(ct) + "('" + stringContent(first) + "')", n);
-          facts_.imports.push_back({t, stringContent(first), "*", isImport ? ImportKind::Dynamic : ImportKind::Require, site(n)});
+          facts_.imports.push_back({t, stringContent(first), "*",
+                                    isImport ? ImportKind::Dynamic : ImportKind::Require, site(n)});
           return t;
         }
       }
@@ -1696,15 +1761,20 @@ class Extractor {
       TSNode name = field(open, f_.name);
       if (!isNull(name)) element = std::string(text(name));
       for (TSNode attr : kids(open)) {
-        if (kind(attr) == NodeKind::JsxExpression) { eval(attr); continue; }
+        if (kind(attr) == NodeKind::JsxExpression) {
+          eval(attr);
+          continue;
+        }
         if (kind(attr) != NodeKind::JsxAttribute) continue;
         TSNode an = ts_node_named_child(attr, 0);
         TSNode av = ts_node_named_child_count(attr) > 1 ? ts_node_named_child(attr, 1) : TSNode{};
         std::string attrName = isNull(an) ? "" : std::string(text(an));
         VarId v = kNoVar;
         if (!isNull(av)) {
-          if (kind(av) == NodeKind::String) v = stringVar(stringContent(av), av, true);
-          else v = eval(av);
+          if (kind(av) == NodeKind::String)
+            v = stringVar(stringContent(av), av, true);
+          else
+            v = eval(av);
         }
         if (v != kNoVar && (attrName == "src" || attrName == "href" || attrName == "srcSet" ||
                             attrName == "poster" || attrName == "data"))
@@ -1714,7 +1784,8 @@ class Extractor {
     if (kind(n) == NodeKind::JsxElement) {
       for (TSNode ch : kids(n)) {
         NodeKind k = kind(ch);
-        if (k == NodeKind::JsxElement || k == NodeKind::JsxSelfClosingElement || k == NodeKind::JsxExpression)
+        if (k == NodeKind::JsxElement || k == NodeKind::JsxSelfClosingElement ||
+            k == NodeKind::JsxExpression)
           eval(ch);
       }
     }
@@ -1728,17 +1799,19 @@ class Extractor {
     while (pos != std::string_view::npos) {
       uint32_t line = 1 + static_cast<uint32_t>(std::count(src_.begin(), src_.begin() + pos, '\n'));
       size_t end = src_.find('\n', pos);
-      std::string_view rest = src_.substr(pos + marker.size(),
-                                          (end == std::string_view::npos ? src_.size() : end) - pos - marker.size());
+      std::string_view rest =
+          src_.substr(pos + marker.size(),
+                      (end == std::string_view::npos ? src_.size() : end) - pos - marker.size());
       // "FE003: reason" or "FE003 reason"
       size_t i = 0;
       while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
       std::string rule;
-      while (i < rest.size() && std::isalnum(static_cast<unsigned char>(rest[i]))) rule += rest[i++];
+      while (i < rest.size() && std::isalnum(static_cast<unsigned char>(rest[i])))
+        rule += rest[i++];
       while (i < rest.size() && (rest[i] == ':' || rest[i] == ' ' || rest[i] == '\t')) ++i;
       std::string reason(rest.substr(i));
-      while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\r' || reason.back() == '/' ||
-                                 reason.back() == '*'))
+      while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\r' ||
+                                 reason.back() == '/' || reason.back() == '*'))
         reason.pop_back();
       facts_.suppressions.push_back({line, rule, reason});
       pos = src_.find(marker, pos + marker.size());

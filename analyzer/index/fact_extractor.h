@@ -5,9 +5,9 @@
 // carries what it held.
 #pragma once
 
-#include <string_view>
-
 #include <tree_sitter/api.h>
+
+#include <string_view>
 
 #include "index/facts.h"
 #include "parse/language.h"

@@ -198,8 +198,8 @@ struct FileFacts {
   std::vector<SuppressionFact> suppressions;
   // Globals read by the file: var -> global name ("fetch", "JSON", "window").
   std::vector<std::pair<VarId, std::string>> globals;
-  VarId moduleVar = kNoVar;   // `module`
-  VarId exportsVar = kNoVar;  // `exports` (the initial exports object)
+  VarId moduleVar = kNoVar;                    // `module`
+  VarId exportsVar = kNoVar;                   // `exports` (the initial exports object)
   std::vector<std::string> staticExportNames;  // names this file exports (for `export *`)
   Diagnostics diagnostics;
   uint32_t functionCount() const { return static_cast<uint32_t>(functions.size()); }

@@ -12,7 +12,8 @@ bool normalisePath(const std::string& path, std::string& out) {
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
-    std::string seg = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string seg =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (seg == "..") {
       if (parts.empty()) return false;
       parts.pop_back();
@@ -48,7 +49,8 @@ ModuleResolver::ModuleResolver(std::vector<std::string> files,
 }
 
 bool ModuleResolver::isRelative(const std::string& s) {
-  return s == "." || s == ".." || s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0 || s.rfind("/", 0) == 0;
+  return s == "." || s == ".." || s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0 ||
+         s.rfind("/", 0) == 0;
 }
 
 std::string ModuleResolver::packageName(const std::string& s) {
@@ -97,14 +99,18 @@ static std::string stripTrailingCommas(const std::string& text) {
     char c = text[i];
     if (inString) {
       out += c;
-      if (c == '\\' && i + 1 < text.size()) out += text[++i];
-      else if (c == '"') inString = false;
+      if (c == '\\' && i + 1 < text.size())
+        out += text[++i];
+      else if (c == '"')
+        inString = false;
       continue;
     }
     if (c == '"') inString = true;
     if (c == ',') {
       size_t j = i + 1;
-      while (j < text.size() && (text[j] == ' ' || text[j] == '\n' || text[j] == '\r' || text[j] == '\t')) ++j;
+      while (j < text.size() &&
+             (text[j] == ' ' || text[j] == '\n' || text[j] == '\r' || text[j] == '\t'))
+        ++j;
       if (j < text.size() && (text[j] == '}' || text[j] == ']')) continue;
     }
     out += c;
@@ -117,7 +123,8 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
   if (depth > 8 || !readText_(path, text)) return nullptr;
   auto json = nlohmann::json::parse(stripTrailingCommas(text), nullptr, false, true);
   if (json.is_discarded() || !json.is_object()) {
-    diagnostics_.push_back({Severity::Warning, "tsconfig", path, 1, 1, "tsconfig.json is not valid JSON; its paths are ignored"});
+    diagnostics_.push_back({Severity::Warning, "tsconfig", path, 1, 1,
+                            "tsconfig.json is not valid JSON; its paths are ignored"});
     return nullptr;
   }
   auto cfg = std::make_shared<TsConfig>();
@@ -127,7 +134,8 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
     if (ModuleResolver::isRelative(ext)) {
       std::string target;
       if (normalisePath(joinPath(cfg->dir, ext), target)) {
-        if (target.size() < 5 || target.compare(target.size() - 5, 5, ".json") != 0) target += ".json";
+        if (target.size() < 5 || target.compare(target.size() - 5, 5, ".json") != 0)
+          target += ".json";
         if (auto parent = loadConfig(target, depth + 1)) {
           cfg->baseUrl = parent->baseUrl;
           cfg->paths = parent->paths;
@@ -140,7 +148,8 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
     std::string base = cfg->dir;
     if (co.contains("baseUrl") && co["baseUrl"].is_string()) {
       std::string b;
-      if (normalisePath(joinPath(cfg->dir, co["baseUrl"].get<std::string>()), b)) cfg->baseUrl = b, base = b;
+      if (normalisePath(joinPath(cfg->dir, co["baseUrl"].get<std::string>()), b))
+        cfg->baseUrl = b, base = b;
     } else if (!cfg->baseUrl.empty()) {
       base = cfg->baseUrl;
     }
@@ -152,7 +161,8 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
           for (const auto& t : it.value())
             if (t.is_string()) {
               std::string resolved;
-              if (normalisePath(joinPath(base, t.get<std::string>()), resolved)) targets.push_back(resolved);
+              if (normalisePath(joinPath(base, t.get<std::string>()), resolved))
+                targets.push_back(resolved);
             }
         cfg->paths.emplace_back(it.key(), targets);
       }
@@ -189,7 +199,8 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
   if (specifier.empty()) return -1;
   if (isRelative(specifier)) {
     std::string target;
-    std::string joined = specifier[0] == '/' ? specifier.substr(1) : joinPath(parentDir(fromFile), specifier);
+    std::string joined =
+        specifier[0] == '/' ? specifier.substr(1) : joinPath(parentDir(fromFile), specifier);
     if (!normalisePath(joined, target)) return -1;
     return probe(target);
   }
@@ -203,12 +214,19 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
   for (const auto& [pattern, targets] : cfg->paths) {
     size_t star = pattern.find('*');
     if (star == std::string::npos) {
-      if (pattern == specifier) { best = &targets; captured.clear(); exact = true; break; }
+      if (pattern == specifier) {
+        best = &targets;
+        captured.clear();
+        exact = true;
+        break;
+      }
       continue;
     }
     std::string pre = pattern.substr(0, star), post = pattern.substr(star + 1);
-    if (specifier.size() >= pre.size() + post.size() && specifier.compare(0, pre.size(), pre) == 0 &&
-        specifier.compare(specifier.size() - post.size(), post.size(), post) == 0 && pre.size() >= bestLen) {
+    if (specifier.size() >= pre.size() + post.size() &&
+        specifier.compare(0, pre.size(), pre) == 0 &&
+        specifier.compare(specifier.size() - post.size(), post.size(), post) == 0 &&
+        pre.size() >= bestLen) {
       best = &targets;
       bestLen = pre.size();
       captured = specifier.substr(pre.size(), specifier.size() - pre.size() - post.size());

@@ -19,7 +19,8 @@ namespace fe {
 struct TsConfig {
   std::string dir;      // folder of the tsconfig (relative to the scan root)
   std::string baseUrl;  // resolved folder, "" when unset
-  std::vector<std::pair<std::string, std::vector<std::string>>> paths;  // pattern -> targets (resolved)
+  std::vector<std::pair<std::string, std::vector<std::string>>>
+      paths;  // pattern -> targets (resolved)
 };
 
 class ModuleResolver {

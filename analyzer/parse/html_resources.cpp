@@ -54,11 +54,18 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
     std::string src, href, rel, as;
     size_t a = 0;
     while (a < attrs.size()) {
-      while (a < attrs.size() && (std::isspace(static_cast<unsigned char>(attrs[a])) || attrs[a] == '/')) ++a;
+      while (a < attrs.size() &&
+             (std::isspace(static_cast<unsigned char>(attrs[a])) || attrs[a] == '/'))
+        ++a;
       size_t ns = a;
-      while (a < attrs.size() && attrs[a] != '=' && !std::isspace(static_cast<unsigned char>(attrs[a])) && attrs[a] != '/') ++a;
+      while (a < attrs.size() && attrs[a] != '=' &&
+             !std::isspace(static_cast<unsigned char>(attrs[a])) && attrs[a] != '/')
+        ++a;
       std::string name = lower(attrs.substr(ns, a - ns));
-      if (name.empty()) { ++a; continue; }
+      if (name.empty()) {
+        ++a;
+        continue;
+      }
       std::string value;
       if (a < attrs.size() && attrs[a] == '=') {
         ++a;
@@ -74,26 +81,40 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
           value = std::string(attrs.substr(vs, a - vs));
         }
       }
-      if (name == "src") src = value;
-      else if (name == "href") href = value;
-      else if (name == "rel") rel = lower(value);
-      else if (name == "as") as = lower(value);
+      if (name == "src")
+        src = value;
+      else if (name == "href")
+        href = value;
+      else if (name == "rel")
+        rel = lower(value);
+      else if (name == "as")
+        as = lower(value);
     }
     auto add = [&](const std::string& url, const char* list) {
       if (url.empty()) return;
       out.push_back({tag, url, list, tagLine, tagColumn});
     };
-    if (tag == "script") add(src, "scripts");
-    else if (tag == "img") add(src, "images");
-    else if (tag == "iframe" || tag == "frame") add(src, "frames");
-    else if (tag == "video" || tag == "audio" || tag == "source" || tag == "track") add(src, "media");
-    else if (tag == "embed" || tag == "object") add(src, "media");
+    if (tag == "script")
+      add(src, "scripts");
+    else if (tag == "img")
+      add(src, "images");
+    else if (tag == "iframe" || tag == "frame")
+      add(src, "frames");
+    else if (tag == "video" || tag == "audio" || tag == "source" || tag == "track")
+      add(src, "media");
+    else if (tag == "embed" || tag == "object")
+      add(src, "media");
     else if (tag == "link") {
-      if (rel.find("stylesheet") != std::string::npos) add(href, "styles");
-      else if (rel.find("preload") != std::string::npos && as == "font") add(href, "fonts");
-      else if (rel.find("preload") != std::string::npos && as == "script") add(href, "scripts");
-      else if (rel.find("icon") != std::string::npos) add(href, "images");
-      else if (rel.find("preconnect") == std::string::npos && rel.find("dns-prefetch") == std::string::npos && !href.empty())
+      if (rel.find("stylesheet") != std::string::npos)
+        add(href, "styles");
+      else if (rel.find("preload") != std::string::npos && as == "font")
+        add(href, "fonts");
+      else if (rel.find("preload") != std::string::npos && as == "script")
+        add(href, "scripts");
+      else if (rel.find("icon") != std::string::npos)
+        add(href, "images");
+      else if (rel.find("preconnect") == std::string::npos &&
+               rel.find("dns-prefetch") == std::string::npos && !href.empty())
         add(href, "styles");
     }
     // Raw-text elements: skip their content.
@@ -103,7 +124,10 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
       // case-insensitive search for the closing tag
       while (e < html.size()) {
         e = html.find("</", e);
-        if (e == std::string_view::npos) { e = html.size(); break; }
+        if (e == std::string_view::npos) {
+          e = html.size();
+          break;
+        }
         if (lower(html.substr(e, close.size())) == close) break;
         e += 2;
       }

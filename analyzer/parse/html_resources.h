@@ -11,7 +11,7 @@
 namespace fe {
 
 struct HtmlResource {
-  std::string tag;   // script, link, img, iframe, video, audio, source, embed, object
+  std::string tag;  // script, link, img, iframe, video, audio, source, embed, object
   std::string url;
   std::string list;  // manifest list: scripts, styles, fonts, images, frames, media
   int line = 0;

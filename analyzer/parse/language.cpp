@@ -138,7 +138,8 @@ const std::unordered_map<std::string, NodeKind>& kindNames() {
 }
 
 TSFieldId field(const TSLanguage* lang, const char* name) {
-  return ts_language_field_id_for_name(lang, name, static_cast<uint32_t>(std::char_traits<char>::length(name)));
+  return ts_language_field_id_for_name(lang, name,
+                                       static_cast<uint32_t>(std::char_traits<char>::length(name)));
 }
 
 LanguageInfo build(Grammar grammar, const TSLanguage* lang) {
@@ -201,9 +202,12 @@ const LanguageInfo& languageInfo(Grammar grammar) {
   static const LanguageInfo ts = build(Grammar::TypeScript, tree_sitter_typescript());
   static const LanguageInfo tsx = build(Grammar::Tsx, tree_sitter_tsx());
   switch (grammar) {
-    case Grammar::JavaScript: return js;
-    case Grammar::TypeScript: return ts;
-    case Grammar::Tsx: return tsx;
+    case Grammar::JavaScript:
+      return js;
+    case Grammar::TypeScript:
+      return ts;
+    case Grammar::Tsx:
+      return tsx;
   }
   return js;
 }
@@ -213,9 +217,18 @@ bool grammarForPath(std::string_view path, Grammar& grammar) {
     return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
   };
   if (ends(".d.ts")) return false;  // declarations carry no behaviour
-  if (ends(".tsx")) { grammar = Grammar::Tsx; return true; }
-  if (ends(".ts") || ends(".mts") || ends(".cts")) { grammar = Grammar::TypeScript; return true; }
-  if (ends(".js") || ends(".jsx") || ends(".mjs") || ends(".cjs")) { grammar = Grammar::JavaScript; return true; }
+  if (ends(".tsx")) {
+    grammar = Grammar::Tsx;
+    return true;
+  }
+  if (ends(".ts") || ends(".mts") || ends(".cts")) {
+    grammar = Grammar::TypeScript;
+    return true;
+  }
+  if (ends(".js") || ends(".jsx") || ends(".mjs") || ends(".cjs")) {
+    grammar = Grammar::JavaScript;
+    return true;
+  }
   return false;
 }
 

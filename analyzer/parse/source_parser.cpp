@@ -28,7 +28,8 @@ void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& fac
         TSPoint p = ts_node_start_point(n);
         std::string msg = isMissing ? fmt::format("syntax error: missing '{}'", ts_node_type(n))
                                     : "syntax error: this part of the file could not be parsed";
-        facts.diagnostics.push_back({Severity::Warning, "parse-error", facts.path, int(p.row + 1), int(p.column + 1),
+        facts.diagnostics.push_back({Severity::Warning, "parse-error", facts.path, int(p.row + 1),
+                                     int(p.column + 1),
                                      msg + "; the rest of the file is still analysed"});
         ++reported;
       }
@@ -45,8 +46,9 @@ void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& fac
     std::reverse(stack.begin() + static_cast<long>(start), stack.end());
   }
   if (total > reported)
-    facts.diagnostics.push_back({Severity::Note, "parse-error", facts.path, 0, 0,
-                                 fmt::format("{} more syntax errors in this file", total - reported)});
+    facts.diagnostics.push_back(
+        {Severity::Note, "parse-error", facts.path, 0, 0,
+         fmt::format("{} more syntax errors in this file", total - reported)});
 }
 
 bool looksMinified(std::string_view s) {
@@ -66,13 +68,16 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
   facts.minified = looksMinified(source);
   TSParser* parser = ts_parser_new();
   if (!ts_parser_set_language(parser, info.language)) {
-    facts.diagnostics.push_back({Severity::Error, "grammar", facts.path, 0, 0, "the grammar could not be loaded (ABI mismatch)"});
+    facts.diagnostics.push_back({Severity::Error, "grammar", facts.path, 0, 0,
+                                 "the grammar could not be loaded (ABI mismatch)"});
     ts_parser_delete(parser);
     return;
   }
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, source.data(), static_cast<uint32_t>(source.size()));
+  TSTree* tree =
+      ts_parser_parse_string(parser, nullptr, source.data(), static_cast<uint32_t>(source.size()));
   if (!tree) {
-    facts.diagnostics.push_back({Severity::Warning, "parse-error", facts.path, 0, 0, "the file could not be parsed"});
+    facts.diagnostics.push_back(
+        {Severity::Warning, "parse-error", facts.path, 0, 0, "the file could not be parsed"});
     ts_parser_delete(parser);
     return;
   }

@@ -32,8 +32,9 @@ void assignFingerprints(AppReport& app) {
   const std::string appKey = app.manifest.path;
   app.egressFingerprints.clear();
   for (const auto& e : app.verdict.egress) {
-    std::string key = fmt::format("egress|{}|{}|{}|{}|{}|{}({})", appKey, e.file, e.function,
-                                  e.host.value_or("?" + e.hostSource), dataKey(e.data), e.calleeText, e.argText);
+    std::string key =
+        fmt::format("egress|{}|{}|{}|{}|{}|{}({})", appKey, e.file, e.function,
+                    e.host.value_or("?" + e.hostSource), dataKey(e.data), e.calleeText, e.argText);
     app.egressFingerprints.push_back(withCounter(key));
   }
   for (auto& f : app.verdict.findings) {
@@ -41,7 +42,8 @@ void assignFingerprints(AppReport& app) {
     std::string what = f.egressIndex >= 0 ? callText(app.verdict.egress[f.egressIndex])
                        : f.logIndex >= 0  ? callText(app.verdict.logs[f.logIndex])
                                           : f.message;
-    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", f.ruleId, appKey, f.file, f.function, f.host, dataKey(f.data), what);
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", f.ruleId, appKey, f.file, f.function,
+                                  f.host, dataKey(f.data), what);
     f.fingerprint = withCounter(key);
   }
 }

@@ -4,13 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <chrono>
-#include <cstdlib>
 #include <thread>
 
+#include "baseline/suppressions.h"
 #include "catalog/catalog.h"
 #include "discover/app_discovery.h"
 #include "flow/egress_sites.h"
@@ -18,7 +19,6 @@
 #include "index/module_resolver.h"
 #include "parse/html_resources.h"
 #include "parse/source_parser.h"
-#include "baseline/suppressions.h"
 #include "pipeline/fingerprint.h"
 #include "support/glob.h"
 #include "support/parallel.h"
@@ -37,10 +37,12 @@ struct AppPlan {
   std::vector<std::string> frontendDirs;
   std::vector<std::string> excludedDirs;  // Custom UI build output
   std::vector<std::string> htmlFiles;     // Custom UI index.html files
-  bool manifestTruncated = false;          // the YAML node budget stopped the reader
+  bool manifestTruncated = false;         // the YAML node budget stopped the reader
 };
 
-std::string dirOf(const std::string& path) { return parentDir(path); }
+std::string dirOf(const std::string& path) {
+  return parentDir(path);
+}
 
 std::string join(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
@@ -67,10 +69,13 @@ void planFrontend(const fs::path& root, AppPlan& plan) {
       continue;
     }
     // Custom UI: walk up from the build folder to the project.
-    if (fileExists(root, join(norm, "index.html"), false)) plan.htmlFiles.push_back(join(norm, "index.html"));
+    if (fileExists(root, join(norm, "index.html"), false))
+      plan.htmlFiles.push_back(join(norm, "index.html"));
     std::string project = dirOf(norm);
     while (!project.empty() && isUnder(project, plan.dir)) {
-      if (fileExists(root, join(project, "package.json"), false) && fileExists(root, join(project, "src"), true)) break;
+      if (fileExists(root, join(project, "package.json"), false) &&
+          fileExists(root, join(project, "src"), true))
+        break;
       project = dirOf(project);
     }
     if (!project.empty() && isUnder(project, plan.dir) && project != plan.dir) {
@@ -83,13 +88,14 @@ void planFrontend(const fs::path& root, AppPlan& plan) {
 }
 
 // External <script>, <link>, <img>, <iframe> references of a built Custom UI page.
-void addHtmlResources(const fs::path& root, const std::string& html, const ScanOptions& options, FlowFindings& flow,
-                      Diagnostics& diags) {
+void addHtmlResources(const fs::path& root, const std::string& html, const ScanOptions& options,
+                      FlowFindings& flow, Diagnostics& diags) {
   std::string text;
   if (!insideRoot(root, root / html)) return;
   ReadStatus st = readTextFile(root / html, options.maxFileBytes, text);
   if (st != ReadStatus::Ok) {
-    if (st != ReadStatus::Missing) diags.push_back({Severity::Warning, "unreadable", html, 0, 0, "cannot read index.html"});
+    if (st != ReadStatus::Missing)
+      diags.push_back({Severity::Warning, "unreadable", html, 0, 0, "cannot read index.html"});
     return;
   }
   for (const auto& r : scanHtmlResources(text)) {
@@ -124,8 +130,8 @@ void addHtmlResources(const fs::path& root, const std::string& html, const ScanO
 // endpoint (the platform sends the module's data to the remote), and Connect
 // modules served from app.connect.remote.
 void addManifestEgress(const Manifest& m, FlowFindings& flow) {
-  auto remoteSite = [&](const std::string& remoteKey, int line, const std::string& api, uint8_t data,
-                        const std::string& what) {
+  auto remoteSite = [&](const std::string& remoteKey, int line, const std::string& api,
+                        uint8_t data, const std::string& what) {
     EgressSite e;
     e.file = m.path;
     e.site.line = static_cast<uint32_t>(line);
@@ -141,7 +147,10 @@ void addManifestEgress(const Manifest& m, FlowFindings& flow) {
     e.calleeText = api + ":" + what;
     e.data = data;
     setRemoteDestination(m, remoteKey, e);
-    if (data) e.path.push_back({m.path, line, "the platform sends the module's " + categoryNames(data).front() + " to remote " + remoteKey});
+    if (data)
+      e.path.push_back({m.path, line,
+                        "the platform sends the module's " + categoryNames(data).front() +
+                            " to remote " + remoteKey});
     flow.egress.push_back(std::move(e));
   };
   for (const auto& use : m.modules) {
@@ -152,13 +161,17 @@ void addManifestEgress(const Manifest& m, FlowFindings& flow) {
     if (!endpoint || endpoint->remote.empty()) continue;
     uint8_t data = 0;
     std::string family = entryFamily(use.moduleType);
-    if (family == "trigger" || family == "consumer") data = kEventData;
-    else if (family == "webtrigger") data = kWebtriggerRequest;
-    else if (!use.resource.empty() || use.functionKey.empty()) data = kUserInput | kInstallContext;
+    if (family == "trigger" || family == "consumer")
+      data = kEventData;
+    else if (family == "webtrigger")
+      data = kWebtriggerRequest;
+    else if (!use.resource.empty() || use.functionKey.empty())
+      data = kUserInput | kInstallContext;
     remoteSite(endpoint->remote, use.line, use.moduleType + " endpoint", data, use.key);
   }
   if (m.hasConnectModules && !m.connectRemote.empty())
-    remoteSite(m.connectRemote, m.connectModulesLine, "connectModules", kUserIdentity | kInstallContext, "connectModules");
+    remoteSite(m.connectRemote, m.connectModulesLine, "connectModules",
+               kUserIdentity | kInstallContext, "connectModules");
 }
 
 // Developer aid: FORGE_EGRESS_DEBUG=<file substring> prints every variable
@@ -176,13 +189,15 @@ void dumpSolver(const FlowSolver& solver, const std::string& filter) {
       const Token& tok = solver.token(t);
       toks += " ";
       toks += tok.kind == TokenKind::Library ? "lib:" + solver.tokenPath(t)
-              : tok.kind == TokenKind::Function ? "fn:" + p.functionName(tok.index)
-                                                : fmt::format("obj{}@{}", static_cast<int>(tok.kind), tok.site.line);
+              : tok.kind == TokenKind::Function
+                  ? "fn:" + p.functionName(tok.index)
+                  : fmt::format("obj{}@{}", static_cast<int>(tok.kind), tok.site.line);
     }
     std::string strs;
-    for (const auto& s : st.strings.values()) strs += " '" + s.text + "'" + (s.kind == StringKind::Exact ? "" : "*");
-    fmt::print(stderr, "v{} {}:{} {} | tok:{} | str:{} | taint {:x}/{:x}\n", v, p.files[f].path, info.site.line,
-               info.name, toks, strs, st.taint, st.eff);
+    for (const auto& s : st.strings.values())
+      strs += " '" + s.text + "'" + (s.kind == StringKind::Exact ? "" : "*");
+    fmt::print(stderr, "v{} {}:{} {} | tok:{} | str:{} | taint {:x}/{:x}\n", v, p.files[f].path,
+               info.site.line, info.name, toks, strs, st.taint, st.eff);
   }
 }
 
@@ -199,7 +214,8 @@ ScanResult runScan(const ScanOptions& options) {
     return result;
   }
   if (!fs::is_directory(root, ec)) {
-    if (root.filename() == "manifest.yml") root = root.parent_path().empty() ? fs::path(".") : root.parent_path();
+    if (root.filename() == "manifest.yml")
+      root = root.parent_path().empty() ? fs::path(".") : root.parent_path();
     else {
       result.inputError = true;
       result.inputErrorMessage = fmt::format("{}: not a directory", options.root);
@@ -214,7 +230,8 @@ ScanResult runScan(const ScanOptions& options) {
     return false;
   };
   if (!options.ignore.empty()) {
-    tree.manifests.erase(std::remove_if(tree.manifests.begin(), tree.manifests.end(), ignored), tree.manifests.end());
+    tree.manifests.erase(std::remove_if(tree.manifests.begin(), tree.manifests.end(), ignored),
+                         tree.manifests.end());
     tree.sources.erase(std::remove_if(tree.sources.begin(), tree.sources.end(),
                                       [&](const SourceFileRef& s) { return ignored(s.path); }),
                        tree.sources.end());
@@ -232,8 +249,9 @@ ScanResult runScan(const ScanOptions& options) {
     std::string text;
     ReadStatus st = readTextFile(root / m, options.maxManifestBytes, text);
     if (st == ReadStatus::TooLarge) {
-      diags.push_back({Severity::Error, "manifest-limit", m, 0, 0,
-                       fmt::format("manifest larger than {} bytes; not read", options.maxManifestBytes)});
+      diags.push_back(
+          {Severity::Error, "manifest-limit", m, 0, 0,
+           fmt::format("manifest larger than {} bytes; not read", options.maxManifestBytes)});
       if (firstManifestError.empty()) firstManifestError = m + ": manifest too large";
       continue;
     }
@@ -251,7 +269,8 @@ ScanResult runScan(const ScanOptions& options) {
     }
     if (!manifest) continue;
     AppPlan plan;
-    for (const auto& d : md) plan.manifestTruncated = plan.manifestTruncated || d.code == "manifest-limit";
+    for (const auto& d : md)
+      plan.manifestTruncated = plan.manifestTruncated || d.code == "manifest-limit";
     plan.manifest = std::move(*manifest);
     plan.manifest.path = m;
     plan.dir = dirOf(m);
@@ -260,9 +279,11 @@ ScanResult runScan(const ScanOptions& options) {
   }
   if (plans.empty()) {
     result.inputError = true;
-    result.inputErrorMessage = !firstManifestError.empty()
-                                   ? firstManifestError
-                                   : fmt::format("{}: no Forge app found (no manifest.yml with a top-level app: key)", options.root);
+    result.inputErrorMessage =
+        !firstManifestError.empty()
+            ? firstManifestError
+            : fmt::format("{}: no Forge app found (no manifest.yml with a top-level app: key)",
+                          options.root);
     std::sort(diags.begin(), diags.end());
     result.diagnostics = std::move(diags);
     return result;
@@ -277,7 +298,8 @@ ScanResult runScan(const ScanOptions& options) {
     const auto& src = tree.sources[i];
     int best = -1;
     for (size_t a = 0; a < plans.size(); ++a)
-      if (isUnder(src.path, plans[a].dir) && (best < 0 || plans[a].dir.size() > plans[best].dir.size()))
+      if (isUnder(src.path, plans[a].dir) &&
+          (best < 0 || plans[a].dir.size() > plans[best].dir.size()))
         best = static_cast<int>(a);
     if (best < 0) continue;
     const AppPlan& plan = plans[best];
@@ -294,7 +316,8 @@ ScanResult runScan(const ScanOptions& options) {
   }
 
   // ---- parse and extract, in parallel; trees are freed per file
-  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> skipped(tree.sources.size());
   ParseOptions po;
   po.extract.maxDepth = options.maxDepth;
@@ -309,16 +332,20 @@ ScanResult runScan(const ScanOptions& options) {
         parseSourceFile(text, po, facts);
         break;
       case ReadStatus::TooLarge:
-        facts.diagnostics.push_back({Severity::Warning, "file-too-large", facts.path, 0, 0,
-                                     fmt::format("larger than --max-file-size ({} bytes); not analysed", options.maxFileBytes)});
+        facts.diagnostics.push_back(
+            {Severity::Warning, "file-too-large", facts.path, 0, 0,
+             fmt::format("larger than --max-file-size ({} bytes); not analysed",
+                         options.maxFileBytes)});
         skipped[i] = fmt::format("{} was not analysed (too large)", facts.path);
         break;
       case ReadStatus::Binary:
-        facts.diagnostics.push_back({Severity::Warning, "binary-file", facts.path, 0, 0, "binary content in a source file; not analysed"});
+        facts.diagnostics.push_back({Severity::Warning, "binary-file", facts.path, 0, 0,
+                                     "binary content in a source file; not analysed"});
         skipped[i] = fmt::format("{} was not analysed (binary content)", facts.path);
         break;
       default:
-        facts.diagnostics.push_back({Severity::Warning, "unreadable", facts.path, 0, 0, "cannot read the file"});
+        facts.diagnostics.push_back(
+            {Severity::Warning, "unreadable", facts.path, 0, 0, "cannot read the file"});
         skipped[i] = fmt::format("{} could not be read", facts.path);
         break;
     }
@@ -326,7 +353,9 @@ ScanResult runScan(const ScanOptions& options) {
 
   if (std::getenv("FORGE_EGRESS_TIMING"))
     fmt::print(stderr, "timing: parse+extract {} ms\n",
-               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - parseStart).count());
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - parseStart)
+                   .count());
   // ---- per app: link, solve, collect, rules
   const Catalog& catalog = options.catalog ? *options.catalog : builtinCatalog();
   for (size_t a = 0; a < plans.size(); ++a) {
@@ -344,7 +373,8 @@ ScanResult runScan(const ScanOptions& options) {
       parsed[i].diagnostics.clear();
       if (!skipped[i].empty()) report.incomplete.push_back(skipped[i]);
       if (tooDeep)
-        report.incomplete.push_back(fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
+        report.incomplete.push_back(
+            fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
       if (parsed[i].parsed) {
         ++result.filesParsed;
         result.bytesParsed += parsed[i].bytes;
@@ -357,7 +387,8 @@ ScanResult runScan(const ScanOptions& options) {
     }
     report.files = static_cast<uint32_t>(files.size());
     if (plan.manifestTruncated)
-      report.incomplete.push_back(fmt::format("{} was not read in full (YAML node budget)", plan.manifest.path));
+      report.incomplete.push_back(
+          fmt::format("{} was not read in full (YAML node budget)", plan.manifest.path));
     ModuleResolver resolver(paths, readRel);
     LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
     AppProgram program = linkProgram(std::move(in), diags);
@@ -367,14 +398,17 @@ ScanResult runScan(const ScanOptions& options) {
     solver.solve();
     if (std::getenv("FORGE_EGRESS_TIMING"))
       fmt::print(stderr, "timing: solve {} ms ({} steps)\n",
-                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - t0)
+                     .count(),
                  solver.stats().steps);
     if (const char* dbg = std::getenv("FORGE_EGRESS_DEBUG")) dumpSolver(solver, dbg);
     report.stats = solver.stats();
     if (report.stats.budgetHit) {
       report.incomplete.push_back("the analysis budget was hit (" + report.stats.budgetWhat + ")");
-      diags.push_back({Severity::Warning, "budget", plan.manifest.path, 0, 0,
-                       "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
+      diags.push_back(
+          {Severity::Warning, "budget", plan.manifest.path, 0, 0,
+           "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
     FlowFindings flow = collectEgress(solver, plan.manifest);
     for (const auto& html : plan.htmlFiles) addHtmlResources(root, html, options, flow, diags);
@@ -383,15 +417,17 @@ ScanResult runScan(const ScanOptions& options) {
     report.manifest = std::move(plan.manifest);
     report.dir = plan.dir;
     std::sort(report.incomplete.begin(), report.incomplete.end());
-    report.incomplete.erase(std::unique(report.incomplete.begin(), report.incomplete.end()), report.incomplete.end());
+    report.incomplete.erase(std::unique(report.incomplete.begin(), report.incomplete.end()),
+                            report.incomplete.end());
     assignFingerprints(report);
     applySuppressions(report, options.allow, diags);
     result.apps.push_back(std::move(report));
   }
   std::sort(diags.begin(), diags.end());
-  diags.erase(std::unique(diags.begin(), diags.end(),
-                          [](const Diagnostic& x, const Diagnostic& y) { return !(x < y) && !(y < x); }),
-              diags.end());
+  diags.erase(
+      std::unique(diags.begin(), diags.end(),
+                  [](const Diagnostic& x, const Diagnostic& y) { return !(x < y) && !(y < x); }),
+      diags.end());
   result.diagnostics = std::move(diags);
   return result;
 }

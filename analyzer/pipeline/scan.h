@@ -35,7 +35,7 @@ struct EgressGateState {
   bool suppressed = false;
   std::string suppressionKind;  // "inSource" or "external"
   std::string suppressionReason;
-  std::string baselineState;    // "", "new" or "unchanged"
+  std::string baselineState;  // "", "new" or "unchanged"
 };
 
 // A baseline entry this scan no longer finds (baselineState "absent").
@@ -43,8 +43,8 @@ struct AbsentResult {
   std::string manifest;  // the app's manifest path
   std::string kind;      // "egress" or "finding"
   std::string fingerprint;
-  std::string ruleId;    // findings only
-  std::string level;     // findings only
+  std::string ruleId;  // findings only
+  std::string level;   // findings only
   std::string host;
   std::string file;
   std::string function;
@@ -55,10 +55,10 @@ struct AbsentResult {
 
 struct ScanOptions {
   std::string root = ".";
-  int jobs = 0;                             // 0 = one per core
-  uint64_t maxFileBytes = 8ull << 20;       // larger sources are skipped (verdict incomplete)
+  int jobs = 0;                        // 0 = one per core
+  uint64_t maxFileBytes = 8ull << 20;  // larger sources are skipped (verdict incomplete)
   uint64_t maxManifestBytes = 4ull << 20;
-  uint32_t maxDepth = 3000;                 // syntax nesting followed by the traversal
+  uint32_t maxDepth = 3000;  // syntax nesting followed by the traversal
   FlowBudget budget;
   RuleOverrides rules;
   const Catalog* catalog = nullptr;  // null: the built-in catalog (queries/)
@@ -71,8 +71,8 @@ struct AppReport {
   std::string dir;  // relative to the scan root
   AppVerdict verdict;
   std::vector<std::string> egressFingerprints;
-  std::vector<EgressGateState> egressGate;       // parallel to verdict.egress
-  std::vector<InlineSuppression> suppressions;   // inline comments in the app's files
+  std::vector<EgressGateState> egressGate;      // parallel to verdict.egress
+  std::vector<InlineSuppression> suppressions;  // inline comments in the app's files
   uint32_t files = 0;
   uint32_t functions = 0;
   std::vector<std::string> incomplete;  // why the verdict cannot be promised

@@ -7,7 +7,9 @@
 
 namespace fe {
 
-const char* sideName(SourceSide side) { return side == SourceSide::Frontend ? "frontend" : "backend"; }
+const char* sideName(SourceSide side) {
+  return side == SourceSide::Frontend ? "frontend" : "backend";
+}
 
 std::string verdictLine(const AppReport& app) {
   const auto& v = app.verdict;
@@ -16,24 +18,31 @@ std::string verdictLine(const AppReport& app) {
   for (size_t i = 0; i < v.egress.size(); ++i) {
     if (v.atlassian[i]) continue;
     ++external;
-    destinations.insert(v.egress[i].host ? *v.egress[i].host : "unknown host at " + v.egress[i].file + ":" + std::to_string(v.egress[i].site.line));
+    destinations.insert(v.egress[i].host ? *v.egress[i].host
+                                         : "unknown host at " + v.egress[i].file + ":" +
+                                               std::to_string(v.egress[i].site.line));
   }
   if (external == 0) {
-    if (!app.incomplete.empty()) return "incomplete: no external egress found, but the analysis could not cover everything";
-    return fmt::format("no external egress: the 'no external servers' claim holds for {} functions in {} files",
-                       app.functions, app.files);
+    if (!app.incomplete.empty())
+      return "incomplete: no external egress found, but the analysis could not cover everything";
+    return fmt::format(
+        "no external egress: the 'no external servers' claim holds for {} functions in {} files",
+        app.functions, app.files);
   }
   size_t withData = 0;
   for (size_t i = 0; i < v.egress.size(); ++i)
     if (!v.atlassian[i] && v.egress[i].data) ++withData;
-  return fmt::format("{}{} destination{} ({} call site{}, {} with customer data)", app.incomplete.empty() ? "" : "incomplete: ",
-                     destinations.size(), destinations.size() == 1 ? "" : "s", external, external == 1 ? "" : "s", withData);
+  return fmt::format("{}{} destination{} ({} call site{}, {} with customer data)",
+                     app.incomplete.empty() ? "" : "incomplete: ", destinations.size(),
+                     destinations.size() == 1 ? "" : "s", external, external == 1 ? "" : "s",
+                     withData);
 }
 
 // CI gate fields (docs/json-output.md): `suppressed` always, the suppression
 // when there is one, `baselineState` when the scan compared with a baseline.
-static void addGateFields(nlohmann::ordered_json& j, const ScanResult& result, bool suppressed, const std::string& kind,
-                          const std::string& reason, const std::string& state) {
+static void addGateFields(nlohmann::ordered_json& j, const ScanResult& result, bool suppressed,
+                          const std::string& kind, const std::string& reason,
+                          const std::string& state) {
   j["suppressed"] = suppressed;
   if (suppressed) j["suppression"] = {{"kind", kind}, {"justification", reason}};
   if (result.baselineGiven) j["baselineState"] = state.empty() ? "new" : state;
@@ -71,11 +80,14 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
       j["entryPoints"] = e.entryPoints;
       j["function"] = e.function;
       json path = json::array();
-      for (const auto& s : e.path) path.push_back({{"file", s.file}, {"line", s.line}, {"label", s.label}});
+      for (const auto& s : e.path)
+        path.push_back({{"file", s.file}, {"line", s.line}, {"label", s.label}});
       j["path"] = path;
       j["fingerprint"] = i < app.egressFingerprints.size() ? app.egressFingerprints[i] : "";
-      const EgressGateState gate = i < app.egressGate.size() ? app.egressGate[i] : EgressGateState{};
-      addGateFields(j, result, gate.suppressed, gate.suppressionKind, gate.suppressionReason, gate.baselineState);
+      const EgressGateState gate =
+          i < app.egressGate.size() ? app.egressGate[i] : EgressGateState{};
+      addGateFields(j, result, gate.suppressed, gate.suppressionKind, gate.suppressionReason,
+                    gate.baselineState);
       egress.push_back(j);
     }
     a["egress"] = egress;
@@ -102,7 +114,8 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
       j["line"] = f.site.line;
       j["column"] = f.site.column;
       j["fingerprint"] = f.fingerprint;
-      addGateFields(j, result, f.suppressed, f.suppressionKind, f.suppressionReason, f.baselineState);
+      addGateFields(j, result, f.suppressed, f.suppressionKind, f.suppressionReason,
+                    f.baselineState);
       findings.push_back(j);
     }
     a["findings"] = findings;
@@ -143,7 +156,8 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
 
 std::string renderJson(const ScanResult& result) {
   // Invalid UTF-8 in file names or strings must not abort output.
-  return jsonReport(result).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return jsonReport(result).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace fe

@@ -23,11 +23,13 @@ namespace fs = std::filesystem;
 constexpr const char* kSrcRoot = "%SRCROOT%";
 
 bool isUnreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
 }
 
-bool isAbsolutePath(const std::string& p) { return !p.empty() && (p[0] == '/' || p[0] == '\\'); }
+bool isAbsolutePath(const std::string& p) {
+  return !p.empty() && (p[0] == '/' || p[0] == '\\');
+}
 
 // The scan root as a '/'-separated relative prefix ("apps/jira/") when it was
 // given as a relative path inside the working directory; nullopt otherwise
@@ -77,7 +79,8 @@ class SourceLines {
 
   // The text of 1-based `line` of `file` (without the line break), or nullptr.
   const std::string* line(const std::string& file, uint32_t line) {
-    if (line == 0 || file.empty() || isAbsolutePath(file) || file.find("..") != std::string::npos) return nullptr;
+    if (line == 0 || file.empty() || isAbsolutePath(file) || file.find("..") != std::string::npos)
+      return nullptr;
     auto it = files_.find(file);
     if (it == files_.end()) {
       std::vector<std::string> lines;
@@ -113,7 +116,11 @@ uint32_t utf16Column(const std::string& text, uint32_t byteColumn) {
     // A lead byte starts one code point (two UTF-16 units above U+FFFF);
     // continuation and invalid bytes count as one unit each.
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
+    const size_t len = c < 0x80           ? 1
+                       : (c >> 5) == 0x6  ? 2
+                       : (c >> 4) == 0xe  ? 3
+                       : (c >> 3) == 0x1e ? 4
+                                          : 1;
     units += len == 4 ? 2 : 1;
     i += len;
   }
@@ -137,12 +144,14 @@ const char* sourceLanguage(const std::string& file) {
 
 class SarifBuilder {
  public:
-  SarifBuilder(const ScanResult& result, int exitCode) : result_(result), exitCode_(exitCode), lines_(scanDir(result.root)) {
+  SarifBuilder(const ScanResult& result, int exitCode)
+      : result_(result), exitCode_(exitCode), lines_(scanDir(result.root)) {
     bool fileArg = isFileArgument(result.root);
     auto prefix = relativeRootPrefix(result.root, fileArg);
     prefix_ = prefix.value_or("");
     prefixed_ = prefix.has_value();
-    std::string name = prefixed_ && !prefix_.empty() ? prefix_.substr(0, prefix_.size() - 1) : rootName(result.root, fileArg);
+    std::string name = prefixed_ && !prefix_.empty() ? prefix_.substr(0, prefix_.size() - 1)
+                                                     : rootName(result.root, fileArg);
     if (prefixed_ && prefix_.empty()) name = rootName(fs::current_path().generic_string(), false);
     scanName_ = name;
     automationId_ = "forge-egress/" + name + "/";
@@ -152,13 +161,13 @@ class SarifBuilder {
     collectArtifacts();
     json run;
     run["tool"] = {{"driver", driver()}};
-    run["automationDetails"] = {
-        {"description", {{"text", "forge-egress scan of " + scanName_}}},
-        {"id", automationId_}};
+    run["automationDetails"] = {{"description", {{"text", "forge-egress scan of " + scanName_}}},
+                                {"id", automationId_}};
     run["originalUriBaseIds"] = {
         {kSrcRoot,
          {{"description",
-           {{"text", prefixed_ ? "The directory forge-egress ran in (the repository root in CI); the scanned folder is " +
+           {{"text", prefixed_ ? "The directory forge-egress ran in (the repository root in CI); "
+                                 "the scanned folder is " +
                                      (prefix_.empty() ? std::string(".") : prefix_)
                                : "The scan root: the folder given to forge-egress scan"}}}}}};
     run["artifacts"] = artifacts();
@@ -287,10 +296,13 @@ class SarifBuilder {
       j["shortDescription"] = {{"text", std::string(r.shortDescription) + "."}};
       j["fullDescription"] = {{"text", r.help}};
       j["helpUri"] = helpUri;
-      j["help"] = {{"text", fmt::format("{} ({}): {}.\n\n{}\n\nSee {}", r.id, r.name, r.shortDescription, r.help, helpUri)},
-                   {"markdown", fmt::format("**{}** `{}`: {}.\n\n{}\n\n[What it means, an example, and how to fix or "
-                                            "accept it]({})",
-                                            r.id, r.name, r.shortDescription, r.help, helpUri)}};
+      j["help"] = {
+          {"text", fmt::format("{} ({}): {}.\n\n{}\n\nSee {}", r.id, r.name, r.shortDescription,
+                               r.help, helpUri)},
+          {"markdown",
+           fmt::format("**{}** `{}`: {}.\n\n{}\n\n[What it means, an example, and how to fix or "
+                       "accept it]({})",
+                       r.id, r.name, r.shortDescription, r.help, helpUri)}};
       j["defaultConfiguration"] = {{"level", levelName(r.level)}};
       j["properties"] = {{"tags", {"security", "privacy", "egress"}},
                          {"security-severity", fmt::format("{:.1f}", r.securitySeverity)},
@@ -324,7 +336,8 @@ class SarifBuilder {
     for (size_t i = 0; i < path.size(); ++i) {
       const auto& s = path[i];
       json tfl;
-      tfl["location"] = lineLocation(s.file, s.line, s.label.empty() ? fmt::format("step {}", i + 1) : s.label);
+      tfl["location"] =
+          lineLocation(s.file, s.line, s.label.empty() ? fmt::format("step {}", i + 1) : s.label);
       tfl["kinds"] = json::array({"taint"});
       tfl["nestingLevel"] = 0;
       tfl["executionOrder"] = static_cast<int>(i + 1);
@@ -338,13 +351,19 @@ class SarifBuilder {
 
   json result(const AppReport& app, const Finding& f) {
     const auto& v = app.verdict;
-    const EgressSite* e = f.egressIndex >= 0 && static_cast<size_t>(f.egressIndex) < v.egress.size() ? &v.egress[f.egressIndex] : nullptr;
-    const LogSite* log = f.logIndex >= 0 && static_cast<size_t>(f.logIndex) < v.logs.size() ? &v.logs[f.logIndex] : nullptr;
+    const EgressSite* e = f.egressIndex >= 0 && static_cast<size_t>(f.egressIndex) < v.egress.size()
+                              ? &v.egress[f.egressIndex]
+                              : nullptr;
+    const LogSite* log = f.logIndex >= 0 && static_cast<size_t>(f.logIndex) < v.logs.size()
+                             ? &v.logs[f.logIndex]
+                             : nullptr;
     uint8_t data = e ? e->data : log ? log->data : f.data;
     std::vector<std::string> categories = categoryNames(data);
     std::optional<std::string> host;
-    if (e) host = e->host;
-    else if (!f.host.empty()) host = f.host;
+    if (e)
+      host = e->host;
+    else if (!f.host.empty())
+      host = f.host;
 
     // The message names the destination and the data, whatever the rule's wording.
     std::string text = f.message;
@@ -368,7 +387,8 @@ class SarifBuilder {
     json loc;
     loc["physicalLocation"] = physicalLocation(f.file.empty() ? app.manifest.path : f.file, f.site);
     if (!f.function.empty())
-      loc["logicalLocations"] = json::array({{{"fullyQualifiedName", f.function}, {"kind", "function"}}});
+      loc["logicalLocations"] =
+          json::array({{{"fullyQualifiedName", f.function}, {"kind", "function"}}});
     r["locations"] = json::array({loc});
     if (!f.related.empty()) {
       json rel = json::array();
@@ -383,9 +403,11 @@ class SarifBuilder {
     const std::vector<WitnessStep>* path = e ? &e->path : log ? &log->path : nullptr;
     if (path && !path->empty() && data) {
       const auto& first = path->front();
-      std::string to = e ? fmt::format("{} to {}", e->api, host ? *host : "an unknown host") : log->api;
-      r["codeFlows"] = codeFlow(*path, fmt::format("customer data ({}) flows from {}:{} into {}", joinList(categories),
-                                                   prefix_ + first.file, first.line, to));
+      std::string to =
+          e ? fmt::format("{} to {}", e->api, host ? *host : "an unknown host") : log->api;
+      r["codeFlows"] =
+          codeFlow(*path, fmt::format("customer data ({}) flows from {}:{} into {}",
+                                      joinList(categories), prefix_ + first.file, first.line, to));
     }
     r["partialFingerprints"] = {{kSarifFingerprintKey, f.fingerprint}};
     if (f.suppressed) {
@@ -395,8 +417,8 @@ class SarifBuilder {
       if (!f.suppressionReason.empty()) s["justification"] = f.suppressionReason;
       r["suppressions"] = json::array({s});
     }
-    if (f.baselineState == "new" || f.baselineState == "unchanged" || f.baselineState == "updated" ||
-        f.baselineState == "absent")
+    if (f.baselineState == "new" || f.baselineState == "unchanged" ||
+        f.baselineState == "updated" || f.baselineState == "absent")
       r["baselineState"] = f.baselineState;
     json props;
     props["app"] = app.manifest.path;
@@ -429,8 +451,8 @@ class SarifBuilder {
     return out;
   }
 
-  json notification(const char* level, const std::string& id, const std::string& message, const std::string& file,
-                    int line, int column) {
+  json notification(const char* level, const std::string& id, const std::string& message,
+                    const std::string& file, int line, int column) {
     json n;
     n["level"] = level;
     std::string text = message;
@@ -452,14 +474,16 @@ class SarifBuilder {
 
   json invocation() {
     json notes = json::array();
-    if (result_.inputError) notes.push_back(notification("error", "input-error", result_.inputErrorMessage, "", 0, 0));
+    if (result_.inputError)
+      notes.push_back(notification("error", "input-error", result_.inputErrorMessage, "", 0, 0));
     for (const auto& d : result_.diagnostics)
-      notes.push_back(notification(severityName(d.severity), d.code.empty() ? "diagnostic" : d.code, d.message, d.file,
-                                   d.line, d.column));
+      notes.push_back(notification(severityName(d.severity), d.code.empty() ? "diagnostic" : d.code,
+                                   d.message, d.file, d.line, d.column));
     for (const auto& app : result_.apps) {
       if (app.incomplete.empty()) continue;
       notes.push_back(notification("warning", "incomplete-verdict",
-                                   fmt::format("the verdict for {} is incomplete: {}", app.manifest.path, joinList(app.incomplete)),
+                                   fmt::format("the verdict for {} is incomplete: {}",
+                                               app.manifest.path, joinList(app.incomplete)),
                                    app.manifest.path, 0, 0));
     }
     json inv;
@@ -519,7 +543,9 @@ nlohmann::ordered_json sarifReport(const ScanResult& result, int exitCode) {
 
 std::string renderSarif(const ScanResult& result, int exitCode) {
   // Invalid UTF-8 in messages must not abort output (URIs are already ASCII).
-  return sarifReport(result, exitCode).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return sarifReport(result, exitCode)
+             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace fe

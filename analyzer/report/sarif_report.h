@@ -12,7 +12,8 @@ namespace fe {
 
 inline constexpr const char* kSarifInformationUri = "https://github.com/forge-egress/forge-egress";
 // The rule pages: kSarifHelpUriBase + "FE001.md".
-inline constexpr const char* kSarifHelpUriBase = "https://github.com/forge-egress/forge-egress/blob/main/docs/rules/";
+inline constexpr const char* kSarifHelpUriBase =
+    "https://github.com/forge-egress/forge-egress/blob/main/docs/rules/";
 // Our own stable key in result.partialFingerprints (Finding.fingerprint).
 inline constexpr const char* kSarifFingerprintKey = "forgeEgress/v1";
 

@@ -26,7 +26,8 @@ std::string safe(const std::string& s) {
   return out;
 }
 // "[new]", "[suppressed: reason]" under a site or finding; nothing otherwise.
-std::string gateTag(const Style& st, bool suppressed, const std::string& reason, const std::string& state) {
+std::string gateTag(const Style& st, bool suppressed, const std::string& reason,
+                    const std::string& state) {
   std::string tags;
   if (state == "new") tags += st.red("[new]");
   if (suppressed) {
@@ -46,7 +47,8 @@ std::string renderText(const ScanResult& result, bool color) {
   std::string out;
   for (const auto& app : result.apps) {
     const auto& v = app.verdict;
-    out += st.bold(fmt::format("{} ({})", safe(app.manifest.path), safe(app.manifest.appId))) + "\n";
+    out +=
+        st.bold(fmt::format("{} ({})", safe(app.manifest.path), safe(app.manifest.appId))) + "\n";
     std::string verdict = verdictLine(app);
     bool clean = verdict.rfind("no external egress", 0) == 0;
     out += "  " + (clean ? st.green(verdict) : st.red(verdict)) + "\n";
@@ -62,20 +64,25 @@ std::string renderText(const ScanResult& result, bool color) {
         const EgressSite& e = v.egress[i];
         std::string data = categoryNames(e.data).empty() ? "no customer data" : "";
         for (auto& c : categoryNames(e.data)) data += (data.empty() ? "" : ", ") + c;
-        out += fmt::format("    {}:{}:{}  {}  [{}] {}  host from {}  data: {}\n", safe(e.file), e.site.line, e.site.column,
-                           e.api, sideName(e.side), v.declared[i] ? "declared" : st.red("undeclared"), e.hostSource,
+        out += fmt::format("    {}:{}:{}  {}  [{}] {}  host from {}  data: {}\n", safe(e.file),
+                           e.site.line, e.site.column, e.api, sideName(e.side),
+                           v.declared[i] ? "declared" : st.red("undeclared"), e.hostSource,
                            e.data ? st.red(data) : data);
-        if (i < app.egressGate.size()) out += gateTag(st, app.egressGate[i].suppressed, app.egressGate[i].suppressionReason,
-                                                     app.egressGate[i].baselineState);
+        if (i < app.egressGate.size())
+          out += gateTag(st, app.egressGate[i].suppressed, app.egressGate[i].suppressionReason,
+                         app.egressGate[i].baselineState);
         out += fmt::format("      url: {}\n", safe(e.url));
-        out += fmt::format("      entry points: {}\n", e.entryPoints.empty() ? std::string("none (dead code?)") : [&] {
-          std::string s;
-          for (auto& n : e.entryPoints) s += (s.empty() ? "" : ", ") + n;
-          return safe(s);
-        }());
+        out += fmt::format(
+            "      entry points: {}\n",
+            e.entryPoints.empty() ? std::string("none (dead code?)") : [&] {
+              std::string s;
+              for (auto& n : e.entryPoints) s += (s.empty() ? "" : ", ") + n;
+              return safe(s);
+            }());
         if (!e.path.empty()) {
           out += "      path:\n";
-          for (const auto& step : e.path) out += fmt::format("        {}:{}  {}\n", safe(step.file), step.line, safe(step.label));
+          for (const auto& step : e.path)
+            out += fmt::format("        {}:{}  {}\n", safe(step.file), step.line, safe(step.label));
         }
       }
     }
@@ -83,8 +90,11 @@ std::string renderText(const ScanResult& result, bool color) {
       out += "\n  findings:\n";
       for (const auto& f : v.findings) {
         std::string level = levelName(f.level);
-        std::string colored = f.level == Level::Error ? st.red(level) : f.level == Level::Warning ? st.yellow(level) : st.dim(level);
-        out += fmt::format("    {}:{}: {} {} {}\n", safe(f.file), f.site.line, colored, f.ruleId, safe(f.message));
+        std::string colored = f.level == Level::Error     ? st.red(level)
+                              : f.level == Level::Warning ? st.yellow(level)
+                                                          : st.dim(level);
+        out += fmt::format("    {}:{}: {} {} {}\n", safe(f.file), f.site.line, colored, f.ruleId,
+                           safe(f.message));
         out += gateTag(st, f.suppressed, f.suppressionReason, f.baselineState);
       }
     }
@@ -97,9 +107,10 @@ std::string renderText(const ScanResult& result, bool color) {
       out += fmt::format("\n  baseline: {} new, {} absent\n", fresh, absent);
       for (const auto& b : result.absent) {
         if (b.manifest != app.manifest.path) continue;
-        std::string what = b.kind == "egress" ? "egress " + (b.api.empty() ? std::string() : b.api + " ") + "to " +
-                                                    (b.host.empty() ? std::string("an unknown host") : b.host)
-                                              : b.ruleId + " " + b.message;
+        std::string what = b.kind == "egress"
+                               ? "egress " + (b.api.empty() ? std::string() : b.api + " ") + "to " +
+                                     (b.host.empty() ? std::string("an unknown host") : b.host)
+                               : b.ruleId + " " + b.message;
         out += fmt::format("    {} {} in {} ({})\n", st.green("absent:"), safe(what), safe(b.file),
                            b.function.empty() ? std::string("top level") : safe(b.function));
       }

@@ -11,9 +11,12 @@ namespace fe {
 
 const char* levelName(Level level) {
   switch (level) {
-    case Level::Note: return "note";
-    case Level::Warning: return "warning";
-    case Level::Error: return "error";
+    case Level::Note:
+      return "note";
+    case Level::Warning:
+      return "warning";
+    case Level::Error:
+      return "error";
   }
   return "warning";
 }
@@ -32,13 +35,18 @@ const std::vector<RuleInfo>& allRules() {
        "Atlassian. This contradicts a 'customer data stays on Atlassian' policy. Remove the flow, "
        "send only non-customer values, or document the destination as a sub-processor.",
        8.0, "high"},
-      {"FE003", "undeclared-egress", Level::Error, "The destination is not declared in manifest.yml",
-       "The call's destination is not allowed by the manifest's permissions.external lists, matched "
-       "the way Forge matches them (scheme, wildcards, ports). The runtime would block the call, or "
+      {"FE003", "undeclared-egress", Level::Error,
+       "The destination is not declared in manifest.yml",
+       "The call's destination is not allowed by the manifest's permissions.external lists, "
+       "matched "
+       "the way Forge matches them (scheme, wildcards, ports). The runtime would block the call, "
+       "or "
        "the manifest hides egress that the code performs. Declare the address or remove the call.",
        7.0, "high"},
-      {"FE004", "unresolved-egress-host", Level::Warning, "The destination host is not statically known",
-       "The analysis cannot tell where this call goes: the host comes from an environment variable, "
+      {"FE004", "unresolved-egress-host", Level::Warning,
+       "The destination host is not statically known",
+       "The analysis cannot tell where this call goes: the host comes from an environment "
+       "variable, "
        "app storage, a parameter or is computed. It is an error when the caller chooses the host "
        "(resolver payload or web trigger request): a server-side request forgery risk. Use a "
        "constant base URL, or validate the host against an allow-list.",
@@ -48,29 +56,35 @@ const std::vector<RuleInfo>& allRules() {
        "widen what the app may do and what a reviewer must trust; remove them, or keep them with a "
        "reason if the code that uses them is outside the scanned sources.",
        2.0, "medium"},
-      {"FE006", "remote-egress", Level::Warning, "Forge Remote sends data to an app-operated server",
+      {"FE006", "remote-egress", Level::Warning,
+       "Forge Remote sends data to an app-operated server",
        "The app calls a Forge Remote (remotes[].baseUrl, endpoint modules, invokeRemote or "
        "requestRemote). Data goes to a server the vendor operates, outside Atlassian, and the app "
        "is not eligible for Runs on Atlassian.",
        5.0, "high"},
       {"FE007", "provider-egress", Level::Warning, "A call goes to an external OAuth provider",
-       "The app calls an external OAuth provider through api.asUser().withProvider(...).fetch. Data "
+       "The app calls an external OAuth provider through api.asUser().withProvider(...).fetch. "
+       "Data "
        "goes to the provider's servers (providers.auth remotes).",
        5.0, "high"},
-      {"FE008", "eud-to-non-eud-egress", Level::Error, "Customer data reaches an address declared inScopeEUD: false",
+      {"FE008", "eud-to-non-eud-egress", Level::Error,
+       "Customer data reaches an address declared inScopeEUD: false",
        "Customer data flows to an egress address the manifest declares with inScopeEUD: false, a "
        "promise that no end-user data goes there. Stop sending customer data to it, or declare it "
        "inScopeEUD: true.",
        8.0, "high"},
-      {"FE009", "third-party-sdk", Level::Warning, "A third-party SDK talks to its vendor's servers",
+      {"FE009", "third-party-sdk", Level::Warning,
+       "A third-party SDK talks to its vendor's servers",
        "A known SDK (analytics, AI, messaging, payments, cloud) sends requests to its vendor's "
        "servers. The vendor is a destination of the app's data and belongs in the security policy.",
        5.0, "high"},
-      {"FE010", "frontend-external-resource", Level::Warning, "The frontend loads a resource from outside Atlassian",
+      {"FE010", "frontend-external-resource", Level::Warning,
+       "The frontend loads a resource from outside Atlassian",
        "Custom UI or UI Kit loads a script, style, font, frame, image or media from outside "
        "Atlassian. The browser contacts that server with the user's IP address and the page URL.",
        4.0, "high"},
-      {"FE011", "runs-on-atlassian-ineligible", Level::Note, "The app is not eligible for Runs on Atlassian",
+      {"FE011", "runs-on-atlassian-ineligible", Level::Note,
+       "The app is not eligible for Runs on Atlassian",
        "The manifest fails the Runs on Atlassian criteria: remotes, Connect modules, egress other "
        "than analytics with inScopeEUD: false, analytics with inScopeEUD: true, or dynamic web "
        "triggers. The message lists every reason.",
@@ -97,9 +111,13 @@ std::string dataList(uint8_t data) {
   return out;
 }
 
-std::string hostText(const EgressSite& e) { return e.host ? *e.host : "an unknown host"; }
+std::string hostText(const EgressSite& e) {
+  return e.host ? *e.host : "an unknown host";
+}
 
-bool isBackendList(const std::string& l) { return l == "fetch.backend"; }
+bool isBackendList(const std::string& l) {
+  return l == "fetch.backend";
+}
 
 }  // namespace
 
@@ -140,7 +158,8 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     if (e.kind == SinkKind::Remote || e.kind == SinkKind::Provider) {
       declared = manifest.findRemote(e.remoteKey) != nullptr;
       if (e.host && !declared) declared = backendList.allowsBackend(e.matchUrl);
-      if (e.kind == SinkKind::Provider && e.host) declared = declared || backendList.allowsBackend(e.matchUrl);
+      if (e.kind == SinkKind::Provider && e.host)
+        declared = declared || backendList.allowsBackend(e.matchUrl);
     } else if (e.kind == SinkKind::Resource) {
       std::vector<std::string> entries;
       for (const auto& p : manifest.permissions)
@@ -148,7 +167,8 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       EgressAllowList list(entries);
       if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
-        declared = list.allowsCsp(url) || (e.resourceList == "images" && isForgeDefaultImageSource(url));
+        declared =
+            list.allowsCsp(url) || (e.resourceList == "images" && isForgeDefaultImageSource(url));
       } else {
         declared = list.allowsEverything();
       }
@@ -157,9 +177,11 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       declared = e.side == SourceSide::Frontend
                      ? (clientList.allowsCsp(url) || isForgeDefaultConnectSource(url))
                      : backendList.allowsBackend(url);
-      if (atl && !declared && e.side == SourceSide::Backend) declared = backendList.allowsBackend(url);
+      if (atl && !declared && e.side == SourceSide::Backend)
+        declared = backendList.allowsBackend(url);
     } else {
-      declared = e.side == SourceSide::Frontend ? clientList.allowsEverything() : backendList.allowsEverything();
+      declared = e.side == SourceSide::Frontend ? clientList.allowsEverything()
+                                                : backendList.allowsEverything();
     }
     // Atlassian hosts are egress but stay on Atlassian: labelled, and declared
     // when reached through the platform.
@@ -178,7 +200,9 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       bool uses = false;
       if (e.kind == SinkKind::Resource) {
         if (p.list == e.resourceList)
-          uses = e.host ? one.allowsCsp(e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl) : p.address == "*";
+          uses = e.host ? one.allowsCsp(e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/"
+                                                           : e.matchUrl)
+                        : p.address == "*";
       } else if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
         if (isBackendList(p.list) && e.side == SourceSide::Backend) uses = one.allowsBackend(url);
@@ -207,12 +231,14 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
         Finding d = base;
         d.ruleId = "FE002";
         d.level = Level::Error;
-        d.message = fmt::format("customer data ({}) reaches {} to {}", dataList(e.data), e.api, hostText(e));
+        d.message = fmt::format("customer data ({}) reaches {} to {}", dataList(e.data), e.api,
+                                hostText(e));
         add(d);
       }
     }
-    if (!declared && e.host && !(e.kind == SinkKind::Resource && e.resourceList == "images" &&
-                                  isForgeDefaultImageSource(e.matchUrl))) {
+    if (!declared && e.host &&
+        !(e.kind == SinkKind::Resource && e.resourceList == "images" &&
+          isForgeDefaultImageSource(e.matchUrl))) {
       Finding d = base;
       d.ruleId = "FE003";
       d.level = Level::Error;
@@ -228,10 +254,11 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     if (!e.host && e.kind != SinkKind::Remote && e.kind != SinkKind::Provider) {
       Finding d = base;
       d.ruleId = "FE004";
-      bool callerChooses = e.hostSource == "user-input" || (e.urlData & (kUserInput | kWebtriggerRequest));
+      bool callerChooses =
+          e.hostSource == "user-input" || (e.urlData & (kUserInput | kWebtriggerRequest));
       d.level = callerChooses ? Level::Error : Level::Warning;
-      d.message = fmt::format("the host of {} is not statically known (from {}{}){}", e.api, e.hostSource,
-                              e.hostDetail.empty() ? "" : " " + e.hostDetail,
+      d.message = fmt::format("the host of {} is not statically known (from {}{}){}", e.api,
+                              e.hostSource, e.hostDetail.empty() ? "" : " " + e.hostDetail,
                               callerChooses ? ": the caller chooses where the request goes" : "");
       add(d);
     }
@@ -241,7 +268,8 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       d.level = Level::Warning;
       d.message = fmt::format("Forge Remote '{}' at {}{}", e.remoteKey, hostText(e),
                               e.data ? " receives " + dataList(e.data) : "");
-      if (auto* r = manifest.findRemote(e.remoteKey)) d.related.push_back({manifest.path, r->line, "remote " + r->key});
+      if (auto* r = manifest.findRemote(e.remoteKey))
+        d.related.push_back({manifest.path, r->line, "remote " + r->key});
       add(d);
     }
     if (e.kind == SinkKind::Provider) {
@@ -250,21 +278,24 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       d.level = Level::Warning;
       d.message = fmt::format("external OAuth provider '{}' at {}", e.providerKey, hostText(e));
       for (const auto& prov : manifest.authProviders)
-        if (prov.key == e.providerKey) d.related.push_back({manifest.path, prov.line, "provider " + prov.key});
+        if (prov.key == e.providerKey)
+          d.related.push_back({manifest.path, prov.line, "provider " + prov.key});
       add(d);
     }
     if (e.kind == SinkKind::Resource && !atl) {
       Finding d = base;
       d.ruleId = "FE010";
       d.level = Level::Warning;
-      d.message = fmt::format("the frontend loads {} from {} ({})", e.resourceList, hostText(e), e.api);
+      d.message =
+          fmt::format("the frontend loads {} from {} ({})", e.resourceList, hostText(e), e.api);
       add(d);
     }
     if (e.kind == SinkKind::Sdk) {
       Finding d = base;
       d.ruleId = "FE009";
       d.level = Level::Warning;
-      d.message = fmt::format("{} SDK ({}) sends requests to {}", e.vendor.empty() ? e.api : e.vendor, e.api, hostText(e));
+      d.message = fmt::format("{} SDK ({}) sends requests to {}",
+                              e.vendor.empty() ? e.api : e.vendor, e.api, hostText(e));
       add(d);
     }
     if (e.data && e.host) {
@@ -276,7 +307,8 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
         Finding d = base;
         d.ruleId = "FE008";
         d.level = Level::Error;
-        d.message = fmt::format("customer data ({}) reaches {}, declared inScopeEUD: false", dataList(e.data), p.address);
+        d.message = fmt::format("customer data ({}) reaches {}, declared inScopeEUD: false",
+                                dataList(e.data), p.address);
         d.related.push_back({manifest.path, p.line, "declared inScopeEUD: false"});
         add(d);
         break;
@@ -305,8 +337,10 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
   for (const auto& p : manifest.permissions) {
     if (p.list == "navigation") continue;
     bool analytics = p.category == "analytics" || p.category == "ANALYTICS";
-    if (!analytics) nonAnalytics = true;
-    else if (!p.inScopeEUD.has_value() || *p.inScopeEUD) analyticsEud = true;
+    if (!analytics)
+      nonAnalytics = true;
+    else if (!p.inScopeEUD.has_value() || *p.inScopeEUD)
+      analyticsEud = true;
   }
   if (nonAnalytics) v.roaReasons.push_back("declares egress that is not analytics");
   if (analyticsEud) v.roaReasons.push_back("declares analytics egress with inScopeEUD: true");
@@ -337,11 +371,13 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     f.logIndex = static_cast<int>(i);
     f.function = l.function;
     f.data = l.data;
-    f.message = fmt::format("customer data ({}) is written to the log by {}", dataList(l.data), l.api);
+    f.message =
+        fmt::format("customer data ({}) is written to the log by {}", dataList(l.data), l.api);
     add(f);
   }
   std::stable_sort(v.findings.begin(), v.findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.file, a.site.line, a.site.column, a.ruleId) < std::tie(b.file, b.site.line, b.site.column, b.ruleId);
+    return std::tie(a.file, a.site.line, a.site.column, a.ruleId) <
+           std::tie(b.file, b.site.line, b.site.column, b.ruleId);
   });
   return v;
 }

@@ -51,9 +51,9 @@ struct Finding {
   uint8_t data = 0;
   // Set by the CI gate (issue 6): suppressions and baseline comparison.
   bool suppressed = false;
-  std::string suppressionKind;    // "inSource" (// forge-egress-ignore) or "external" (config allow)
+  std::string suppressionKind;  // "inSource" (// forge-egress-ignore) or "external" (config allow)
   std::string suppressionReason;
-  std::string baselineState;      // "", "new", "unchanged" (absent results live in the report)
+  std::string baselineState;  // "", "new", "unchanged" (absent results live in the report)
 };
 
 struct PermissionUse {

@@ -31,7 +31,8 @@ bool globMatch(std::string_view p, std::string_view s) {
       prev = cur;
       i += 3;
       std::fill(cur.begin(), cur.end(), 0);
-      for (size_t j = 0; j <= s.size(); ++j) cur[j] = skip[j] || (j > 0 && prev[j - 1] && s[j - 1] == '/');
+      for (size_t j = 0; j <= s.size(); ++j)
+        cur[j] = skip[j] || (j > 0 && prev[j - 1] && s[j - 1] == '/');
       prev.swap(cur);
       continue;
     }
@@ -53,7 +54,8 @@ bool pathIgnored(std::string_view pattern, std::string_view path) {
     size_t start = 0;
     while (start <= path.size()) {
       size_t slash = path.find('/', start);
-      std::string_view seg = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+      std::string_view seg = path.substr(
+          start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
       if (globMatch(pattern, seg)) return true;
       if (slash == std::string_view::npos) break;
       start = slash + 1;

@@ -17,7 +17,8 @@ ReadStatus readTextFile(const std::filesystem::path& path, uint64_t maxBytes, st
   std::ifstream in(path, std::ios::binary);
   if (!in) return ReadStatus::Unreadable;
   out.resize(size);
-  if (size && !in.read(out.data(), static_cast<std::streamsize>(size))) return ReadStatus::Unreadable;
+  if (size && !in.read(out.data(), static_cast<std::streamsize>(size)))
+    return ReadStatus::Unreadable;
   // A NUL byte in the first 8 KiB: a binary file, whatever its name.
   size_t probe = std::min<size_t>(out.size(), 8192);
   if (std::memchr(out.data(), '\0', probe) != nullptr) return ReadStatus::Binary;

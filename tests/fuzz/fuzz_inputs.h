@@ -47,12 +47,15 @@ inline const Manifest& fixedManifest() {
   static const Manifest manifest = [] {
     const char* text =
         "modules:\n"
-        "  jira:issuePanel:\n    - key: panel\n      resource: main\n      resolver:\n        function: fn\n"
+        "  jira:issuePanel:\n    - key: panel\n      resource: main\n      resolver:\n        "
+        "function: fn\n"
         "      render: native\n      title: Panel\n"
-        "  trigger:\n    - key: t\n      function: fn\n      events:\n        - avi:jira:created:issue\n"
+        "  trigger:\n    - key: t\n      function: fn\n      events:\n        - "
+        "avi:jira:created:issue\n"
         "  function:\n    - key: fn\n      handler: index.handler\n"
         "resources:\n  - key: main\n    path: index.jsx\n"
-        "permissions:\n  external:\n    fetch:\n      backend:\n        - address: api.example.com\n"
+        "permissions:\n  external:\n    fetch:\n      backend:\n        - address: "
+        "api.example.com\n"
         "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
     std::vector<Diagnostic> diagnostics;
     return *readManifest(text, "manifest.yml", diagnostics);
@@ -94,7 +97,8 @@ inline void runSource(const uint8_t* data, size_t size) {
 // A private folder for runApp, created once per process and removed at exit.
 inline const std::filesystem::path& workDir() {
   static const std::filesystem::path dir = [] {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "forge-egress-fuzz-app-XXXXXX").string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "forge-egress-fuzz-app-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) std::abort();
     static std::string removeAtExit = tmpl;
     std::atexit([] {
@@ -119,15 +123,18 @@ inline std::string sanitise(std::string_view name) {
     segment.clear();
   };
   for (char c : name) {
-    if (c == '/') flush();
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')
+    if (c == '/')
+      flush();
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '.' || c == '_' || c == '-')
       segment += c;
   }
   flush();
   return out;
 }
 
-inline void writeFile(const std::filesystem::path& root, const std::string& rel, std::string_view content) {
+inline void writeFile(const std::filesystem::path& root, const std::string& rel,
+                      std::string_view content) {
   if (rel.empty()) return;
   std::filesystem::path p = root / rel;
   std::error_code ec;
@@ -143,7 +150,8 @@ inline void writeFile(const std::filesystem::path& root, const std::string& rel,
 inline void runApp(const uint8_t* data, size_t size) {
   const std::filesystem::path& root = workDir();
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) std::filesystem::remove_all(entry.path(), ec);
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+    std::filesystem::remove_all(entry.path(), ec);
 
   std::string_view input(reinterpret_cast<const char*>(data), size);
   std::string name = "manifest.yml";
@@ -151,12 +159,14 @@ inline void runApp(const uint8_t* data, size_t size) {
   size_t pos = 0;
   while (files < 12) {
     size_t next = input.find("\n==> ", pos);
-    std::string_view chunk = input.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
+    std::string_view chunk =
+        input.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
     writeFile(root, sanitise(name), chunk);
     ++files;
     if (next == std::string_view::npos) break;
     size_t eol = input.find('\n', next + 5);
-    name = std::string(input.substr(next + 5, eol == std::string_view::npos ? std::string_view::npos : eol - next - 5));
+    name = std::string(input.substr(
+        next + 5, eol == std::string_view::npos ? std::string_view::npos : eol - next - 5));
     if (eol == std::string_view::npos) break;
     pos = eol + 1;
   }
