@@ -8,9 +8,14 @@
 #include <optional>
 #include <sstream>
 
+#include "snippet_checks.h"
 #include "test_support.h"
 
 namespace {
+
+using fe::test::checkSink;
+using fe::test::describe;
+using fe::test::lineOf;
 
 using fe::test::dataAt;
 using fe::test::egressAt;
@@ -23,55 +28,11 @@ using Data = std::vector<std::string>;
 
 const Data kNone{};
 
-// The 1-based line of the only line that ends with the comment `// marker`.
-int lineOf(const std::string& text, const std::string& marker) {
-  int line = 1, found = 0, count = 0;
-  std::istringstream in(text);
-  std::string l;
-  const std::string tail = "// " + marker;
-  for (; std::getline(in, l); ++line)
-    if (l.size() >= tail.size() && l.compare(l.size() - tail.size(), tail.size(), tail) == 0) {
-      found = line;
-      ++count;
-    }
-  INFO("marker " << marker);
-  REQUIRE(count == 1);
-  return found;
-}
-
 // A resolver module: `body` goes between the Resolver setup and the export.
 std::string resolverModule(const std::string& body, const std::string& imports = "") {
   return "import Resolver from '@forge/resolver';\n" + imports +
          "const resolver = new Resolver();\n" + body +
          "export const handler = resolver.getDefinitions();\n";
-}
-
-// Everything the scan found, for failure messages.
-std::string describe(const fe::ScanResult& r) {
-  std::ostringstream out;
-  for (const auto& app : r.apps)
-    for (const auto& e : app.verdict.egress) {
-      out << e.file << ":" << e.site.line << " " << e.api << " host=" << (e.host ? *e.host : "null")
-          << " source=" << e.hostSource << " url=" << e.url << " data=[";
-      for (const auto& c : fe::categoryNames(e.data)) out << c << " ";
-      out << "] entries=[";
-      for (const auto& n : e.entryPoints) out << n << " ";
-      out << "]\n";
-    }
-  for (const auto& d : r.diagnostics)
-    out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
-  return out.str();
-}
-
-// Asserts the one egress site at file:line.
-void checkSink(const fe::ScanResult& r, const std::string& file, int line, const std::string& host,
-               const std::string& hostSource, const Data& data) {
-  INFO("egress at " << file << ":" << line << "\nall egress:\n" << describe(r));
-  const fe::EgressSite* e = egressAt(r, file, line);
-  REQUIRE(e != nullptr);
-  CHECK(hostAt(r, file, line) == host);
-  CHECK(e->hostSource == hostSource);
-  CHECK(fe::categoryNames(e->data) == data);
 }
 
 // A snippet in src/index.js: the sink marked `marker` posts to a literal URL.

@@ -7,9 +7,14 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "snippet_checks.h"
 #include "test_support.h"
 
 namespace {
+
+using fe::test::checkSink;
+using fe::test::describe;
+using fe::test::lineOf;
 
 using fe::test::egressAt;
 using fe::test::hostAt;
@@ -18,45 +23,6 @@ using fe::test::scanFiles;
 using Data = std::vector<std::string>;
 
 const Data kNone{};
-
-int lineOf(const std::string& text, const std::string& marker) {
-  int line = 1, found = 0, count = 0;
-  std::istringstream in(text);
-  std::string l;
-  const std::string tail = "// " + marker;
-  for (; std::getline(in, l); ++line)
-    if (l.size() >= tail.size() && l.compare(l.size() - tail.size(), tail.size(), tail) == 0) {
-      found = line;
-      ++count;
-    }
-  INFO("marker " << marker);
-  REQUIRE(count == 1);
-  return found;
-}
-
-std::string describe(const fe::ScanResult& r) {
-  std::ostringstream out;
-  for (const auto& app : r.apps)
-    for (const auto& e : app.verdict.egress) {
-      out << e.file << ":" << e.site.line << " " << e.api << " host=" << (e.host ? *e.host : "null")
-          << " source=" << e.hostSource << " url=" << e.url << " data=[";
-      for (const auto& c : fe::categoryNames(e.data)) out << c << " ";
-      out << "]\n";
-    }
-  for (const auto& d : r.diagnostics)
-    out << "diag " << d.code << " " << d.file << ":" << d.line << " " << d.message << "\n";
-  return out.str();
-}
-
-void checkSink(const fe::ScanResult& r, const std::string& file, int line, const std::string& host,
-               const std::string& hostSource, const Data& data) {
-  INFO("egress at " << file << ":" << line << "\nall egress:\n" << describe(r));
-  const fe::EgressSite* e = egressAt(r, file, line);
-  REQUIRE(e != nullptr);
-  CHECK(hostAt(r, file, line) == host);
-  CHECK(e->hostSource == hostSource);
-  CHECK(fe::categoryNames(e->data) == data);
-}
 
 bool hasDiagnostic(const fe::ScanResult& r, const std::string& code, const std::string& file) {
   for (const auto& d : r.diagnostics)
