@@ -522,7 +522,6 @@ void FlowSolver::propagate(VarId v) {
 void FlowSolver::runWatch(const Watch& w) {
   switch (w.kind) {
     case WatchKind::Load:
-    case WatchKind::DynamicLoad:
       evalLoad(w.id);
       break;
     case WatchKind::Store:
@@ -539,8 +538,6 @@ void FlowSolver::runWatch(const Watch& w) {
       break;
     case WatchKind::Callback:
       evalCallback(w.id);
-      break;
-    case WatchKind::Summary:
       break;
   }
 }

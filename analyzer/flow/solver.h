@@ -167,13 +167,11 @@ class FlowSolver {
   };
   enum class WatchKind : uint8_t {
     Load,
-    DynamicLoad,
     Store,
     Spread,
     Call,
     Concat,
-    Callback,
-    Summary
+    Callback
   };
   struct Watch {
     WatchKind kind;
@@ -202,7 +200,6 @@ class FlowSolver {
     std::vector<VarId> paramFrom;       // sources for params (kNoVar: none)
     std::vector<uint32_t> paramTokens;  // library tokens for params (kNone: none)
     VarId returnTo;                     // receives the callback's return (kNoVar: none)
-    VarId thisFrom = kNoVar;
     std::string entryName;  // set when the platform calls it (resolver.define)
   };
 

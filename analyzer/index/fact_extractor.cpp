@@ -1523,7 +1523,6 @@ class Extractor {
       std::string_view ot = text(objNode);
       if ((ot == "exports" || ot == "module.exports") && lookup("exports") >= 0)
         facts_.staticExportNames.push_back(name);
-      if (ot == "module" && name == "exports") moduleExportsAssigned_ = true;
       return;
     }
     TSNode index = field(left, f_.index);
@@ -1832,7 +1831,6 @@ class Extractor {
   uint32_t depth_ = 0;
   bool reportedDepth_ = false;
   int conditional_ = 0;
-  bool moduleExportsAssigned_ = false;
 };
 
 }  // namespace
