@@ -1327,12 +1327,11 @@ bool FlowSolver::phaseDeepTaint() {
   uint8_t any = 0;
   for (const auto& st : vars_) any |= st.eff;
   if (!any) return false;
-  std::unordered_map<VarId, uint8_t> memo;  // per round: one deep read per source variable
+  ++deepGeneration_;  // the heap changed since the last round
   for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
     auto [from, to] = deepTaintEdges_[i];
     if ((vars_[to].eff & any) == any) continue;
-    auto found = memo.find(from);
-    uint8_t mask = found != memo.end() ? found->second : (memo[from] = deepTaint(from));
+    uint8_t mask = deepTaint(from);
     uint8_t fresh = mask & ~vars_[to].eff;
     if (!fresh) continue;
     for (int b = 0; b < kCategoryCount; ++b) {
@@ -1350,38 +1349,52 @@ bool FlowSolver::phaseDeepTaint() {
   return changed;
 }
 
-// Breadth-first over the objects reachable from v within `depth` fields, each
-// object visited once: linear in the reachable heap, whatever its shape.
+// Deep taint is "reachable within `depth` fields": deep(v, d) is v's own taint
+// and, for d > 0, the deep taint of each object v may hold at d; an object's
+// deep taint at d is its intrinsic taint, its fields' deep taint at d - 1 and
+// the non-method fields inherited through its prototypes at d - 2. Depth
+// strictly decreases, so the recursion is well founded and each (object,
+// depth) pair is computed once per generation: linear in the heap, where a
+// search per query was quadratic on library code (every argument of every
+// library call asks).
 uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
   if (v == kNoVar) return 0;
   uint8_t mask = vars_[v].eff;
-  if (vars_[v].tokens.empty()) return mask;
-  std::vector<std::pair<VarId, int>> queue{{v, depth}};
-  std::unordered_set<uint32_t> seenTokens;
-  for (size_t qi = 0; qi < queue.size() && mask != 0x7f && seenTokens.size() < 20000; ++qi) {
-    auto [cur, d] = queue[qi];
-    mask |= vars_[cur].eff;
-    if (d <= 0) continue;
-    for (uint32_t t : vars_[cur].tokens) {
-      const Token& tok = tokens_[t];
-      mask |= tok.intrinsic;
-      if (tok.kind == TokenKind::Function || tok.kind == TokenKind::Class) continue;
-      if (!seenTokens.insert(t).second) continue;
-      for (const auto& [n, fv] : tok.fields) {
-        if (n.rfind("$getter:", 0) == 0) continue;
-        queue.emplace_back(fv, d - 1);
-      }
-      // Instance fields set through the prototype chain (not methods).
-      for (uint32_t fb : tok.fallbacks)
-        for (const auto& [n, fv] : tokens_[fb].fields) {
-          if (n == "constructor" || d < 2) continue;
-          bool method = false;
-          for (uint32_t ft : vars_[fv].tokens)
-            method = method || tokens_[ft].kind == TokenKind::Function;
-          if (!method) queue.emplace_back(fv, d - 2);
-        }
-    }
+  if (depth <= 0) return mask;
+  for (uint32_t t : vars_[v].tokens) {
+    mask |= deepTokenTaint(t, depth);
+    if (mask == 0x7f) break;
   }
+  return mask;
+}
+
+uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
+  const Token& tok = tokens_[t];
+  if (tok.kind == TokenKind::Function || tok.kind == TokenKind::Class) return tok.intrinsic;
+  size_t slot = static_cast<size_t>(t) * kDeepDepths + static_cast<size_t>(depth);
+  if (deepMemoGen_.size() < (static_cast<size_t>(t) + 1) * kDeepDepths) {
+    deepMemoGen_.resize(tokens_.size() * kDeepDepths, 0);
+    deepMemo_.resize(tokens_.size() * kDeepDepths, 0);
+  }
+  if (deepMemoGen_[slot] == deepGeneration_) return deepMemo_[slot];
+  // Mark before recursing (depth decreases, so no cycle can reach this slot).
+  deepMemoGen_[slot] = deepGeneration_;
+  uint8_t mask = tok.intrinsic;
+  for (const auto& [n, fv] : tok.fields) {
+    if (n.rfind("$getter:", 0) == 0) continue;
+    mask |= deepTaint(fv, depth - 1);
+  }
+  // Instance fields set through the prototype chain (not methods).
+  if (depth >= 2)
+    for (uint32_t fb : tok.fallbacks)
+      for (const auto& [n, fv] : tokens_[fb].fields) {
+        if (n == "constructor") continue;
+        bool method = false;
+        for (uint32_t ft : vars_[fv].tokens)
+          method = method || tokens_[ft].kind == TokenKind::Function;
+        if (!method) mask |= deepTaint(fv, depth - 2);
+      }
+  deepMemo_[slot] = mask;
   return mask;
 }
 
@@ -1580,6 +1593,7 @@ void FlowSolver::solve() {
     bool changed = phaseDeepTaint();
     if (!run() && !changed) break;
   }
+  ++deepGeneration_;  // queries after solving see the final heap
   edges_.clear();
 }
 

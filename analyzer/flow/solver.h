@@ -298,6 +298,12 @@ class FlowSolver {
   std::unordered_set<uint64_t> implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
   void buildPredecessors() const;
+  // Deep taint of an object at a depth, memoised per generation (see deepTaint).
+  uint8_t deepTokenTaint(uint32_t token, int depth) const;
+  static constexpr int kDeepDepths = 8;  // depths 0..7; queries use at most 5
+  mutable std::vector<uint32_t> deepMemoGen_;
+  mutable std::vector<uint8_t> deepMemo_;
+  uint32_t deepGeneration_ = 1;
   void markBorn(VarId v, uint8_t bits) {
     if (v == kNoVar || !bits) return;
     if (born_.size() <= v) born_.resize(static_cast<size_t>(v) + 1, 0);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the benchmark corpus (docs/performance.md): the npm packages below with
+# all their dependencies, installed without scripts, and every .js .mjs .cjs .ts
+# .tsx file under node_modules copied into src/ of an app whose handler calls
+# fetch. Also the subsets: half of it (every other package), and axios, lodash
+# and react-dom alone. Idempotent. Usage: bash bench/corpus.sh [DIR]
+set -euo pipefail
+WORK="${1:-${BENCH_DIR:-/tmp/forge-egress-bench}}"
+PACKAGES=(@forge/api@8.3.0 @forge/bridge@7.2.0 axios@1.13.2 lodash@4.17.21 react-dom@19.2.0
+          typescript@5.9.3)
+NPM="$WORK/npm"
+if [ ! -f "$NPM/.installed" ]; then
+  rm -rf "$NPM" && mkdir -p "$NPM"
+  (cd "$NPM" && npm init -y >/dev/null &&
+   npm install --ignore-scripts --no-audit --no-fund --loglevel=error "${PACKAGES[@]}" >/dev/null)
+  touch "$NPM/.installed"
+fi
+
+# make_app NAME PACKAGE_DIR...: an app whose src/ holds those packages' sources.
+make_app() {
+  local name="$1"; shift
+  local app="$WORK/apps/$name"
+  [ -f "$app/manifest.yml" ] && return 0
+  rm -rf "$app" && mkdir -p "$app/src"
+  (cd "$NPM/node_modules" && find "$@" -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' \
+      -o -name '*.ts' -o -name '*.tsx' \) -print0 | xargs -0 -r cp --parents -t "$app/src")
+  cat > "$app/manifest.yml" <<'YAML'
+modules:
+  function:
+    - key: main
+      handler: index.handler
+app:
+  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-00000000bench
+  runtime:
+    name: nodejs22.x
+YAML
+  echo "export const handler = async () => fetch('https://api.example.com/x');" > "$app/src/index.js"
+}
+
+# Every package directory (scoped ones count one each), sorted.
+mapfile -t ALL < <(cd "$NPM/node_modules" && for d in *; do
+  case "$d" in .bin|.package-lock.json) ;; @*) for s in "$d"/*; do echo "$s"; done ;; *) echo "$d" ;; esac
+done | LC_ALL=C sort)
+HALF=()
+for i in "${!ALL[@]}"; do (( i % 2 == 0 )) && HALF+=("${ALL[$i]}"); done
+make_app corpus "${ALL[@]}"
+make_app corpus-half "${HALF[@]}"
+make_app axios axios
+make_app lodash lodash
+make_app react-dom react-dom
+echo "$WORK/apps"
