@@ -553,18 +553,13 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
   auto it = tokens_[token].fields.find(name);
   if (it != tokens_[token].fields.end()) return it->second;
   uint32_t file = tokens_[token].file;
-  VarId v = program_.newVar(name == "[]" ? "element" : name, tokens_[token].site, file);
-  vars_.emplace_back();
-  succ_.emplace_back();
-  watches_.emplace_back();
-  queued_.push_back(0);
+  VarId v = newSolverVar(name == "[]" ? "element" : name, tokens_[token].site, file);
   tokens_[token].fields.emplace(name, v);
   std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
   for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
   std::vector<uint32_t> mirrors = tokens_[token].mirrors;
   for (uint32_t m : mirrors) addEdge(v, field(m, name), EdgeKind::Value);
-  std::vector<VarId> readers = tokens_[token].anyReaders;
-  for (VarId r : readers) addEdge(v, r, EdgeKind::Value);
+  if (tokens_[token].allFields != kNoVar) addEdge(v, tokens_[token].allFields, EdgeKind::Value);
   // A dynamic store ("?") may be any field.
   if (name != "?") {
     VarId any = fieldOf(token, "?");
@@ -575,6 +570,29 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
     for (auto& [n, fv] : existing)
       if (n != "?") addEdge(v, fv, EdgeKind::Value);
   }
+  return v;
+}
+
+// One variable per object that every field flows into: a dynamic read
+// (`o[k]` with k unknown) reads it, so n fields and m such reads cost n + m
+// edges, not n × m.
+VarId FlowSolver::allFieldsVar(uint32_t token) {
+  if (tokens_[token].allFields != kNoVar) return tokens_[token].allFields;
+  field(token, "[]");  // an element written later flows in too
+  VarId all = newSolverVar("any field", tokens_[token].site, tokens_[token].file);
+  tokens_[token].allFields = all;
+  std::vector<VarId> fvs;
+  for (auto& [n, fv] : tokens_[token].fields) fvs.push_back(fv);
+  for (VarId fv : fvs) addEdge(fv, all, EdgeKind::Value);
+  return all;
+}
+
+VarId FlowSolver::newSolverVar(const std::string& name, SourceSite site, uint32_t file) {
+  VarId v = program_.newVar(name, site, file);
+  vars_.emplace_back();
+  succ_.emplace_back();
+  watches_.emplace_back();
+  queued_.push_back(0);
   return v;
 }
 
@@ -620,16 +638,7 @@ void FlowSolver::evalLoad(uint32_t id) {
       }
     }
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
-    if (dynamicAll) {
-      auto& readers = tokens_[t].anyReaders;
-      if (std::find(readers.begin(), readers.end(), l.target) == readers.end()) {
-        readers.push_back(l.target);
-        std::vector<VarId> fvs;
-        for (auto& [n, fv] : tokens_[t].fields) fvs.push_back(fv);
-        for (VarId fv : fvs) addEdge(fv, l.target, EdgeKind::Value);
-        addEdge(field(t, "[]"), l.target, EdgeKind::Value);
-      }
-    }
+    if (dynamicAll) addEdge(allFieldsVar(t), l.target, EdgeKind::Value);
   }
 }
 
@@ -947,11 +956,7 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
 
 // A temporary var holding base[name] (for summaries and spreads).
 VarId FlowSolver::loadVar(VarId base, const std::string& name, uint32_t file, SourceSite site) {
-  VarId t = program_.newVar(name == "[]" ? "element" : name, site, file);
-  vars_.emplace_back();
-  succ_.emplace_back();
-  watches_.emplace_back();
-  queued_.push_back(0);
+  VarId t = newSolverVar(name == "[]" ? "element" : name, site, file);
   loads_.push_back({t, base, kNoVar, name});
   watch(base, WatchKind::Load, static_cast<uint32_t>(loads_.size() - 1));
   addEdge(base, t, EdgeKind::BaseTaint);
@@ -1046,11 +1051,7 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
     }
     case ValueRef::Base::Args: {
       // All arguments joined.
-      VarId t = program_.newVar("args", c.site, file);
-      vars_.emplace_back();
-      succ_.emplace_back();
-      watches_.emplace_back();
-      queued_.push_back(0);
+      VarId t = newSolverVar("args", c.site, file);
       for (VarId a : c.args)
         if (a != kNoVar) addEdge(vb + a, t, EdgeKind::Value, callId);
       base = t;
@@ -1079,11 +1080,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     if (flow.from.base == ValueRef::Base::CallbackReturn) {
       if (flow.from.index < static_cast<int>(c.args.size()) && c.args[flow.from.index] != kNoVar) {
         VarId holder = vb + c.args[flow.from.index];
-        VarId ret = program_.newVar("callback result", c.site, file);
-        vars_.emplace_back();
-        succ_.emplace_back();
-        watches_.emplace_back();
-        queued_.push_back(0);
+        VarId ret = newSolverVar("callback result", c.site, file);
         callbackFromArg(callId, holder, {}, {}, ret);
         from = ret;
       }

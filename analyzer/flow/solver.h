@@ -68,7 +68,7 @@ struct Token {
   std::vector<uint32_t> fallbacks;  // prototype chain
   std::vector<uint32_t> mirrors;    // objects that receive copies of every field (spread)
   std::map<std::string, VarId> fields;
-  std::vector<VarId> anyReaders;  // dynamic reads of every field
+  VarId allFields = kNoVar;  // every field flows here; dynamic reads read it
 };
 
 // How a variable first received a category: from another variable, or from
@@ -232,6 +232,8 @@ class FlowSolver {
       nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
   void runWatch(const Watch& w);
   VarId field(uint32_t token, const std::string& name);
+  VarId allFieldsVar(uint32_t token);
+  VarId newSolverVar(const std::string& name, SourceSite site, uint32_t file);
   void evalLoad(uint32_t id);
   void evalStore(uint32_t id);
   void evalSpread(uint32_t id);
