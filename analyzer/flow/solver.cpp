@@ -8,6 +8,7 @@
 #include "flow/solver.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -1538,6 +1539,26 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
   return bases;
 }
 
+namespace {
+// FORGE_EGRESS_TIMING: time, steps and graph size after each phase, on stderr.
+struct PhaseClock {
+  bool on;
+  const FlowStats& stats;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  PhaseClock(bool enabled, const FlowStats& s) : on(enabled), stats(s) {}
+  void lap(const char* phase, size_t vars, size_t tokens, size_t edges) {
+    if (!on) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "timing:   %-16s %6lld ms  steps %llu  vars %zu  objects %zu  edges %zu\n",
+                 phase,
+                 static_cast<long long>(
+                     std::chrono::duration_cast<std::chrono::milliseconds>(now - start).count()),
+                 static_cast<unsigned long long>(stats.steps), vars, tokens, edges);
+    start = now;
+  }
+};
+}  // namespace
+
 void FlowSolver::solve() {
   std::unique_ptr<std::unordered_map<VarId, uint64_t>> profileHolder;
   if (std::getenv("FORGE_EGRESS_PROFILE")) {
@@ -1573,23 +1594,31 @@ void FlowSolver::solve() {
   calleesOf_.resize(program_.functionCount);
   callersOfFn_.resize(program_.functionCount);
   functionTokenOf_.assign(program_.functionCount, kNone);
+  PhaseClock clock(std::getenv("FORGE_EGRESS_TIMING") != nullptr, stats_);
+  auto lap = [&](const char* phase) {
+    clock.lap(phase, vars_.size(), tokens_.size(), edges_.size() + callEdges_.size());
+  };
   for (uint32_t f = 0; f < program_.files.size(); ++f) addFileFacts(f);
   addLinkFacts();
   run();
+  lap("constraints");
   for (int round = 0; round < 3; ++round) {
     phaseUnknownCallees();
     if (!run()) break;
   }
+  lap("unknown callees");
   holesAsUnknown_ = true;
   for (uint32_t i = 0; i < concats_.size(); ++i) evalConcat(i);
   run();
   phaseUncalledParameters();
   run();
+  lap("string holes");
   for (int round = 0; round < 16; ++round) {
     phaseUnknownCallees();
     bool changed = phaseDeepTaint();
     if (!run() && !changed) break;
   }
+  lap("deep taint");
   ++deepGeneration_;  // queries after solving see the final heap
   edges_.clear();
 }
