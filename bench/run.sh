@@ -1,58 +1,65 @@
 #!/usr/bin/env bash
-# Speed benchmark (product.md §9): forge-egress end to end against
-# tree-sitter's parse-only speed and against ast-grep running one rule, over
-# the same real JS/TS files from npm packages. Prints times and ratios; it
-# asserts nothing (tests never time things). Usage: bash bench/run.sh [BUILD_DIR]
+# Speed benchmark: forge-egress end to end against tree-sitter's parse-only
+# speed and against ast-grep running one rule, over the benchmark corpus of
+# bench/corpus.sh (the whole corpus, half of it, and axios, lodash, react-dom
+# alone). Prints one row per input; asserts nothing (tests never time things).
+# Usage: bash bench/run.sh [BUILD_DIR] [INPUT...]   (default: every input)
+# BENCH_TIMEOUT (default 600) bounds each forge-egress run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${1:-build}"
+shift || true
 WORK="${BENCH_DIR:-/tmp/forge-egress-bench}"
-mkdir -p "$WORK"
+LIMIT="${BENCH_TIMEOUT:-600}"
 cmake --build "$BUILD" --target forge-egress parse_only >/dev/null
+APPS=$(bash bench/corpus.sh "$WORK")
+SG="$WORK/tools/node_modules/.bin/ast-grep"
+if [ ! -x "$SG" ]; then
+  mkdir -p "$WORK/tools"
+  (cd "$WORK/tools" && npm init -y >/dev/null &&
+   npm install --no-audit --no-fund --loglevel=error @ast-grep/cli@0.51.1 >/dev/null 2>&1) || true
+fi
+inputs=("$@")
+[ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus)
 
-# ---- corpus: the packages toolchain.md measured, installed without scripts
-if [ ! -d "$WORK/npm/node_modules/typescript" ]; then
-  mkdir -p "$WORK/npm"
-  (cd "$WORK/npm" && npm init -y >/dev/null &&
-   npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
-     typescript@5 lodash axios @forge/api @forge/bridge react-dom @ast-grep/cli >/dev/null)
-fi
-APP="$WORK/app"
-if [ ! -f "$APP/manifest.yml" ]; then
-  mkdir -p "$APP/src"
-  # node_modules is never scanned, so the corpus is copied into an app's src/.
-  (cd "$WORK/npm/node_modules" && find typescript lodash axios @forge react-dom \
-      \( -name '*.js' -o -name '*.ts' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.tsx' \) \
-      ! -name '*.d.ts' -print0 | xargs -0 cp --parents -t "$APP/src")
-  cat > "$APP/manifest.yml" <<'YAML'
-modules:
-  function:
-    - key: main
-      handler: index.handler
-app:
-  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-00000000bench
-  runtime:
-    name: nodejs22.x
-YAML
-  echo "export const handler = () => fetch('https://bench.example.com/');" > "$APP/src/index.js"
-fi
+# run_fe APP JOBS -> "seconds peakMB steps status"
+run_fe() {
+  local out err rc
+  err=$(mktemp)
+  out=$( { FORGE_EGRESS_TIMING=1 /usr/bin/time -f "time %e %M" timeout "$LIMIT" \
+           "$BUILD/forge-egress" scan "$1" --format json --jobs "$2" --fail-on never \
+           >/dev/null 2>"$err"; } 2>&1 ) || true
+  rc=0; grep -q "^time " "$err" || rc=1
+  python3 - "$err" "$LIMIT" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+m = re.search(r"^time ([\d.]+) (\d+)", text, re.M)
+steps = re.search(r"timing: solve \d+ ms \((\d+) steps\)", text)
+killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
+if not m:
+    print(f"{sys.argv[2]} 0 - killed"); sys.exit()
+status = "killed" if killed else "ok"
+print(m.group(1), int(m.group(2)) // 1024, steps.group(1) if steps else "-", status)
+PY
+  rm -f "$err"
+}
+secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); python3 -c "print(round($e-$s,2))"; }
+ratio() { python3 -c "print('%.2fx' % ($1/$2) if float($2) > 0 else '-')"; }
 
-read -r files bytes parse_s < <("$BUILD/bench/parse_only" "$APP/src")
-mb=$(python3 -c "print(round($bytes/1e6,1))")
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); python3 -c "print(round($e-$s,3))"; }
-fe1=$(t "$BUILD/forge-egress" scan "$APP" --format json --jobs 1)
-fe2=$(t "$BUILD/forge-egress" scan "$APP" --format json --jobs 2)
-sg=""
-if [ -x "$WORK/npm/node_modules/.bin/ast-grep" ]; then
-  sg1=$(t "$WORK/npm/node_modules/.bin/ast-grep" run -p 'fetch($$$)' -l ts "$APP/src" -j 1)
-  sg2=$(t "$WORK/npm/node_modules/.bin/ast-grep" run -p 'fetch($$$)' -l ts "$APP/src" -j 2)
-  sg="yes"
-fi
-echo "corpus: $files files, $mb MB"
-echo "tree-sitter parse only (1 thread, in memory): ${parse_s}s  $(python3 -c "print(round($bytes/1e6/$parse_s,1))") MB/s"
-echo "forge-egress scan, 1 thread:                  ${fe1}s  ratio to parse-only: $(python3 -c "print(round($fe1/$parse_s,2))")x"
-echo "forge-egress scan, 2 threads:                 ${fe2}s  ratio to parse-only: $(python3 -c "print(round($fe2/$parse_s,2))")x"
-if [ -n "$sg" ]; then
-  echo "ast-grep one rule (ts only), 1 thread:        ${sg1}s  forge-egress/ast-grep: $(python3 -c "print(round($fe1/$sg1,2))")x"
-  echo "ast-grep one rule (ts only), 2 threads:       ${sg2}s  forge-egress/ast-grep: $(python3 -c "print(round($fe2/$sg2,2))")x"
-fi
+printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %s\n" input files MB parse_s \
+  fe_j1_s ratio fe_j2_s ratio sg_j2_s fe/sg peak_MB "steps (status)"
+for name in "${inputs[@]}"; do
+  app="$APPS/$name"
+  read -r files bytes parse_s < <("$BUILD/bench/parse_only" "$app/src")
+  read -r fe1 rss1 steps1 st1 < <(run_fe "$app" 1)
+  read -r fe2 rss2 steps2 st2 < <(run_fe "$app" 2)
+  sg2="-"; fesg="-"
+  if [ -x "$SG" ]; then
+    sg2=$(secs "$SG" run -p 'fetch($$$)' -l ts "$app/src" -j 2)
+    fesg=$(ratio "$fe2" "$sg2")
+  fi
+  peak=$(( rss1 > rss2 ? rss1 : rss2 ))
+  printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %s\n" "$name" "$files" \
+    "$(python3 -c "print(round($bytes/1e6,1))")" "$parse_s" "$fe1" "$(ratio "$fe1" "$parse_s")" \
+    "$fe2" "$(ratio "$fe2" "$parse_s")" "$sg2" "$fesg" "$peak" "$steps2 ($st1/$st2)"
+done

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "baseline/baseline.h"
 #include "config/config.h"
 #include "report/json_report.h"
 #include "report/sarif_report.h"
@@ -118,8 +119,8 @@ TEST_CASE("10,000 files are all discovered and parsed", "[hostile]") {
         "export const v" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
   auto r = scanFiles(files);
   REQUIRE(r.apps.size() == 1);
-  CHECK(r.apps[0].files == 10001);
-  CHECK(r.filesParsed == 10001);
+  CHECK(r.apps[0].files == 10002);  // and the resource's src/frontend/index.jsx
+  CHECK(r.filesParsed == 10002);
   CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
   requireComplete(r);
 }
@@ -371,4 +372,72 @@ TEST_CASE("a long file with syntax errors is reported without quadratic work", "
   auto r = scanFiles({{"src/index.js", kFetchIndex}, {"src/broken.js", src}});
   CHECK(hasDiagnostic(r, "parse-error", "src/broken.js"));
   CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+}
+
+// ---- fail closed: what was meant to be analysed and was not makes the verdict incomplete,
+// and an incomplete verdict fails the gate unless --allow-incomplete.
+
+TEST_CASE("a Custom UI resource whose path does not exist makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: panel\n      resource: main\n      title: P\n"
+      "resources:\n  - key: main\n    path: static/hello/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  auto r = scanFiles({{"manifest.yml", manifest}});
+  requireIncomplete(r);
+  CHECK(hasDiagnostic(r, "resource-missing", "manifest.yml"));
+  CHECK(fe::verdictLine(r.apps[0]).find("no external egress") == std::string::npos);
+  CHECK_FALSE(fe::incompleteGateReason(r, "new", false).empty());
+  CHECK_FALSE(fe::incompleteGateReason(r, "error", false).empty());
+  CHECK(fe::incompleteGateReason(r, "never", false).empty());
+  CHECK(fe::incompleteGateReason(r, "new", true).empty());
+}
+
+TEST_CASE("configuration that ignores the handler's file makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  fe::ScanOptions options;
+  options.ignore = {"src/**"};
+  auto r = scanFiles({{"src/index.js", kFetchIndex}}, options);
+  requireIncomplete(r);
+  CHECK(r.apps[0].incomplete[0].find("handler") != std::string::npos);
+  CHECK(fe::incompleteGateReason(r, "new", false).find("manifest.yml") != std::string::npos);
+}
+
+TEST_CASE("a complete scan does not fail the gate for incompleteness", "[hostile][fail-closed]") {
+  auto r = scanFiles({{"src/index.js", kFetchIndex}});
+  requireComplete(r);
+  CHECK(fe::incompleteGateReason(r, "new", false).empty());
+}
+
+TEST_CASE("an unreadable directory makes the verdict incomplete", "[hostile][fail-closed]") {
+  if (geteuid() == 0) {
+    WARN("skipped: running as root, which reads every directory whatever its mode");
+    return;
+  }
+  TempDir dir;
+  dir.write("manifest.yml", fe::test::manifestFor("trigger"));
+  dir.write("src/index.js", "import { h } from './lib/h';\nexport const handler = h;\n");
+  dir.write("src/lib/h.js", "export const h = () => fetch('https://hidden.example.com/');\n");
+  fs::permissions(dir.path() / "src/lib", fs::perms::none);
+  fe::ScanOptions options;
+  options.root = dir.path().string();
+  auto r = fe::runScan(options);
+  fs::permissions(dir.path() / "src/lib", fs::perms::owner_all);
+  requireIncomplete(r);
+  CHECK(hasDiagnostic(r, "unreadable", "src/lib"));
+}
+
+TEST_CASE("a monorepo app whose manifest is broken fails the scan, the others are reported",
+          "[hostile][fail-closed]") {
+  TempDir dir;
+  dir.write("a/manifest.yml", fe::test::manifestFor("trigger"));
+  dir.write("a/src/index.js", kFetchIndex);
+  dir.write("b/manifest.yml", "app:\n  id: x\nmodules:\n  function: [ {key: a\n");
+  fe::ScanOptions options;
+  options.root = dir.path().string();
+  auto r = fe::runScan(options);
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].manifest.path == "a/manifest.yml");
+  REQUIRE(r.failedApps.size() == 1);
+  CHECK(r.failedApps[0].rfind("b/manifest.yml", 0) == 0);
 }

@@ -247,4 +247,23 @@ bool gateFails(const ScanResult& result, const std::string& failOn) {
   return false;
 }
 
+std::string incompleteGateReason(const ScanResult& result, const std::string& failOn,
+                                 bool allowIncomplete) {
+  if (failOn == "never" || allowIncomplete) return "";
+  std::vector<std::string> apps;
+  size_t reasons = 0;
+  for (const auto& app : result.apps)
+    if (!app.incomplete.empty()) {
+      apps.push_back(app.manifest.path);
+      reasons += app.incomplete.size();
+    }
+  if (apps.empty()) return "";
+  std::string names;
+  for (const auto& a : apps) names += (names.empty() ? "" : ", ") + a;
+  return fmt::format(
+      "the verdict for {} is incomplete ({} part{} not analysed; see the report): the gate fails "
+      "closed (--allow-incomplete accepts it)",
+      names, reasons, reasons == 1 ? " was" : "s were");
+}
+
 }  // namespace fe

@@ -88,6 +88,9 @@ int main(int argc, char** argv) {
           "Flow-analysis budget per app (worklist steps); when hit the verdict says incomplete")
       ->capture_default_str();
   scan->add_flag("--no-color", noColor, "No colour in text output (also NO_COLOR)");
+  bool allowIncomplete = false;
+  scan->add_flag("--allow-incomplete", allowIncomplete,
+                 "An incomplete verdict does not fail the gate (by default it does: exit 1)");
 
   try {
     app.parse(argc, argv);
@@ -96,26 +99,35 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   options.maxFileBytes = maxFileSize;
-  fe::Config config;  // outlives the scan: options.catalog may point into it
-  if (std::string error; !fe::loadScanConfig(options.root, configPath, config, error)) {
-    fmt::print(stderr, "forge-egress: {}\n", error);
+  // Exit 2 still writes a valid SARIF log when SARIF was asked for (CI uploads it
+  // whatever the exit code): executionSuccessful false, with the reason.
+  auto failInput = [&](const fe::ScanResult& partial, const std::string& message) {
+    fmt::print(stderr, "forge-egress: {}\n", message);
+    fe::ScanResult failed = partial;
+    failed.inputError = true;
+    failed.inputErrorMessage = message;
+    std::string sarif = fe::renderSarif(failed, 2);
+    if (!sarifOutput.empty()) (void)writeFile(sarifOutput, sarif);
+    if (format == "sarif") {
+      if (!output.empty())
+        (void)writeFile(output, sarif);
+      else
+        std::fwrite(sarif.data(), 1, sarif.size(), stdout);
+    }
     return 2;
-  }
+  };
+  fe::Config config;  // outlives the scan: options.catalog may point into it
+  if (std::string error; !fe::loadScanConfig(options.root, configPath, config, error))
+    return failInput(fe::ScanResult{}, error);
   fe::applyConfig(config, options);
 
   fe::ScanResult result;
   try {
     result = fe::runScan(options);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "forge-egress: internal error: {}\n", e.what());
-    return 2;
+    return failInput(fe::ScanResult{}, std::string("internal error: ") + e.what());
   }
-  if (result.inputError) {
-    fmt::print(stderr, "forge-egress: {}\n", result.inputErrorMessage);
-    // CI uploads the SARIF even then: it records the failed execution and why.
-    if (!sarifOutput.empty()) (void)writeFile(sarifOutput, fe::renderSarif(result, 2));
-    return 2;
-  }
+  if (result.inputError) return failInput(result, result.inputErrorMessage);
   if (baselineCmd->parsed()) {
     std::string text = fe::renderBaseline(result);
     if (output.empty())
@@ -128,15 +140,17 @@ int main(int argc, char** argv) {
   }
   if (!baselinePath.empty()) {
     std::vector<fe::BaselineEntry> accepted;
-    if (std::string error; !fe::loadBaseline(baselinePath, accepted, error)) {
-      fmt::print(stderr, "forge-egress: {}\n", error);
-      return 2;
-    }
+    if (std::string error; !fe::loadBaseline(baselinePath, accepted, error))
+      return failInput(result, error);
     fe::compareWithBaseline(result, accepted);
   }
   bool color =
       !noColor && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
-  const int exitCode = gateExitCode(result, failOn);  // SARIF invocations[] records it
+  const std::string incompleteReason = fe::incompleteGateReason(result, failOn, allowIncomplete);
+  // SARIF invocations[] records it.
+  const int exitCode = !result.failedApps.empty() ? 2
+                       : incompleteReason.empty()  ? gateExitCode(result, failOn)
+                                                   : 1;
   std::string main = format == "json"    ? fe::renderJson(result)
                      : format == "sarif" ? fe::renderSarif(result, exitCode)
                                          : fe::renderText(result, color);
@@ -156,5 +170,11 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "forge-egress: cannot write {}\n", sarifOutput);
     return 2;
   }
+  if (!result.failedApps.empty()) {
+    for (const auto& f : result.failedApps)
+      fmt::print(stderr, "forge-egress: app not analysed: {}\n", f);
+    return 2;
+  }
+  if (!incompleteReason.empty()) fmt::print(stderr, "forge-egress: {}\n", incompleteReason);
   return exitCode;
 }

@@ -52,7 +52,9 @@ DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits,
     Pending current = std::move(stack.back());
     stack.pop_back();
     std::error_code ec;
-    fs::directory_iterator it(current.dir, fs::directory_options::skip_permission_denied, ec);
+    // No skip_permission_denied: an unreadable folder must be reported (and makes
+    // its app's verdict incomplete), never silently skipped.
+    fs::directory_iterator it(current.dir, ec);
     if (ec) {
       diagnostics.push_back({Severity::Warning, "unreadable", relativePath(root, current.dir), 0, 0,
                              "cannot read directory: " + ec.message()});
@@ -60,7 +62,11 @@ DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits,
     }
     std::vector<fs::directory_entry> children;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
+      if (ec) {
+        diagnostics.push_back({Severity::Warning, "unreadable", relativePath(root, current.dir), 0,
+                               0, "cannot list directory: " + ec.message()});
+        break;
+      }
       if (++entries > limits.maxEntries) {
         if (!tree.truncated)
           diagnostics.push_back(

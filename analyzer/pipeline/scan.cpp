@@ -37,6 +37,7 @@ struct AppPlan {
   std::vector<std::string> frontendDirs;
   std::vector<std::string> excludedDirs;  // Custom UI build output
   std::vector<std::string> htmlFiles;     // Custom UI index.html files
+  std::vector<std::string> incomplete;    // what was meant to be analysed and was not
   bool manifestTruncated = false;         // the YAML node budget stopped the reader
 };
 
@@ -58,11 +59,21 @@ bool fileExists(const fs::path& root, const std::string& rel, bool dir) {
 
 // Frontend folders of an app: UI Kit resource files' folders and Custom UI
 // source projects (the folder above the build folder with package.json and src/).
-void planFrontend(const fs::path& root, AppPlan& plan) {
+void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
   for (const auto& r : plan.manifest.resources) {
     if (r.path.empty()) continue;
     std::string norm;
     if (!normalisePath(join(plan.dir, r.path), norm) || !isUnder(norm, plan.dir)) continue;
+    if (!fileExists(root, norm, false) && !fileExists(root, norm, true)) {
+      // Not built yet, or a typo: its code cannot be checked, so nothing is promised.
+      diags.push_back({Severity::Warning, "resource-missing", plan.manifest.path,
+                       r.line, 0,
+                       fmt::format("resource '{}': path {} does not exist; not analysed", r.key,
+                                   norm)});
+      plan.incomplete.push_back(
+          fmt::format("resource '{}' was not analysed ({} does not exist)", r.key, norm));
+      continue;
+    }
     Grammar g;
     if (grammarForPath(norm, g)) {
       plan.frontendDirs.push_back(dirOf(norm));
@@ -253,10 +264,15 @@ ScanResult runScan(const ScanOptions& options) {
           {Severity::Error, "manifest-limit", m, 0, 0,
            fmt::format("manifest larger than {} bytes; not read", options.maxManifestBytes)});
       if (firstManifestError.empty()) firstManifestError = m + ": manifest too large";
+      result.failedApps.push_back(m + ": manifest too large");
       continue;
     }
     if (st != ReadStatus::Ok) {
-      diags.push_back({Severity::Error, "manifest-read", m, 0, 0, "cannot read manifest.yml"});
+      std::string why = st == ReadStatus::Missing ? "cannot read manifest.yml"
+                                                  : "cannot read manifest.yml (permission denied?)";
+      diags.push_back({Severity::Error, "manifest-read", m, 0, 0, why});
+      if (firstManifestError.empty()) firstManifestError = m + ": " + why;
+      result.failedApps.push_back(m + ": " + why);
       continue;
     }
     if (!looksLikeForgeManifest(text)) continue;
@@ -267,14 +283,22 @@ ScanResult runScan(const ScanOptions& options) {
         firstManifestError = fmt::format("{}:{}:{}: {}", d.file, d.line, d.column, d.message);
       diags.push_back(d);
     }
-    if (!manifest) continue;
+    if (!manifest) {
+      for (auto& d : md)
+        if (d.severity == Severity::Error) {
+          result.failedApps.push_back(
+              fmt::format("{}:{}:{}: {}", d.file, d.line, d.column, d.message));
+          break;
+        }
+      continue;
+    }
     AppPlan plan;
     for (const auto& d : md)
       plan.manifestTruncated = plan.manifestTruncated || d.code == "manifest-limit";
     plan.manifest = std::move(*manifest);
     plan.manifest.path = m;
     plan.dir = dirOf(m);
-    planFrontend(root, plan);
+    planFrontend(root, plan, diags);
     plans.push_back(std::move(plan));
   }
   if (plans.empty()) {
@@ -287,6 +311,23 @@ ScanResult runScan(const ScanOptions& options) {
     std::sort(diags.begin(), diags.end());
     result.diagnostics = std::move(diags);
     return result;
+  }
+
+  // ---- directories that could not be read: their app cannot be promised
+  // anything (an unreadable folder above every app may hide a whole app).
+  for (const auto& d : diags) {
+    if (d.code != "unreadable") continue;
+    std::string reason = fmt::format("{} could not be read ({})", d.file.empty() ? "." : d.file,
+                                     d.message);
+    int best = -1;
+    for (size_t a = 0; a < plans.size(); ++a)
+      if (isUnder(d.file, plans[a].dir) &&
+          (best < 0 || plans[a].dir.size() > plans[static_cast<size_t>(best)].dir.size()))
+        best = static_cast<int>(a);
+    if (best >= 0)
+      plans[static_cast<size_t>(best)].incomplete.push_back(reason);
+    else
+      for (auto& plan : plans) plan.incomplete.push_back(reason);
   }
 
   // ---- which files belong to which app (the deepest app folder wins)
@@ -389,9 +430,18 @@ ScanResult runScan(const ScanOptions& options) {
     if (plan.manifestTruncated)
       report.incomplete.push_back(
           fmt::format("{} was not read in full (YAML node budget)", plan.manifest.path));
+    for (auto& r : plan.incomplete) report.incomplete.push_back(std::move(r));
     ModuleResolver resolver(paths, readRel);
     LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
+    size_t diagsBefore = diags.size();
     AppProgram program = linkProgram(std::move(in), diags);
+    // A handler the manifest names but whose file was not analysed: the code the
+    // platform runs is unknown, so the verdict cannot be clean.
+    for (size_t d = diagsBefore; d < diags.size(); ++d)
+      if (diags[d].code == "handler-missing")
+        report.incomplete.push_back(
+            fmt::format("{} (line {}){}", diags[d].message, diags[d].line,
+                        options.ignore.empty() ? "" : "; excluded by `ignore` or missing"));
     for (auto& d : resolver.takeDiagnostics()) diags.push_back(d);
     auto t0 = std::chrono::steady_clock::now();
     FlowSolver solver(program, catalog, options.budget);

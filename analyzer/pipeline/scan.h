@@ -83,6 +83,9 @@ struct ScanResult {
   std::string root;  // as given
   std::vector<AppReport> apps;
   Diagnostics diagnostics;  // sorted
+  // Apps whose manifest could not be read (the others are still reported): the
+  // scan exits 2 naming them, since nothing can be said of those apps.
+  std::vector<std::string> failedApps;
   bool inputError = false;
   std::string inputErrorMessage;  // one line for stderr
   uint32_t filesParsed = 0;

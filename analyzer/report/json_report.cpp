@@ -24,7 +24,10 @@ std::string verdictLine(const AppReport& app) {
   }
   if (external == 0) {
     if (!app.incomplete.empty())
-      return "incomplete: no external egress found, but the analysis could not cover everything";
+      return fmt::format(
+          "incomplete: nothing external found in what was analysed, but {} part{} not "
+          "analysed, so no claim can be made",
+          app.incomplete.size(), app.incomplete.size() == 1 ? " was" : "s were");
     return fmt::format(
         "no external egress: the 'no external servers' claim holds for {} functions in {} files",
         app.functions, app.files);
