@@ -19,6 +19,12 @@ if [ ! -x "$SG" ]; then
   (cd "$WORK/tools" && npm init -y >/dev/null &&
    npm install --no-audit --no-fund --loglevel=error @ast-grep/cli@0.51.1 >/dev/null 2>&1) || true
 fi
+# ast-grep's peer run: one fetch($$$) rule for each of JavaScript, TypeScript and TSX.
+SG_RULES=""
+for lang in JavaScript TypeScript Tsx; do
+  [ -n "$SG_RULES" ] && SG_RULES+=$'\n---\n'
+  SG_RULES+="id: fetch-$lang"$'\n'"language: $lang"$'\n'"severity: info"$'\n'"rule: {pattern: \"fetch(\$\$\$)\"}"
+done
 inputs=("$@")
 [ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus)
 
@@ -55,7 +61,7 @@ for name in "${inputs[@]}"; do
   read -r fe2 rss2 steps2 st2 < <(run_fe "$app" 2)
   sg2="-"; fesg="-"
   if [ -x "$SG" ]; then
-    sg2=$(secs "$SG" run -p 'fetch($$$)' -l ts "$app/src" -j 2)
+    sg2=$(secs "$SG" scan --inline-rules "$SG_RULES" -j 2 "$app/src")
     fesg=$(ratio "$fe2" "$sg2")
   fi
   peak=$(( rss1 > rss2 ? rss1 : rss2 ))
