@@ -441,3 +441,28 @@ TEST_CASE("a monorepo app whose manifest is broken fails the scan, the others ar
   REQUIRE(r.failedApps.size() == 1);
   CHECK(r.failedApps[0].rfind("b/manifest.yml", 0) == 0);
 }
+
+TEST_CASE("hosts are reported as Node resolves them: userinfo, backslash, case, IDNA",
+          "[hostile][fail-closed][url]") {
+  auto r = scanFiles({{"manifest.yml", fe::test::manifestFor("trigger", {"api.vendor.example"})},
+                      {"src/index.js",
+                       "import { fetch } from '@forge/api';\n"
+                       "export const handler = async () => {\n"
+                       "  await fetch('https://evil.example\\\\@api.vendor.example/x');\n"
+                       "  await fetch('HTTPS://API.Vendor.EXAMPLE/v1');\n"
+                       "  await fetch('https://b\\u00fccher.example/a');\n"
+                       "  await fetch('https://xn--bcher-kva.example/b');\n"
+                       "  await fetch('http://0x7f.1/c');\n"
+                       "};\n"}});
+  CHECK(fe::test::hostAt(r, "src/index.js", 3) == "evil.example");
+  CHECK(fe::test::hostAt(r, "src/index.js", 4) == "api.vendor.example");
+  const fe::EgressSite* vendor = fe::test::egressAt(r, "src/index.js", 4);
+  REQUIRE(vendor);
+  bool declared = false;
+  for (size_t i = 0; i < r.apps[0].verdict.egress.size(); ++i)
+    if (&r.apps[0].verdict.egress[i] == vendor) declared = r.apps[0].verdict.declared[i];
+  CHECK(declared);
+  CHECK(fe::test::hostAt(r, "src/index.js", 5) == "xn--bcher-kva.example");
+  CHECK(fe::test::hostAt(r, "src/index.js", 6) == "xn--bcher-kva.example");
+  CHECK(fe::test::hostAt(r, "src/index.js", 7) == "127.0.0.1");
+}

@@ -70,7 +70,8 @@ ScanResult scanFiles(const std::map<std::string, std::string>& files, ScanOption
   // manifestFor's resolver app declares this resource; a missing one would make
   // every verdict incomplete (as it should for a real app).
   if (!files.count("src/frontend/index.jsx") &&
-      (!hasManifest || files.at("manifest.yml").find("src/frontend/index.jsx") != std::string::npos))
+      (!hasManifest ||
+       files.at("manifest.yml").find("src/frontend/index.jsx") != std::string::npos))
     dir.write("src/frontend/index.jsx", "export default function App() { return null; }\n");
   options.root = dir.path().string();
   options.jobs = 1;

@@ -149,8 +149,8 @@ int main(int argc, char** argv) {
   const std::string incompleteReason = fe::incompleteGateReason(result, failOn, allowIncomplete);
   // SARIF invocations[] records it.
   const int exitCode = !result.failedApps.empty() ? 2
-                       : incompleteReason.empty()  ? gateExitCode(result, failOn)
-                                                   : 1;
+                       : incompleteReason.empty() ? gateExitCode(result, failOn)
+                                                  : 1;
   std::string main = format == "json"    ? fe::renderJson(result)
                      : format == "sarif" ? fe::renderSarif(result, exitCode)
                                          : fe::renderText(result, color);

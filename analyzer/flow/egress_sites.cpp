@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "support/url_host.h"
+
 namespace fe {
 
 namespace {
@@ -87,48 +89,30 @@ bool setRemoteDestination(const Manifest& manifest, const std::string& remoteKey
   return true;
 }
 
+// The destination host as Node resolves it (support/url_host.h), with a
+// non-default port as ":port". A prefix counts when its authority ends inside
+// it, or when it ends like a full name (a dot and a top-level label, or a port).
 std::optional<std::string> hostOf(const AbstractString& s, std::string* protocol) {
   if (s.kind == StringKind::Unknown) return std::nullopt;
   const std::string& t = s.text;
-  size_t start;
-  std::string proto = "https:";
-  if (t.rfind("//", 0) == 0) {
-    start = 2;
-  } else {
+  std::optional<UrlDestination> d = parseUrlDestination(t, s.kind == StringKind::Exact);
+  if (!d && s.kind != StringKind::Exact) {
     size_t colon = t.find("://");
-    if (colon == std::string::npos || colon == 0) return std::nullopt;
-    for (size_t i = 0; i < colon; ++i)
-      if (!isAlpha(t[i]) && !std::isdigit(static_cast<unsigned char>(t[i])) && t[i] != '+' &&
-          t[i] != '-' && t[i] != '.')
-        return std::nullopt;
-    proto = t.substr(0, colon + 1);
-    start = colon + 3;
-  }
-  std::string rest = t.substr(start);
-  size_t end = rest.find_first_of("/?#");
-  std::string host;
-  if (end != std::string::npos) {
-    host = rest.substr(0, end);
-  } else if (s.kind == StringKind::Exact) {
-    host = rest;
-  } else {
-    // A prefix that stops at the host: known when it ends like a full name
-    // (a dot and a top-level label, or a port).
+    std::string rest = t.rfind("//", 0) == 0        ? t.substr(2)
+                       : colon == std::string::npos ? std::string()
+                                                    : t.substr(colon + 3);
     size_t dot = rest.rfind('.');
     size_t colonPort = rest.rfind(':');
     bool tld = dot != std::string::npos && rest.size() - dot > 2;
     for (size_t i = dot == std::string::npos ? rest.size() : dot + 1; i < rest.size(); ++i)
       tld = tld && isAlpha(rest[i]);
     bool port = colonPort != std::string::npos && colonPort + 1 < rest.size();
-    if (!tld && !port) return std::nullopt;
-    host = rest;
+    if (!rest.empty() && (tld || port)) d = parseUrlDestination(t, true);
   }
-  // userinfo@host
-  size_t at = host.rfind('@');
-  if (at != std::string::npos) host = host.substr(at + 1);
-  if (host.empty() || host.find_first_of(" {}$`") != std::string::npos) return std::nullopt;
-  if (protocol) *protocol = proto;
-  return host;
+  if (!d) return std::nullopt;
+  if (d->host.find_first_of(" {}$`") != std::string::npos) return std::nullopt;
+  if (protocol) *protocol = d->scheme + ":";
+  return d->port.empty() ? d->host : d->host + ":" + d->port;
 }
 
 namespace {
@@ -365,7 +349,7 @@ class Collector {
     if (host) {
       c.host = host;
       c.protocol = proto;
-      c.matchUrl = s.kind == StringKind::Exact ? s.text : s.text;
+      c.matchUrl = normalisedUrl(s.text);
       const CallFact& call = p_.call(hit.call);
       bool literal = call.firstArgLiteral && !model.url.empty() &&
                      model.url[0].base == ValueRef::Base::Arg && model.url[0].index == 0 &&
@@ -601,7 +585,7 @@ class Collector {
     e.host = host;
     e.protocol = protocol;
     e.url = host ? url : "{unknown}";
-    e.matchUrl = match;
+    e.matchUrl = normalisedUrl(match);
     e.hostSource = host ? "literal" : "unknown";
     e.calleeText = e.api;
     uint32_t fn = j.enclosingFunction == kTopLevel ? p_.topLevelFunction(file)

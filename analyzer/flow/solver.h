@@ -165,14 +165,7 @@ class FlowSolver {
     uint32_t call;
     uint8_t dir;
   };
-  enum class WatchKind : uint8_t {
-    Load,
-    Store,
-    Spread,
-    Call,
-    Concat,
-    Callback
-  };
+  enum class WatchKind : uint8_t { Load, Store, Spread, Call, Concat, Callback };
   struct Watch {
     WatchKind kind;
     uint32_t id;
@@ -200,7 +193,7 @@ class FlowSolver {
     std::vector<VarId> paramFrom;       // sources for params (kNoVar: none)
     std::vector<uint32_t> paramTokens;  // library tokens for params (kNone: none)
     VarId returnTo;                     // receives the callback's return (kNoVar: none)
-    std::string entryName;  // set when the platform calls it (resolver.define)
+    std::string entryName;              // set when the platform calls it (resolver.define)
   };
 
   // setup

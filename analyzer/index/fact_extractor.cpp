@@ -669,9 +669,53 @@ class Extractor {
         return "`";
       case '$':
         return "$";
+      case 'b':
+        return "\b";
+      case 'f':
+        return "\f";
+      case 'v':
+        return "\v";
+      case '0':
+        if (e.size() == 2) return std::string(1, '\0');
+        return std::string(e.substr(1));
+      case 'x':
+      case 'u': {
+        // \xHH, \uHHHH, \u{H…}: the code point, as UTF-8 (hosts and URLs are compared cooked).
+        std::string_view hex = e.substr(2);
+        if (!hex.empty() && hex.front() == '{') hex = hex.substr(1, hex.find('}') - 1);
+        uint32_t cp = 0;
+        for (char c : hex) {
+          int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+          if (d < 0 || cp > 0x10ffff) return std::string(e.substr(1));
+          cp = cp * 16 + static_cast<uint32_t>(d);
+        }
+        return utf8(cp);
+      }
       default:
         return std::string(e.substr(1));
     }
+  }
+  static std::string utf8(uint32_t cp) {
+    std::string out;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xc0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xe0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+      out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else {
+      out += static_cast<char>(0xf0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+      out += static_cast<char>(0x80 | (cp & 0x3f));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------- statements

@@ -23,6 +23,7 @@
 #include "support/glob.h"
 #include "support/parallel.h"
 #include "support/text_file.h"
+#include "support/url_host.h"
 
 namespace fe {
 
@@ -66,10 +67,9 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
     if (!normalisePath(join(plan.dir, r.path), norm) || !isUnder(norm, plan.dir)) continue;
     if (!fileExists(root, norm, false) && !fileExists(root, norm, true)) {
       // Not built yet, or a typo: its code cannot be checked, so nothing is promised.
-      diags.push_back({Severity::Warning, "resource-missing", plan.manifest.path,
-                       r.line, 0,
-                       fmt::format("resource '{}': path {} does not exist; not analysed", r.key,
-                                   norm)});
+      diags.push_back(
+          {Severity::Warning, "resource-missing", plan.manifest.path, r.line, 0,
+           fmt::format("resource '{}': path {} does not exist; not analysed", r.key, norm)});
       plan.incomplete.push_back(
           fmt::format("resource '{}' was not analysed ({} does not exist)", r.key, norm));
       continue;
@@ -129,7 +129,7 @@ void addHtmlResources(const fs::path& root, const std::string& html, const ScanO
     e.host = host;
     e.protocol = protocol;
     e.url = r.url.rfind("//", 0) == 0 ? "https:" + r.url : r.url;
-    e.matchUrl = e.url;
+    e.matchUrl = normalisedUrl(e.url);
     e.hostSource = "literal";
     e.function = "index.html";
     e.calleeText = e.api + r.url;
@@ -317,8 +317,8 @@ ScanResult runScan(const ScanOptions& options) {
   // anything (an unreadable folder above every app may hide a whole app).
   for (const auto& d : diags) {
     if (d.code != "unreadable") continue;
-    std::string reason = fmt::format("{} could not be read ({})", d.file.empty() ? "." : d.file,
-                                     d.message);
+    std::string reason =
+        fmt::format("{} could not be read ({})", d.file.empty() ? "." : d.file, d.message);
     int best = -1;
     for (size_t a = 0; a < plans.size(); ++a)
       if (isUnder(d.file, plans[a].dir) &&
