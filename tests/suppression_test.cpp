@@ -5,6 +5,7 @@
 #include "baseline/baseline.h"
 #include "baseline/suppressions.h"
 #include "report/json_report.h"
+#include "support/suppression_comment.h"
 #include "test_support.h"
 
 namespace {
@@ -240,4 +241,41 @@ TEST_CASE("fingerprints: stable under reformatting and lines above, not line num
       {{"src/index.js", app("  await fetch('https://api.vendor.example/y');\n")}});
   REQUIRE(c.apps[0].egressFingerprints.size() == 2);
   CHECK(c.apps[0].egressFingerprints[0] != c.apps[0].egressFingerprints[1]);
+}
+
+TEST_CASE("suppression: a marker inside a string literal suppresses nothing",
+          "[gate][fail-closed]") {
+  auto r = fe::test::scanFiles(
+      {{"src/index.js", app("  const note = '// forge-egress-ignore FE002: not a comment';\n")}});
+  REQUIRE(finding(r, "FE002"));
+  CHECK_FALSE(finding(r, "FE002")->suppressed);
+  CHECK(r.apps[0].suppressions.empty());
+}
+
+TEST_CASE("suppression: a list of rules and rule names, in line and block comments", "[gate]") {
+  auto r = fe::test::scanFiles(
+      {{"src/index.js",
+        app("  /* forge-egress-ignore FE002, undeclared-egress: reviewed with the vendor */\n")}});
+  REQUIRE(finding(r, "FE002"));
+  CHECK(finding(r, "FE002")->suppressed);
+  CHECK(finding(r, "FE002")->suppressionReason == "reviewed with the vendor");
+  REQUIRE(finding(r, "FE003"));
+  CHECK(finding(r, "FE003")->suppressed);
+  CHECK_FALSE(finding(r, "FE001")->suppressed);
+}
+
+TEST_CASE("suppression comment syntax: one parser for ids, names, lists and reasons", "[gate]") {
+  auto p = fe::parseSuppressionComment("// forge-egress-ignore FE001,FE003: because");
+  REQUIRE(p);
+  CHECK(p->rules == std::vector<std::string>{"FE001", "FE003"});
+  CHECK(p->reason == "because");
+  p = fe::parseSuppressionComment("/* forge-egress-ignore customer-data-egress why not */");
+  REQUIRE(p);
+  CHECK(p->rules == std::vector<std::string>{"customer-data-egress"});
+  CHECK(p->reason == "why not");
+  p = fe::parseSuppressionComment("// forge-egress-ignore");
+  REQUIRE(p);
+  CHECK(p->rules.empty());
+  CHECK(p->reason.empty());
+  CHECK_FALSE(fe::parseSuppressionComment("// nothing here"));
 }

@@ -39,6 +39,9 @@ const InlineSuppression* covering(const FileSuppressions& fs, const std::string&
 void applySuppressions(AppReport& app, const std::vector<AllowedHost>& allow,
                        Diagnostics& diagnostics) {
   std::map<std::string, FileSuppressions> byFile;
+  // Rules may be named as in the configuration (`customer-data-egress`): use the id.
+  for (auto& s : app.suppressions)
+    if (const RuleInfo* r = findRuleByIdOrName(s.ruleId)) s.ruleId = r->id;
   for (const auto& s : app.suppressions) {
     FileSuppressions& fs = byFile[s.file];
     fs.commentLines.insert(s.line);

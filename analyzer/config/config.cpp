@@ -93,10 +93,7 @@ void readRules(const Checker& c, const YAML::Node& n, Config& out) {
   if (!n.IsMap()) c.fail(n, "rules: expected a mapping of rule id to note, warning, error or off");
   for (const auto& kv : n) {
     std::string key = c.scalar(kv.first, "rules");
-    const RuleInfo* rule = findRule(key);
-    if (!rule)
-      for (const auto& r : allRules())
-        if (key == r.name) rule = &r;
+    const RuleInfo* rule = findRuleByIdOrName(key);
     if (!rule)
       c.fail(kv.first, fmt::format("rules: unknown rule '{}' (FE001–FE012 or a rule name)", key));
     std::string value = kv.second.IsScalar() ? lower(kv.second.Scalar()) : "";

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/suppression_comment.h"
+
 namespace fe {
 namespace {
 
@@ -69,7 +71,7 @@ class Extractor {
     hoist(root);
     visitChildren(root);
     finishBindings();
-    scanSuppressions();
+    scanSuppressions(root);
   }
 
  private:
@@ -1836,28 +1838,26 @@ class Extractor {
   }
 
   // ------------------------------------------------------------ suppressions
-  void scanSuppressions() {
-    static constexpr std::string_view marker = "forge-egress-ignore";
-    size_t pos = src_.find(marker);
+  // Markers are found by a text search (rare, so cheap), and count only inside a
+  // comment node of the tree: a string that contains the marker suppresses nothing.
+  void scanSuppressions(TSNode root) {
+    size_t pos = src_.find(kSuppressionMarker);
     while (pos != std::string_view::npos) {
-      uint32_t line = 1 + static_cast<uint32_t>(std::count(src_.begin(), src_.begin() + pos, '\n'));
-      size_t end = src_.find('\n', pos);
-      std::string_view rest =
-          src_.substr(pos + marker.size(),
-                      (end == std::string_view::npos ? src_.size() : end) - pos - marker.size());
-      // "FE003: reason" or "FE003 reason"
-      size_t i = 0;
-      while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
-      std::string rule;
-      while (i < rest.size() && std::isalnum(static_cast<unsigned char>(rest[i])))
-        rule += rest[i++];
-      while (i < rest.size() && (rest[i] == ':' || rest[i] == ' ' || rest[i] == '\t')) ++i;
-      std::string reason(rest.substr(i));
-      while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\r' ||
-                                 reason.back() == '/' || reason.back() == '*'))
-        reason.pop_back();
-      facts_.suppressions.push_back({line, rule, reason});
-      pos = src_.find(marker, pos + marker.size());
+      TSNode at = ts_node_descendant_for_byte_range(
+          root, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + kSuppressionMarker.size()));
+      std::string_view type = ts_node_is_null(at) ? "" : ts_node_type(at);
+      if (type == "comment" || type == "html_comment") {
+        uint32_t line = ts_node_start_point(at).row + 1 +
+                        static_cast<uint32_t>(std::count(src_.begin() + ts_node_start_byte(at),
+                                                         src_.begin() + pos, '\n'));
+        auto parsed = parseSuppressionComment(src_.substr(pos, ts_node_end_byte(at) - pos));
+        if (parsed && parsed->rules.empty())
+          facts_.suppressions.push_back({line, "", parsed->reason});
+        if (parsed)
+          for (const auto& rule : parsed->rules)
+            facts_.suppressions.push_back({line, rule, parsed->reason});
+      }
+      pos = src_.find(kSuppressionMarker, pos + kSuppressionMarker.size());
     }
   }
 

@@ -103,6 +103,12 @@ const RuleInfo* findRule(const std::string& id) {
   return nullptr;
 }
 
+const RuleInfo* findRuleByIdOrName(const std::string& idOrName) {
+  for (const auto& r : allRules())
+    if (idOrName == r.id || idOrName == r.name) return &r;
+  return nullptr;
+}
+
 namespace {
 
 std::string dataList(uint8_t data) {

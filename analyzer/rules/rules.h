@@ -29,6 +29,8 @@ struct RuleInfo {
 
 const std::vector<RuleInfo>& allRules();
 const RuleInfo* findRule(const std::string& id);
+// By id ("FE001") or by name ("customer-data-egress"), as configuration and comments accept.
+const RuleInfo* findRuleByIdOrName(const std::string& idOrName);
 
 struct RelatedLocation {
   std::string file;
