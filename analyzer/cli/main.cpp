@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -30,6 +31,15 @@ bool writeFile(const std::string& path, const std::string& content) {
 int gateExitCode(const fe::ScanResult& result, const std::string& failOn) {
   return fe::gateFails(result, failOn) ? 1 : 0;
 }
+
+// Limits are whole numbers of 0 or more (CLI11's own range check prints DBL_MAX).
+const CLI::Validator kWholeNumber(
+    [](std::string& value) -> std::string {
+      if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+        return "expected a whole number of 0 or more, got '" + value + "'";
+      return "";
+    },
+    "N");
 
 }  // namespace
 
@@ -77,26 +87,54 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   scan->add_option("--max-file-size", maxFileSize,
                    "Skip source files larger than BYTES (the verdict says incomplete)")
+      ->check(kWholeNumber)
       ->capture_default_str();
   scan->add_option("--max-depth", options.maxDepth, "Deepest syntax nesting analysed")
+      ->check(kWholeNumber)
       ->capture_default_str();
   scan->add_option("--max-manifest-size", options.maxManifestBytes,
                    "Refuse manifest.yml files larger than BYTES")
+      ->check(kWholeNumber)
       ->capture_default_str();
   scan->add_option(
           "--max-analysis-steps", options.budget.maxSteps,
           "Flow-analysis budget per app (worklist steps); when hit the verdict says incomplete")
+      ->check(kWholeNumber)
       ->capture_default_str();
   scan->add_flag("--no-color", noColor, "No colour in text output (also NO_COLOR)");
   bool allowIncomplete = false;
   scan->add_flag("--allow-incomplete", allowIncomplete,
                  "An incomplete verdict does not fail the gate (by default it does: exit 1)");
 
+  // Usage errors are one line on stderr and exit 2; `help` shows the help.
+  if (argc >= 2 && std::string(argv[1]) == "help") {
+    std::cout << app.help();
+    return 0;
+  }
+  if (argc >= 2 && argv[1][0] != '-' && std::string(argv[1]) != "scan" &&
+      std::string(argv[1]) != "baseline") {
+    std::error_code ec;
+    bool isPath = std::filesystem::exists(argv[1], ec);
+    fmt::print(stderr, "forge-egress: unknown command '{}' ({}; commands: scan, baseline)\n",
+               argv[1],
+               isPath ? fmt::format("did you mean 'forge-egress scan {}'?", argv[1])
+                      : std::string("see --help"));
+    return 2;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    std::string message = e.what();
+    for (char& c : message)
+      if (c == '\n') c = ' ';
+    fmt::print(stderr, "forge-egress: {} (see --help)\n", message);
+    return 2;
   }
   options.maxFileBytes = maxFileSize;
   // Exit 2 still writes a valid SARIF log when SARIF was asked for (CI uploads it
