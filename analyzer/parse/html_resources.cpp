@@ -1,7 +1,14 @@
-// The index.html tag scanner (see html_resources.h).
+// index.html resources with tree-sitter-html (see html_resources.h). One
+// iterative cursor walk over the tree (no recursion: any nesting depth).
 #include "parse/html_resources.h"
 
+#include <tree_sitter/api.h>
+
 #include <cctype>
+#include <map>
+#include <memory>
+
+extern "C" const TSLanguage* tree_sitter_html(void);
 
 namespace fe {
 
@@ -13,129 +20,239 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+std::string trim(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+// Character references a URL attribute may use (the common named ones and numeric ones).
+std::string decodeEntities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += s[i];
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    static const std::map<std::string_view, char> named{
+        {"amp", '&'}, {"quot", '"'},  {"apos", '\''},  {"lt", '<'},    {"gt", '>'},
+        {"sol", '/'}, {"colon", ':'}, {"period", '.'}, {"commat", '@'}};
+    if (auto it = named.find(name); it != named.end()) {
+      out += it->second;
+      i = semi;
+    } else if (!name.empty() && name[0] == '#') {
+      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      unsigned long cp =
+          std::strtoul(std::string(name.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+      if (cp > 0 && cp < 0x80) {
+        out += static_cast<char>(cp);
+        i = semi;
+      } else {
+        out += s[i];
+      }
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// url(…) and @import "…" in CSS text.
+void cssUrls(std::string_view css, std::vector<std::pair<std::string, const char*>>& out) {
+  std::string lowered = lower(css);
+  for (size_t p = lowered.find("url("); p != std::string::npos; p = lowered.find("url(", p + 4)) {
+    size_t close = css.find(')', p + 4);
+    if (close == std::string_view::npos) break;
+    std::string v = trim(css.substr(p + 4, close - p - 4));
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+      v = v.substr(1, v.size() - 2);
+    bool import = p >= 7 && lowered.compare(p - 7, 7, "import ") == 0;
+    out.emplace_back(v, import ? "styles" : "images");
+  }
+  for (size_t p = lowered.find("@import"); p != std::string::npos;
+       p = lowered.find("@import", p + 7)) {
+    size_t q = p + 7;
+    while (q < css.size() && std::isspace(static_cast<unsigned char>(css[q]))) ++q;
+    if (q < css.size() && (css[q] == '"' || css[q] == '\'')) {
+      size_t e = css.find(css[q], q + 1);
+      if (e != std::string_view::npos)
+        out.emplace_back(std::string(css.substr(q + 1, e - q - 1)), "styles");
+    }
+  }
+}
+
+struct Tag {
+  std::string name;
+  std::map<std::string, std::string> attrs;
+  TSPoint start{};
+};
+
+std::string_view textOf(std::string_view src, TSNode n) {
+  uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+  if (a > src.size() || b > src.size() || b < a) return {};
+  return src.substr(a, b - a);
+}
+
+Tag readTag(std::string_view src, TSNode tagNode) {
+  Tag t;
+  t.start = ts_node_start_point(tagNode);
+  uint32_t n = ts_node_named_child_count(tagNode);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode c = ts_node_named_child(tagNode, i);
+    std::string_view type = ts_node_type(c);
+    if (type == "tag_name") {
+      t.name = lower(textOf(src, c));
+    } else if (type == "attribute") {
+      std::string name, value;
+      uint32_t m = ts_node_named_child_count(c);
+      for (uint32_t j = 0; j < m; ++j) {
+        TSNode a = ts_node_named_child(c, j);
+        std::string_view at = ts_node_type(a);
+        if (at == "attribute_name") {
+          name = lower(textOf(src, a));
+        } else if (at == "attribute_value") {
+          value = std::string(textOf(src, a));
+        } else if (at == "quoted_attribute_value") {
+          std::string_view q = textOf(src, a);
+          value = q.size() >= 2 ? std::string(q.substr(1, q.size() - 2)) : std::string();
+        }
+      }
+      // The first occurrence of an attribute wins, as in browsers.
+      if (!name.empty()) t.attrs.emplace(name, decodeEntities(value));
+    }
+  }
+  return t;
+}
+
+void addTag(const Tag& t, std::vector<HtmlResource>& out) {
+  auto get = [&](const char* a) {
+    auto it = t.attrs.find(a);
+    return it == t.attrs.end() ? std::string() : trim(it->second);
+  };
+  auto add = [&](const std::string& url, const char* list) {
+    if (url.empty()) return;
+    out.push_back({t.name, url, list, static_cast<int>(t.start.row) + 1,
+                   static_cast<int>(t.start.column) + 1});
+  };
+  auto srcset = [&](const char* list) {
+    std::string set = get("srcset");
+    size_t p = 0;
+    while (p < set.size()) {
+      size_t comma = set.find(',', p);
+      std::string candidate =
+          trim(set.substr(p, comma == std::string::npos ? std::string::npos : comma - p));
+      size_t space = candidate.find_first_of(" \t\n");
+      add(candidate.substr(0, space), list);
+      if (comma == std::string::npos) break;
+      p = comma + 1;
+    }
+  };
+  const std::string& tag = t.name;
+  if (tag == "script") {
+    add(get("src"), "scripts");
+  } else if (tag == "img") {
+    add(get("src"), "images");
+    srcset("images");
+  } else if (tag == "iframe" || tag == "frame") {
+    add(get("src"), "frames");
+  } else if (tag == "video") {
+    add(get("src"), "media");
+    add(get("poster"), "images");
+  } else if (tag == "audio" || tag == "track") {
+    add(get("src"), "media");
+  } else if (tag == "source") {
+    add(get("src"), "media");
+    srcset("images");
+  } else if (tag == "embed") {
+    add(get("src"), "media");
+  } else if (tag == "object") {
+    add(get("data"), "media");
+  } else if (tag == "form") {
+    add(get("action"), "frames");  // a submission navigates the frame to that origin
+  } else if (tag == "meta" && lower(get("http-equiv")) == "refresh") {
+    std::string content = get("content");
+    size_t u = lower(content).find("url=");
+    if (u != std::string::npos) {
+      std::string target = trim(content.substr(u + 4));
+      if (target.size() >= 2 && (target.front() == '\'' || target.front() == '"'))
+        target = target.substr(1, target.find(target.front(), 1) - 1);
+      add(target, "frames");
+    }
+  } else if (tag == "link") {
+    std::string rel = lower(get("rel")), as = lower(get("as")), href = get("href");
+    auto has = [&](const char* word) { return rel.find(word) != std::string::npos; };
+    if (has("stylesheet"))
+      add(href, "styles");
+    else if (has("preload") || has("prefetch") || has("modulepreload"))
+      add(href, as == "font"                     ? "fonts"
+                : as == "image"                  ? "images"
+                : as == "style"                  ? "styles"
+                : as == "audio" || as == "video" ? "media"
+                                                 : "scripts");
+    else if (has("icon"))
+      add(href, "images");
+    else if (has("manifest"))
+      add(href, "scripts");
+    else if (!has("preconnect") && !has("dns-prefetch") && !has("canonical") && !has("alternate"))
+      add(href, "styles");
+  }
+  std::string style = get("style");
+  if (!style.empty()) {
+    std::vector<std::pair<std::string, const char*>> urls;
+    cssUrls(style, urls);
+    for (auto& [u, list] : urls) add(u, list);
+  }
+}
+
 }  // namespace
 
 std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
   std::vector<HtmlResource> out;
-  int line = 1;
-  size_t lineStart = 0;
-  size_t i = 0;
-  auto advanceLines = [&](size_t to) {
-    for (; i < to && i < html.size(); ++i)
-      if (html[i] == '\n') {
-        ++line;
-        lineStart = i + 1;
+  std::unique_ptr<TSParser, void (*)(TSParser*)> parser(ts_parser_new(), ts_parser_delete);
+  if (!ts_parser_set_language(parser.get(), tree_sitter_html())) return out;
+  std::unique_ptr<TSTree, void (*)(TSTree*)> tree(
+      ts_parser_parse_string(parser.get(), nullptr, html.data(),
+                             static_cast<uint32_t>(html.size())),
+      ts_tree_delete);
+  if (!tree) return out;
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree.get()));
+  std::string styleTag;  // the <style> element's tag, for its raw text
+  bool descend = true;
+  while (true) {
+    TSNode n = ts_tree_cursor_current_node(&cursor);
+    std::string_view type = ts_node_type(n);
+    if (descend && (type == "start_tag" || type == "self_closing_tag")) {
+      Tag t = readTag(html, n);
+      addTag(t, out);
+      if (t.name == "style") styleTag = "style";
+    } else if (descend && type == "raw_text" && !styleTag.empty()) {
+      TSNode parent = ts_node_parent(n);
+      if (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "style_element") {
+        std::vector<std::pair<std::string, const char*>> urls;
+        cssUrls(textOf(html, n), urls);
+        TSPoint p = ts_node_start_point(n);
+        for (auto& [u, list] : urls)
+          if (!u.empty())
+            out.push_back(
+                {"style", u, list, static_cast<int>(p.row) + 1, static_cast<int>(p.column) + 1});
       }
-  };
-  while (i < html.size()) {
-    size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos) break;
-    advanceLines(lt);
-    int tagLine = line;
-    int tagColumn = static_cast<int>(lt - lineStart) + 1;
-    if (html.compare(lt, 4, "<!--") == 0) {
-      size_t end = html.find("-->", lt + 4);
-      advanceLines(end == std::string_view::npos ? html.size() : end + 3);
+    }
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+      descend = true;
       continue;
     }
-    size_t p = lt + 1;
-    size_t nameStart = p;
-    while (p < html.size() && std::isalnum(static_cast<unsigned char>(html[p]))) ++p;
-    std::string tag = lower(html.substr(nameStart, p - nameStart));
-    size_t gt = html.find('>', p);
-    if (gt == std::string_view::npos) gt = html.size();
-    std::string_view attrs = html.substr(p, gt - p);
-    advanceLines(gt);
-    if (tag.empty()) {
-      i = lt + 1 > i ? lt + 1 : i;
-      continue;
-    }
-    // Attributes: name="value" | name='value' | name=value
-    std::string src, href, rel, as;
-    size_t a = 0;
-    while (a < attrs.size()) {
-      while (a < attrs.size() &&
-             (std::isspace(static_cast<unsigned char>(attrs[a])) || attrs[a] == '/'))
-        ++a;
-      size_t ns = a;
-      while (a < attrs.size() && attrs[a] != '=' &&
-             !std::isspace(static_cast<unsigned char>(attrs[a])) && attrs[a] != '/')
-        ++a;
-      std::string name = lower(attrs.substr(ns, a - ns));
-      if (name.empty()) {
-        ++a;
-        continue;
-      }
-      std::string value;
-      if (a < attrs.size() && attrs[a] == '=') {
-        ++a;
-        if (a < attrs.size() && (attrs[a] == '"' || attrs[a] == '\'')) {
-          char q = attrs[a++];
-          size_t e = attrs.find(q, a);
-          if (e == std::string_view::npos) e = attrs.size();
-          value = std::string(attrs.substr(a, e - a));
-          a = e + 1;
-        } else {
-          size_t vs = a;
-          while (a < attrs.size() && !std::isspace(static_cast<unsigned char>(attrs[a]))) ++a;
-          value = std::string(attrs.substr(vs, a - vs));
-        }
-      }
-      if (name == "src")
-        src = value;
-      else if (name == "href")
-        href = value;
-      else if (name == "rel")
-        rel = lower(value);
-      else if (name == "as")
-        as = lower(value);
-    }
-    auto add = [&](const std::string& url, const char* list) {
-      if (url.empty()) return;
-      out.push_back({tag, url, list, tagLine, tagColumn});
-    };
-    if (tag == "script")
-      add(src, "scripts");
-    else if (tag == "img")
-      add(src, "images");
-    else if (tag == "iframe" || tag == "frame")
-      add(src, "frames");
-    else if (tag == "video" || tag == "audio" || tag == "source" || tag == "track")
-      add(src, "media");
-    else if (tag == "embed" || tag == "object")
-      add(src, "media");
-    else if (tag == "link") {
-      if (rel.find("stylesheet") != std::string::npos)
-        add(href, "styles");
-      else if (rel.find("preload") != std::string::npos && as == "font")
-        add(href, "fonts");
-      else if (rel.find("preload") != std::string::npos && as == "script")
-        add(href, "scripts");
-      else if (rel.find("icon") != std::string::npos)
-        add(href, "images");
-      else if (rel.find("preconnect") == std::string::npos &&
-               rel.find("dns-prefetch") == std::string::npos && !href.empty())
-        add(href, "styles");
-    }
-    // Raw-text elements: skip their content.
-    if (tag == "script" || tag == "style") {
-      std::string close = "</" + tag;
-      size_t e = gt;
-      // case-insensitive search for the closing tag
-      while (e < html.size()) {
-        e = html.find("</", e);
-        if (e == std::string_view::npos) {
-          e = html.size();
-          break;
-        }
-        if (lower(html.substr(e, close.size())) == close) break;
-        e += 2;
-      }
-      advanceLines(e);
-      continue;
-    }
-    if (i <= lt) i = lt + 1;
+    if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    descend = false;
   }
+  ts_tree_cursor_delete(&cursor);
   return out;
 }
 

@@ -1,7 +1,12 @@
 // Reads a built Custom UI index.html for the external resources the browser
-// loads: <script src>, <link href> (stylesheets, fonts, icons), <img src>,
-// <iframe src>, <video|audio|source src>. A small tag scanner, linear in the
-// file, that tolerates any input.
+// loads, with tree-sitter-html (a real parser: quoted `>` in attributes,
+// comments and raw-text elements are what a browser sees):
+//   script/img/iframe/frame/audio/video/source/track/embed `src`, img/source
+//   `srcset`, video `poster`, object `data`, link `href` (stylesheet, preload
+//   and prefetch by `as`, icon, manifest), form `action`, meta http-equiv
+//   refresh `content`, and `url(…)`/`@import` in style attributes and
+//   <style> elements.
+// Inline <script> code is returned too, for the JavaScript analysis.
 #pragma once
 
 #include <string>
@@ -11,8 +16,8 @@
 namespace fe {
 
 struct HtmlResource {
-  std::string tag;  // script, link, img, iframe, video, audio, source, embed, object
-  std::string url;
+  std::string tag;  // script, link, img, iframe, video, audio, source, embed, object, form, meta…
+  std::string url;  // as the browser resolves the attribute (entities decoded, trimmed)
   std::string list;  // manifest list: scripts, styles, fonts, images, frames, media
   int line = 0;
   int column = 0;

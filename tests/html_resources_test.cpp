@@ -1,0 +1,75 @@
+// index.html resources read with tree-sitter-html: what a browser would load.
+#include "parse/html_resources.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<std::string> loads(const std::string& html) {
+  std::vector<std::string> out;
+  for (const auto& r : fe::scanHtmlResources(html)) out.push_back(r.list + " " + r.url);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a quoted > in an attribute does not end the tag", "[html][fail-closed]") {
+  auto r = fe::scanHtmlResources(
+      "<html><body>\n<img alt=\"1 > 0\" src=\"https://tracker.example/p.gif\"></body></html>");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].url == "https://tracker.example/p.gif");
+  CHECK(r[0].list == "images");
+  CHECK(r[0].line == 2);
+  CHECK(r[0].column == 1);
+}
+
+TEST_CASE("every URL-loading place of a page", "[html]") {
+  std::string html =
+      "<!doctype html><html><head>\n"
+      "<link rel=\"stylesheet\" href=\"https://cdn.example/a.css\">\n"
+      "<link rel=\"preload\" as=\"font\" href=\"https://fonts.example/f.woff2\">\n"
+      "<link rel=\"prefetch\" as=\"image\" href=\"https://img.example/p.png\">\n"
+      "<link rel=\"icon\" href=\"https://img.example/favicon.ico\">\n"
+      "<link rel=\"preconnect\" href=\"https://ignored.example\">\n"
+      "<meta http-equiv=\"refresh\" content=\"5; url=https://away.example/\">\n"
+      "<style>body { background: url('https://bg.example/b.png') } @import "
+      "\"https://css.example/i.css\";</style>\n"
+      "<script src=\"https://js.example/x.js\"></script>\n"
+      "</head><body>\n"
+      "<img srcset=\"https://s1.example/a.png 1x, https://s2.example/b.png 2x\">\n"
+      "<video poster=\"https://poster.example/p.jpg\"><source src=\"https://media.example/v.mp4\">"
+      "<track src=\"https://media.example/t.vtt\"></video>\n"
+      "<object data=\"https://obj.example/o.swf\"></object>\n"
+      "<form action=\"https://form.example/submit\"></form>\n"
+      "<iframe src=\"https://frame.example/\"></iframe>\n"
+      "<div style=\"background-image: url(https://div.example/d.png)\"></div>\n"
+      "<!-- <img src=\"https://commented.example/x.png\"> -->\n"
+      "<img src=\"https://a.example/&amp;x\">\n"
+      "</body></html>\n";
+  auto got = loads(html);
+  std::vector<std::string> want{
+      "styles https://cdn.example/a.css",    "fonts https://fonts.example/f.woff2",
+      "images https://img.example/p.png",    "images https://img.example/favicon.ico",
+      "frames https://away.example/",        "images https://bg.example/b.png",
+      "styles https://css.example/i.css",    "scripts https://js.example/x.js",
+      "images https://s1.example/a.png",     "images https://s2.example/b.png",
+      "images https://poster.example/p.jpg", "media https://media.example/v.mp4",
+      "media https://media.example/t.vtt",   "media https://obj.example/o.swf",
+      "frames https://form.example/submit",  "frames https://frame.example/",
+      "images https://div.example/d.png",    "images https://a.example/&x"};
+  CHECK(got == want);
+}
+
+TEST_CASE("malformed HTML never crashes and still yields what is there", "[html][hostile]") {
+  CHECK(loads("").empty());
+  CHECK(loads("<<<>>><img src=").empty());
+  auto r = loads("<div><img src=https://x.example/a.png><p><b></div></span>");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0] == "images https://x.example/a.png");
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "<div>";
+  deep += "<script src=\"https://deep.example/x.js\"></script>";
+  CHECK(loads(deep) == std::vector<std::string>{"scripts https://deep.example/x.js"});
+}
