@@ -928,3 +928,36 @@ TEST_CASE("flow: trigger events and webtrigger requests carry their categories",
   CHECK(findingLevel(r2, "FE004", "src/index.js", line) ==
         std::optional<fe::Level>(fe::Level::Error));
 }
+
+// Issue class: a for…of/for…in head assigns only when the body runs, so the
+// value the variable held before the loop survives; a loop over outside data
+// adds an unknown host next to the known one.
+TEST_CASE("flow: a loop head keeps what the variable held before the loop", "[flow][loops]") {
+  const std::string src = resolverModule(
+      R"(resolver.define('k', async ({ payload }) => {
+  let u = 'https://a.example/x';
+  for (u of payload.urls) {}
+  await fetch(u); // OF
+  let k = 'https://b.example/y';
+  for (k in payload) {}
+  await fetch(k); // IN
+  let c = 'https://c.example/z';
+  for (const item of payload.urls) { c = item; }
+  await fetch(c); // BODY
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  auto hostsAt = [&](const std::string& marker) {
+    std::vector<std::string> hosts;
+    for (const auto& e : r.apps.at(0).verdict.egress)
+      if (e.file == "src/index.js" && static_cast<int>(e.site.line) == lineOf(src, marker))
+        hosts.push_back(e.host ? *e.host : "null");
+    std::sort(hosts.begin(), hosts.end());
+    return hosts;
+  };
+  CHECK(hostsAt("OF") == std::vector<std::string>{"a.example", "null"});
+  // for…in: the keys of outside data carry its taint, but no text, so only the known host shows.
+  CHECK(hostsAt("IN") == std::vector<std::string>{"b.example"});
+  CHECK(hostsAt("BODY") == std::vector<std::string>{"c.example", "null"});
+}

@@ -78,6 +78,27 @@ bool PathPattern::matches(const std::vector<std::string_view>& path) const {
   return p == segments.size();
 }
 
+// Whether some path that starts with `path` matches: `path` aligns with a
+// prefix of the pattern (what remains can always be produced by more segments).
+bool PathPattern::mayMatchExtension(const std::vector<std::string_view>& path) const {
+  size_t p = 0, s = 0, starP = std::string::npos, starS = 0;
+  while (s < path.size()) {
+    if (p < segments.size() && segments[p] == "**") {
+      starP = p++;
+      starS = s;
+    } else if (p < segments.size() && segmentMatches(segments[p], path[s])) {
+      ++p;
+      ++s;
+    } else if (starP != std::string::npos) {
+      p = starP + 1;
+      s = ++starS;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 size_t PathPattern::specificity() const {
   size_t n = 0;
   for (auto& s : segments)

@@ -21,6 +21,8 @@ namespace fe {
 struct PathPattern {
   std::vector<std::string> segments;
   bool matches(const std::vector<std::string_view>& path) const;
+  // Whether `path` or some path below it matches.
+  bool mayMatchExtension(const std::vector<std::string_view>& path) const;
   size_t specificity() const;  // more literal segments = more specific
 };
 

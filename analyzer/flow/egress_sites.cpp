@@ -321,6 +321,25 @@ class Collector {
         out.push_back(c);
       }
     }
+    // A URL variable that may also hold customer data with no known text (an
+    // element of a payload list, say: a value from a source that no catalog row
+    // describes further) may be any URL: say so next to the hosts that are
+    // known, instead of promising only those.
+    if (!out.empty() && !urlVars.empty()) {
+      bool anyUnknown = false;
+      for (const auto& c : out) anyUnknown = anyUnknown || !c.host;
+      bool external = false;
+      for (VarId v : urlVars)
+        for (uint32_t t : s_.state(v).tokens)
+          external = external || (s_.token(t).kind == TokenKind::Library && s_.token(t).opaque &&
+                                  s_.token(t).intrinsic != 0);
+      if (external && !anyUnknown) {
+        Candidate c;
+        c.source = unknownSource(urlVars);
+        c.url = "{" + c.source + "}";
+        out.push_back(c);
+      }
+    }
     if (out.empty()) {
       if (!model.host.empty()) {
         Candidate c;

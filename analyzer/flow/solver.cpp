@@ -118,21 +118,31 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
   return tok;
 }
 
+static bool selectorRootMatches(const Selector& sel, const std::string& root) {
+  if (sel.global) return root == "$global";
+  // Module names match exactly, or by prefix when they end in '*' ("@aws-sdk/client-*").
+  for (const auto& m : sel.modules) {
+    if (!m.empty() && m.back() == '*') {
+      if (root.compare(0, m.size() - 1, m, 0, m.size() - 1) == 0 && root[0] != '$') return true;
+    } else if (m == root) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the selector matches `path` or a path below it.
+static bool selectorMayMatchBelow(const Selector& sel, const std::string& root,
+                                  const std::vector<std::string_view>& path) {
+  if (!sel.methods.empty() || !selectorRootMatches(sel, root)) return false;
+  for (const auto& p : sel.paths)
+    if (p.mayMatchExtension(path)) return true;
+  return false;
+}
+
 static bool selectorMatches(const Selector& sel, const std::string& root,
                             const std::vector<std::string_view>& path, size_t& specificity) {
-  if (sel.global) {
-    if (root != "$global") return false;
-  } else {
-    // Module names match exactly, or by prefix when they end in '*' ("@aws-sdk/client-*").
-    bool any = false;
-    for (const auto& m : sel.modules) {
-      if (!m.empty() && m.back() == '*')
-        any = any || (root.compare(0, m.size() - 1, m, 0, m.size() - 1) == 0 && root[0] != '$');
-      else
-        any = any || m == root;
-    }
-    if (!any) return false;
-  }
+  if (!selectorRootMatches(sel, root)) return false;
   bool any = false;
   for (const auto& p : sel.paths) {
     if (p.matches(path)) {
@@ -190,6 +200,20 @@ void FlowSolver::matchCatalog(uint32_t tok) {
       break;
     }
   }
+  // Opaque: no catalog row can match this value or anything below it, so its
+  // content is unknown to the analysis (data from outside, not a modelled API).
+  bool relevant = false;
+  for (const auto& m : catalog_.sources)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.sinks)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.summaries)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.attachments)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.entries)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  t.opaque = !relevant;
 }
 
 std::string FlowSolver::tokenPath(uint32_t tok) const {

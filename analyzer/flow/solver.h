@@ -65,6 +65,7 @@ struct Token {
   uint32_t summary = kNone;  // catalog summary matched by this callee path
   uint32_t attachment = kNone;
   uint32_t entryModel = kNone;
+  bool opaque = false;              // library value no catalog row can match, nor anything below it
   std::vector<uint32_t> fallbacks;  // prototype chain
   std::vector<uint32_t> mirrors;    // objects that receive copies of every field (spread)
   std::map<std::string, VarId> fields;

@@ -829,8 +829,10 @@ class Extractor {
       case NodeKind::DoStatement:
       case NodeKind::ForInStatement: {
         pushScope(false);
-        if (kind(s) == NodeKind::ForInStatement) visitForIn(s);
+        // The head of for…in/for…of assigns only when the body runs at least once: it is
+        // inside the loop's versions, so what the variable held before the loop survives.
         size_t mark = log_.size();
+        if (kind(s) == NodeKind::ForInStatement) visitForIn(s);
         std::vector<std::pair<uint32_t, VarId>> entry;
         for (TSNode c : kids(s)) {
           if (kind(s) == NodeKind::ForInStatement && !ts_node_eq(c, field(s, f_.body))) continue;
