@@ -961,3 +961,25 @@ TEST_CASE("flow: a loop head keeps what the variable held before the loop", "[fl
   CHECK(hostsAt("IN") == std::vector<std::string>{"b.example"});
   CHECK(hostsAt("BODY") == std::vector<std::string>{"c.example", "null"});
 }
+
+// Issue class: members with modifiers (`private static async`) are still static members.
+TEST_CASE("flow: static methods with access modifiers keep their call edges", "[flow][classes]") {
+  const std::string src = resolverModule(
+      R"(class Client {
+  private static async send(body: string) {
+    await fetch('https://s.example/x', { method: 'POST', body }); // SEND
+  }
+  public static async go(payload: any) {
+    await this.send(payload.text);
+  }
+  protected static build(x: string) { return 'https://p.example/' + x; }
+  static async run(p: any) { await fetch(Client.build(p.k), { method: 'POST', body: p.v }); } // RUN
+  public static get base() { return 'https://g.example'; }
+  get(url: string) { return fetch(url); }
+}
+resolver.define('k', async ({ payload }) => { await Client.go(payload); await Client.run(payload); });
+)");
+  auto r = scanFiles({{"src/index.ts", src}});
+  checkSink(r, "src/index.ts", lineOf(src, "SEND"), "s.example", "literal", {"user-input"});
+  checkSink(r, "src/index.ts", lineOf(src, "RUN"), "p.example", "constant", {"user-input"});
+}

@@ -1199,14 +1199,27 @@ class Extractor {
     // Members
     for (TSNode c : kids(body)) {
       NodeKind ck = kind(c);
-      bool isStatic = text(c).substr(0, 6) == "static";
+      // Keywords before the member's name, whatever else precedes them
+      // (`private static async`, `public static get`, decorators).
+      bool isStatic = false, getter = false;
+      {
+        TSNode nameNode = field(c, f_.name);
+        if (isNull(nameNode)) nameNode = field(c, f_.property);
+        uint32_t nameStart = isNull(nameNode) ? ts_node_end_byte(c) : ts_node_start_byte(nameNode);
+        uint32_t n = ts_node_child_count(c);
+        for (uint32_t i = 0; i < n; ++i) {
+          TSNode k = ts_node_child(c, i);
+          if (ts_node_start_byte(k) >= nameStart) break;
+          std::string_view word = ts_node_type(k);
+          isStatic = isStatic || word == "static";
+          getter = getter || word == "get";
+        }
+      }
       if (ck == NodeKind::MethodDefinition) {
         if (ts_node_eq(c, ctorNode)) continue;
         std::string key;
         TSNode nameNode = field(c, f_.name);
         if (!staticKey(nameNode, key)) key = "";
-        std::string_view t = text(c);
-        bool getter = t.find("get ") == 0 || t.find("static get ") == 0;
         uint32_t fn = createFunction(c, key);
         facts_.functions[fn].classIndex = classIndex;
         facts_.functions[fn].isArrow = false;
