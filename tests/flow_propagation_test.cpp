@@ -983,3 +983,21 @@ resolver.define('k', async ({ payload }) => { await Client.go(payload); await Cl
   checkSink(r, "src/index.ts", lineOf(src, "SEND"), "s.example", "literal", {"user-input"});
   checkSink(r, "src/index.ts", lineOf(src, "RUN"), "p.example", "constant", {"user-input"});
 }
+
+// Issue class: TypeScript syntax in a .js file (Babel's TypeScript preset).
+TEST_CASE("flow: TypeScript syntax in a .js file is analysed with the TSX grammar",
+          "[flow][grammar]") {
+  const std::string src = resolverModule(
+      R"(interface Body { text: string }
+const send = async (body: Body): Promise<void> => {
+  await fetch('https://ts.example/x', { method: 'POST', body: body.text as string }); // SINK
+};
+resolver.define('k', async ({ payload }) => { await send(payload as Body); });
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "ts.example", "literal", {"user-input"});
+  bool noted = false;
+  for (const auto& d : r.diagnostics) noted = noted || d.code == "grammar-fallback";
+  CHECK(noted);
+  for (const auto& d : r.diagnostics) CHECK(d.code != "parse-error");
+}

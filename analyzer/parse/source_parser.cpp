@@ -82,8 +82,32 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
     return;
   }
   TSNode root = ts_tree_root_node(tree);
+  const LanguageInfo* used = &info;
+  // TypeScript syntax in a .js/.jsx file (an app compiled by Babel's TypeScript
+  // preset): when the JavaScript grammar finds errors and the TSX grammar parses
+  // the file cleanly, the file is TSX. Minified bundles are not retried (twice
+  // the parse time for what is almost never TypeScript).
+  if (grammar == Grammar::JavaScript && ts_node_has_error(root) && !facts.minified) {
+    const LanguageInfo& tsx = languageInfo(Grammar::Tsx);
+    if (ts_parser_set_language(parser, tsx.language)) {
+      TSTree* retry = ts_parser_parse_string(parser, nullptr, source.data(),
+                                             static_cast<uint32_t>(source.size()));
+      if (retry && !ts_node_has_error(ts_tree_root_node(retry))) {
+        ts_tree_delete(tree);
+        tree = retry;
+        root = ts_tree_root_node(tree);
+        used = &tsx;
+        facts.diagnostics.push_back(
+            {Severity::Note, "grammar-fallback", facts.path, 0, 0,
+             "TypeScript syntax in a JavaScript file: analysed with the TSX grammar, which parses "
+             "it without errors"});
+      } else if (retry) {
+        ts_tree_delete(retry);
+      }
+    }
+  }
   reportSyntaxErrors(root, options, facts);
-  extractFacts(info, root, source, options.extract, facts);
+  extractFacts(*used, root, source, options.extract, facts);
   facts.parsed = true;
   ts_tree_delete(tree);
   ts_parser_delete(parser);
