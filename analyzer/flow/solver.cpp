@@ -270,7 +270,8 @@ void FlowSolver::addFileFacts(uint32_t file) {
     addToken(g(a.target), tok);
   }
   for (const auto& c : f.copies)
-    addEdge(g(c.source), g(c.target), c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value);
+    addEdge(g(c.source), g(c.target), c.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value, kNone,
+            c.leavesClosure ? kLeavesClosure : 0);
   for (const auto& s : f.strings) {
     AbstractString a;
     a.kind = StringKind::Exact;
@@ -1481,7 +1482,9 @@ bool FlowSolver::realizable(VarId v, uint8_t bit) const {
           p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
       if (!carries) continue;
       State next{p.from, st.stack};
-      if (p.dir == 2) {
+      if (p.dir == kLeavesClosure) {
+        next.stack.clear();  // left a closure by a side effect: any caller may have entered it
+      } else if (p.dir == 2) {
         // Backwards through a return: remember the call to come back into it.
         if (next.stack.size() < kMaxDepth)
           next.stack.push_back(p.call);

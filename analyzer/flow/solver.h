@@ -154,11 +154,13 @@ class FlowSolver {
 
  private:
   enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint };
+  static constexpr uint8_t kLeavesClosure = 3;
   struct Edge {
     VarId to;
     EdgeKind kind;
     uint32_t call;  // for witness labels: the call an argument/return edge belongs to
-    uint8_t dir;    // 0 within a function, 1 into a callee (argument), 2 out of it (return)
+    uint8_t dir;    // 0 within a function, 1 into a callee (argument), 2 out of it (return),
+                    // kLeavesClosure: a closure's write to a variable of an enclosing function
   };
   struct PredEdge {
     VarId from;

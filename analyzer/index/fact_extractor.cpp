@@ -228,7 +228,8 @@ class Extractor {
     }
     Binding& b = bindings_[bi];
     if (b.owner != currentFunction()) {
-      copy(b.summary, value, at);
+      if (value != kNoVar && value != b.summary)
+        facts_.copies.push_back({b.summary, value, false, site(at), true});
       b.closureWritten = true;
       return;
     }

@@ -66,6 +66,9 @@ struct CopyFact {
   VarId source;
   bool taintOnly;  // taint flows, values do not (arithmetic, unknown transforms)
   SourceSite site;
+  // A closure writes a variable of an enclosing function: the value leaves the
+  // closure without a return, so call/return matching cannot pair it with a call.
+  bool leavesClosure = false;
 };
 
 struct StringFact {
