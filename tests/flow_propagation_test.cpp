@@ -1022,3 +1022,30 @@ resolver.define('k', async ({ payload }) => {
   auto r = scanFiles({{"src/index.js", src}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "cb.example", "literal", {"product-data"});
 }
+
+// Issue class: resolvers registered in a loop over Object.entries.
+TEST_CASE("flow: resolvers defined in a loop over Object.entries are entry points",
+          "[flow][entries]") {
+  const std::string src = R"(import Resolver from '@forge/resolver';
+const handlers = {
+  go: async ({ payload }) => {
+    await fetch('https://loop.example/x', { method: 'POST', body: payload.text }); // FOREACH
+  },
+};
+const more = {
+  run: async ({ payload }) => {
+    await fetch('https://loop2.example/x', { method: 'POST', body: payload.text }); // FOROF
+  },
+};
+const resolver = new Resolver();
+Object.entries(handlers).forEach(([name, fn]) => resolver.define(name, fn));
+for (const [k, f] of Object.entries(more)) resolver.define(k, f);
+export const handler = resolver.getDefinitions();
+)";
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "FOREACH"), "loop.example", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "FOROF"), "loop2.example", "literal", {"user-input"});
+  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "FOREACH"));
+  REQUIRE(e);
+  CHECK_FALSE(e->entryPoints.empty());
+}

@@ -1092,6 +1092,8 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
     return base;
   }
   for (const auto& f : ref.fields) base = loadVar(base, f, file, c.site);
+  // `.fields` read: every field (a dynamic read), as Object.values sees them.
+  if (!forWrite && ref.allFields) base = loadVar(base, "", file, c.site);
   return base;
 }
 
@@ -1132,17 +1134,24 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         if (flow.to.fields.empty()) {
           addEdge(from, result, kind, callId);
         } else {
-          // return.element / return.name: a fresh object at this call.
-          uint32_t obj = kNone;
-          for (uint32_t t : vars_[result].tokens)
-            if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
-                tokens_[t].site.column == c.site.column)
-              obj = t;
-          if (obj == kNone) {
-            obj = allocToken(TokenKind::Array, kNone, file, c.site);
-            addToken(result, obj);
+          // return.element / return.name / return.element.element (Object.entries'
+          // pairs): fresh objects at this call, one per level.
+          VarId holder = result;
+          VarId target = kNoVar;
+          for (size_t level = 0; level < flow.to.fields.size(); ++level) {
+            uint32_t obj = kNone;
+            for (uint32_t t : vars_[holder].tokens)
+              if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
+                  tokens_[t].site.column == c.site.column)
+                obj = t;
+            if (obj == kNone) {
+              obj = allocToken(TokenKind::Array, kNone, file, c.site);
+              addToken(holder, obj);
+            }
+            target = field(obj, flow.to.fields[level]);
+            holder = target;
           }
-          addEdge(from, field(obj, flow.to.fields[0]), kind, callId);
+          addEdge(from, target, kind, callId);
         }
         break;
       }
