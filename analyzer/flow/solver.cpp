@@ -114,7 +114,14 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
     t.site = program_.call(creatorCall).site;
   }
   libraryIndex_[key] = tok;
-  matchCatalog(tok);
+  if (pp.opaque) {
+    // Nothing below an opaque value matches the catalog: skip the matching, keep
+    // the inherited categories (clean members such as `length` carry none).
+    t.opaque = true;
+    if (isClean(segment)) t.intrinsic = 0;
+  } else {
+    matchCatalog(tok);
+  }
   return tok;
 }
 
@@ -405,7 +412,7 @@ void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uin
   if (from == kNoVar || to == kNoVar || from == to) return;
   if (dir == 0) {
     uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
-    if (!edges_.insert(key).second) return;
+    if (!edges_.insert(key)) return;
   } else {
     // Call and return edges keep one entry per call, for call/return matching. Hashed: a linear
     // scan of succ_ is quadratic when one function returns to thousands of calls.
@@ -516,8 +523,9 @@ void FlowSolver::propagate(VarId v) {
     vars_[v].stringsChanged = false;
   }
   uint8_t taint = vars_[v].taint, eff = vars_[v].eff;
-  std::vector<Edge> edges = succ_[v];
-  for (const Edge& e : edges) {
+  // Pushing along edges adds no edge and no variable, so the list is read in place.
+  for (size_t i = 0, n = succ_[v].size(); i < n; ++i) {
+    const Edge e = succ_[v][i];
     switch (e.kind) {
       case EdgeKind::Value:
         for (uint32_t t : tokens) addToken(e.to, t, v, e.call);
@@ -532,10 +540,12 @@ void FlowSolver::propagate(VarId v) {
         break;
     }
   }
-  std::vector<Watch> ws = watches_[v];
   watchDelta_ = &tokens;
   watchVar_ = v;
-  for (const Watch& w : ws) {
+  // Watches may add watches and variables (reallocating watches_): index, copy each one; a
+  // watch added now already ran on everything v holds.
+  for (size_t i = 0, n = watches_[v].size(); i < n; ++i) {
+    const Watch w = watches_[v][i];
     // Concatenations only read strings; dynamic keys read strings too.
     if (w.kind == WatchKind::Concat && !stringsChanged) continue;
     if (tokens.empty() && !stringsChanged && w.kind != WatchKind::Concat) continue;
@@ -658,8 +668,7 @@ void FlowSolver::evalLoad(uint32_t id) {
         // A member is a source where its category is new; otherwise it came with its parent.
         markBorn(l.target, static_cast<uint8_t>(tokens_[child].intrinsic & ~tokens_[t].intrinsic));
       }
-      if (!implicitSeen_.count((static_cast<uint64_t>(l.base) << 32) | l.target)) {
-        implicitSeen_.insert((static_cast<uint64_t>(l.base) << 32) | l.target);
+      if (implicitSeen_.insert((static_cast<uint64_t>(l.base) << 32) | l.target)) {
         implicitPreds_.emplace_back(l.base, l.target);
       }
     }
@@ -816,8 +825,8 @@ void FlowSolver::addCallEdge(uint32_t call, uint32_t fn) {
   uint32_t caller = callerFunction(call);
   // Hashed membership: a linear search of callersOfFn_ is quadratic when thousands of
   // functions call the same ones (a dispatch table).
-  if (callEdgeSeen_.insert((uint64_t{caller} << 32) | fn).second) calleesOf_[caller].push_back(fn);
-  if (callEdgeSeen_.insert((uint64_t{1} << 63) | (uint64_t{call} << 32) | fn).second)
+  if (callEdgeSeen_.insert((uint64_t{caller} << 32) | fn)) calleesOf_[caller].push_back(fn);
+  if (callEdgeSeen_.insert((uint64_t{1} << 63) | (uint64_t{call} << 32) | fn))
     callersOfFn_[fn].push_back(call);
 }
 
@@ -1251,8 +1260,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
     addToken(result, made);
     markBorn(result, static_cast<uint8_t>(tokens_[made].intrinsic & ~tokens_[libToken].intrinsic));
     VarId callee = c.callee == kNoVar ? kNoVar : vb + c.callee;
-    if (callee != kNoVar && !implicitSeen_.count((static_cast<uint64_t>(callee) << 32) | result)) {
-      implicitSeen_.insert((static_cast<uint64_t>(callee) << 32) | result);
+    if (callee != kNoVar && implicitSeen_.insert((static_cast<uint64_t>(callee) << 32) | result)) {
       implicitPreds_.emplace_back(callee, result);
     }
   }
@@ -1372,8 +1380,7 @@ bool FlowSolver::phaseDeepTaint() {
       changed |=
           addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
       for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
-        if (!implicitSeen_.count((static_cast<uint64_t>(cv) << 32) | to)) {
-          implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to);
+        if (implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to)) {
           implicitPreds_.emplace_back(cv, to);
         }
     }

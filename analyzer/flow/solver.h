@@ -17,6 +17,7 @@
 #include "catalog/catalog.h"
 #include "flow/abstract_string.h"
 #include "flow/program.h"
+#include "support/flat_set.h"
 
 namespace fe {
 
@@ -277,9 +278,9 @@ class FlowSolver {
   std::vector<std::pair<VarId, VarId>> deepTaintEdges_;  // (from, to): to.taint |= deep(from)
   std::vector<std::vector<uint32_t>> calleesOf_;         // function -> functions it calls
   std::vector<std::vector<uint32_t>> callersOfFn_;       // function -> calls that reach it
-  std::unordered_set<uint64_t> callEdgeSeen_;  // (call, fn) and (caller, fn) pairs in the two above
+  FlatU64Set callEdgeSeen_;  // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
-  std::unordered_set<uint64_t> edges_;  // (from, to, kind) already added
+  FlatU64Set edges_;  // (from, to, kind) already added
   struct CallEdgeKey {
     uint64_t ends, rest;  // (from, to), (call, kind, dir)
     bool operator==(const CallEdgeKey&) const = default;
@@ -293,7 +294,7 @@ class FlowSolver {
   std::vector<uint8_t> born_;  // categories a variable introduces (sources)
   std::vector<std::pair<VarId, VarId>>
       implicitPreds_;  // (from, to): library members and call results
-  std::unordered_set<uint64_t> implicitSeen_;
+  FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
   void buildPredecessors() const;
   // Deep taint of an object at a depth, memoised per generation (see deepTaint).
