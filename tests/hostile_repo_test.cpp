@@ -466,3 +466,33 @@ TEST_CASE("hosts are reported as Node resolves them: userinfo, backslash, case, 
   CHECK(fe::test::hostAt(r, "src/index.js", 6) == "xn--bcher-kva.example");
   CHECK(fe::test::hostAt(r, "src/index.js", 7) == "127.0.0.1");
 }
+
+TEST_CASE("a file over the size limit fails a baseline gate although nothing is new",
+          "[hostile][fail-closed]") {
+  fe::ScanOptions options;
+  options.maxFileBytes = 1000;
+  std::string big =
+      "export const send = (e) => fetch('https://new.example/', {method: 'POST', "
+      "body: JSON.stringify(e)});\n" +
+      repeat("// padding\n", 200);
+  auto r = scanFiles({{"src/index.js", kFetchIndex}, {"src/big.js", big}}, options);
+  requireIncomplete(r);
+  CHECK(hasDiagnostic(r, "file-too-large", "src/big.js"));
+  fe::compareWithBaseline(r, {});
+  CHECK_FALSE(fe::incompleteGateReason(r, "new", false).empty());
+  CHECK(fe::incompleteGateReason(r, "new", true).empty());
+}
+
+TEST_CASE("a broken manifest in a monorepo is named in text and JSON", "[hostile][fail-closed]") {
+  TempDir dir;
+  dir.write("a/manifest.yml", fe::test::manifestFor("trigger"));
+  dir.write("a/src/index.js", kFetchIndex);
+  dir.write("b/manifest.yml", "app:\n  id: x\nmodules:\n  function: [ {key: a\n");
+  fe::ScanOptions options;
+  options.root = dir.path().string();
+  auto r = fe::runScan(options);
+  CHECK(fe::renderText(r, false).find("not analysed: b/manifest.yml") != std::string::npos);
+  auto json = nlohmann::json::parse(fe::renderJson(r));
+  REQUIRE(json.contains("notAnalysed"));
+  CHECK(json["notAnalysed"][0].get<std::string>().rfind("b/manifest.yml", 0) == 0);
+}

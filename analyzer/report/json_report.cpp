@@ -126,6 +126,8 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
     apps.push_back(a);
   }
   out["apps"] = apps;
+  // Apps whose manifest could not be read (the scan exits 2): "path:line:col: reason".
+  if (!result.failedApps.empty()) out["notAnalysed"] = result.failedApps;
   json diags = json::array();
   for (const auto& d : result.diagnostics) {
     diags.push_back({{"severity", severityName(d.severity)},

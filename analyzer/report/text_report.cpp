@@ -117,6 +117,21 @@ std::string renderText(const ScanResult& result, bool color) {
     }
     out += "\n";
   }
+  // Apps whose manifest could not be read: nothing of them was analysed, so their baseline
+  // entries are all "absent" — say so here as JSON and SARIF do, not only per reported app.
+  for (const auto& failed : result.failedApps)
+    out += st.red("not analysed: " + safe(failed)) + "\n";
+  if (result.baselineGiven) {
+    std::map<std::string, size_t> orphans;
+    for (const auto& b : result.absent) {
+      bool reported = false;
+      for (const auto& app : result.apps) reported = reported || app.manifest.path == b.manifest;
+      if (!reported) ++orphans[b.manifest];
+    }
+    for (const auto& [manifest, n] : orphans)
+      out += fmt::format("{}: baseline: {} absent (the app was not analysed)\n", safe(manifest), n);
+    if (!orphans.empty() || !result.failedApps.empty()) out += "\n";
+  }
   if (!result.diagnostics.empty()) {
     out += st.bold("diagnostics:") + "\n";
     for (const auto& d : result.diagnostics) {
