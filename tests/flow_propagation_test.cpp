@@ -1049,3 +1049,20 @@ export const handler = resolver.getDefinitions();
   REQUIRE(e);
   CHECK_FALSE(e->entryPoints.empty());
 }
+
+// Issue class: a Request object carries the URL and the body to fetch.
+TEST_CASE("flow: fetch(new Request(url, init)) takes host and data from the Request",
+          "[flow][request]") {
+  const std::string src = resolverModule(
+      R"(resolver.define('k', async ({ payload }) => {
+  const req = new Request('https://req.example/x', { method: 'POST', body: payload.text });
+  await fetch(req); // GLOBAL
+  const r2 = new UndiciRequest('https://undici.example/y', { method: 'POST', body: payload.text });
+  await undiciFetch(r2); // UNDICI
+});
+)",
+      "import { fetch as undiciFetch, Request as UndiciRequest } from 'undici';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "GLOBAL"), "req.example", "constant", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "UNDICI"), "undici.example", "constant", {"user-input"});
+}
