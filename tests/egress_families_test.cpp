@@ -228,3 +228,27 @@ TEST_CASE("A minified Custom UI bundle of more than 5 MB is scanned and its egre
   CHECK(it->side == SourceSide::Frontend);
   CHECK(it->file == "static/ui/build/main.js");
 }
+
+// Issue class: an SDK host whose region is unknown is a host pattern, not the bare domain.
+TEST_CASE("families: an AWS client with the region from the environment is sns.*.amazonaws.com",
+          "[families][sdk]") {
+  const std::string src = R"(import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+const sns = new SNSClient({ region: process.env.AWS_REGION });
+export const handler = async (event) => {
+  await sns.send(new PublishCommand({ Message: JSON.stringify(event.issue) }));
+};
+)";
+  auto wildcard = fe::test::scanFiles(
+      {{"src/index.js", src},
+       {"manifest.yml", fe::test::manifestFor("trigger", {"'*.amazonaws.com'"})}});
+  REQUIRE(wildcard.apps.size() == 1);
+  REQUIRE(wildcard.apps[0].verdict.egress.size() == 1);
+  CHECK(fe::test::hostAt(wildcard, "src/index.js", 4) == "sns.*.amazonaws.com");
+  CHECK(wildcard.apps[0].verdict.egress[0].hostSource == "pattern");
+  CHECK(wildcard.apps[0].verdict.declared[0]);
+  auto exact = fe::test::scanFiles(
+      {{"src/index.js", src},
+       {"manifest.yml", fe::test::manifestFor("trigger", {"sns.us-east-1.amazonaws.com"})}});
+  REQUIRE(exact.apps[0].verdict.egress.size() == 1);
+  CHECK_FALSE(exact.apps[0].verdict.declared[0]);
+}

@@ -306,18 +306,28 @@ class Collector {
       auto replace = [&](const std::string& key, const std::string& with) {
         size_t at = host.find(key);
         if (at == std::string::npos) return;
+        // An unknown part (a region from process.env) is a wildcard label: the host is a
+        // pattern such as sns.*.amazonaws.com, declared only by a manifest wildcard that
+        // covers every value of it.
         if (with.empty()) known = false;
-        host.replace(at, key.size(), with);
+        host.replace(at, key.size(), with.empty() ? "*" : with);
       };
       replace("{module}", module);
       replace("{value}", value);
-      if (known) {
+      // A pattern with a fixed registrable suffix says more than the bare fallback host.
+      bool pattern = !known && host.find('*') != std::string::npos && host != "*" &&
+                     host.rfind('.') != std::string::npos && host.rfind('*') < host.rfind('.');
+      if (pattern) {
+        std::string tail = host.substr(host.rfind('*') + 1);
+        pattern = tail.find('.', 1) != std::string::npos;  // at least "x.y" after the wildcard
+      }
+      if (known || pattern) {
         Candidate c;
         c.host = host;
         c.protocol = "https:";
         c.url = "https://" + host + "/";
         c.matchUrl = c.url;
-        c.source = "constant";
+        c.source = known ? "constant" : "pattern";
         out.push_back(c);
       }
     }
