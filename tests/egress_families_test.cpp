@@ -252,3 +252,19 @@ export const handler = async (event) => {
   REQUIRE(exact.apps[0].verdict.egress.size() == 1);
   CHECK_FALSE(exact.apps[0].verdict.declared[0]);
 }
+
+// Issue class: an image bundled with the app is not an external host.
+TEST_CASE("families: <Image src> of an imported asset file is the app's own file",
+          "[families][assets]") {
+  const std::string ui = R"(import React from 'react';
+import ForgeReconciler, { Image } from '@forge/react';
+import logo from './logo.png';
+const App = () => <Image src={logo} alt="logo" />;
+ForgeReconciler.render(<App />);
+)";
+  auto r = fe::test::scanFiles({{"src/index.js", "export const handler = () => 1;\n"},
+                                {"src/frontend/index.jsx", ui},
+                                {"src/frontend/logo.png", "PNG"}});
+  CHECK(fe::test::countEgress(r) == 0);
+  for (const auto& d : r.diagnostics) CHECK(d.code != "unresolved-import");
+}

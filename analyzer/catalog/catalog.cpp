@@ -329,6 +329,10 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         }
         continue;
       }
+      if (key == "assetExtensions") {
+        for (auto& s : r.strings(list)) catalog.assetExtensions.push_back(s);
+        continue;
+      }
       if (key == "cleanMembers") {
         for (auto& s : r.strings(list)) catalog.cleanMembers.push_back(s);
         continue;

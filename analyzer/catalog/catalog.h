@@ -139,6 +139,8 @@ struct Catalog {
   std::vector<std::string> notEgress;         // documentation only: modules that stay on Atlassian
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
+  // Files a bundler serves with the app (`import logo from './logo.png'` is its URL).
+  std::vector<std::string> assetExtensions;
   std::vector<JsxResource> jsxResources;
 
   bool isAtlassianHost(std::string_view host) const;

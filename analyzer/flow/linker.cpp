@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -60,6 +61,16 @@ class Linker {
     const auto& names = p_.files[f].staticExportNames;
     return std::find(names.begin(), names.end(), "default") != names.end();
   }
+  bool isAsset(const std::string& spec) const {
+    if (!in_.catalog) return false;
+    size_t dot = spec.rfind('.');
+    if (dot == std::string::npos || spec.find('/', dot) != std::string::npos) return false;
+    std::string ext = spec.substr(dot);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& a : in_.catalog->assetExtensions)
+      if (a == ext) return true;
+    return false;
+  }
   std::string canonical(const std::string& spec) {
     return in_.catalog ? in_.catalog->canonicalModule(spec) : spec;
   }
@@ -87,6 +98,11 @@ class Linker {
             p_.copies.push_back({target, x, false});
             break;
         }
+        continue;
+      }
+      if (relative && isAsset(imp.specifier)) {
+        // Served with the app by the bundler: its value is a URL of the app's own files.
+        p_.strings.emplace_back(target, imp.specifier);
         continue;
       }
       if (relative) {

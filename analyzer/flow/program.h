@@ -56,6 +56,8 @@ struct AppProgram {
   std::vector<ProgramLoad> loads;
   std::vector<ProgramStore> stores;
   std::vector<LibrarySeed> seeds;
+  // Constant strings the linker knows (the URL of an imported asset file).
+  std::vector<std::pair<VarId, std::string>> strings;
   std::vector<EntryPoint> entries;
 
   uint32_t topLevelFunction(uint32_t file) const {

@@ -361,6 +361,12 @@ void FlowSolver::addLinkFacts() {
     stores_.push_back({s.base, kNoVar, s.source, s.name});
     watch(s.base, WatchKind::Store, static_cast<uint32_t>(stores_.size() - 1));
   }
+  for (const auto& [v, text] : program_.strings) {
+    AbstractString a;
+    a.kind = StringKind::Exact;
+    a.text = text;
+    addString(v, a);
+  }
   for (const auto& s : program_.seeds) {
     uint32_t tok = libraryRoot(s.root, s.path, s.file, s.site);
     addToken(s.var, tok);
