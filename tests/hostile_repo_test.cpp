@@ -427,15 +427,20 @@ TEST_CASE("an unreadable directory makes the verdict incomplete", "[hostile][fai
   CHECK(hasDiagnostic(r, "unreadable", "src/lib"));
 }
 
-TEST_CASE("a monorepo app whose manifest is broken fails the scan, the others are reported",
-          "[hostile][fail-closed]") {
+// Two apps; b's manifest is broken YAML.
+static fe::ScanResult scanBrokenMonorepo() {
   TempDir dir;
   dir.write("a/manifest.yml", fe::test::manifestFor("trigger"));
   dir.write("a/src/index.js", kFetchIndex);
   dir.write("b/manifest.yml", "app:\n  id: x\nmodules:\n  function: [ {key: a\n");
   fe::ScanOptions options;
   options.root = dir.path().string();
-  auto r = fe::runScan(options);
+  return fe::runScan(options);
+}
+
+TEST_CASE("a monorepo app whose manifest is broken fails the scan, the others are reported",
+          "[hostile][fail-closed]") {
+  auto r = scanBrokenMonorepo();
   REQUIRE(r.apps.size() == 1);
   CHECK(r.apps[0].manifest.path == "a/manifest.yml");
   REQUIRE(r.failedApps.size() == 1);
@@ -484,13 +489,7 @@ TEST_CASE("a file over the size limit fails a baseline gate although nothing is 
 }
 
 TEST_CASE("a broken manifest in a monorepo is named in text and JSON", "[hostile][fail-closed]") {
-  TempDir dir;
-  dir.write("a/manifest.yml", fe::test::manifestFor("trigger"));
-  dir.write("a/src/index.js", kFetchIndex);
-  dir.write("b/manifest.yml", "app:\n  id: x\nmodules:\n  function: [ {key: a\n");
-  fe::ScanOptions options;
-  options.root = dir.path().string();
-  auto r = fe::runScan(options);
+  auto r = scanBrokenMonorepo();
   CHECK(fe::renderText(r, false).find("not analysed: b/manifest.yml") != std::string::npos);
   auto json = nlohmann::json::parse(fe::renderJson(r));
   REQUIRE(json.contains("notAnalysed"));

@@ -57,8 +57,11 @@ static bool segmentMatches(const std::string& pattern, std::string_view seg) {
   return false;
 }
 
-// Iterative matcher with `**` backtracking (patterns are short; no recursion on input).
-bool PathPattern::matches(const std::vector<std::string_view>& path) const {
+// Iterative matcher with `**` backtracking (patterns are short; no recursion on
+// input). Consumes all of `path`; returns the pattern position reached, or npos
+// when the path does not align with the pattern.
+static size_t alignPath(const std::vector<std::string>& segments,
+                        const std::vector<std::string_view>& path) {
   size_t p = 0, s = 0, starP = std::string::npos, starS = 0;
   while (s < path.size()) {
     if (p < segments.size() && segments[p] == "**") {
@@ -71,9 +74,15 @@ bool PathPattern::matches(const std::vector<std::string_view>& path) const {
       p = starP + 1;
       s = ++starS;
     } else {
-      return false;
+      return std::string::npos;
     }
   }
+  return p;
+}
+
+bool PathPattern::matches(const std::vector<std::string_view>& path) const {
+  size_t p = alignPath(segments, path);
+  if (p == std::string::npos) return false;
   while (p < segments.size() && segments[p] == "**") ++p;
   return p == segments.size();
 }
@@ -81,22 +90,7 @@ bool PathPattern::matches(const std::vector<std::string_view>& path) const {
 // Whether some path that starts with `path` matches: `path` aligns with a
 // prefix of the pattern (what remains can always be produced by more segments).
 bool PathPattern::mayMatchExtension(const std::vector<std::string_view>& path) const {
-  size_t p = 0, s = 0, starP = std::string::npos, starS = 0;
-  while (s < path.size()) {
-    if (p < segments.size() && segments[p] == "**") {
-      starP = p++;
-      starS = s;
-    } else if (p < segments.size() && segmentMatches(segments[p], path[s])) {
-      ++p;
-      ++s;
-    } else if (starP != std::string::npos) {
-      p = starP + 1;
-      s = ++starS;
-    } else {
-      return false;
-    }
-  }
-  return true;
+  return alignPath(segments, path) != std::string::npos;
 }
 
 size_t PathPattern::specificity() const {
