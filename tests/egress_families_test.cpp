@@ -268,3 +268,20 @@ ForgeReconciler.render(<App />);
   CHECK(fe::test::countEgress(r) == 0);
   for (const auto& d : r.diagnostics) CHECK(d.code != "unresolved-import");
 }
+
+// Issue class: a global `api` used like @forge/api without an import.
+TEST_CASE("families: `api` used without an import is analysed as @forge/api, with a warning",
+          "[families][implicit]") {
+  const std::string src = R"(export const handler = async (event) => {
+  await api.fetch('https://implicit.example/x', { method: 'POST', body: JSON.stringify(event) });
+};
+)";
+  auto r = fe::test::scanFiles(
+      {{"src/index.js", src}, {"manifest.yml", fe::test::manifestFor("trigger")}});
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "implicit.example");
+  CHECK(fe::test::dataAt(r, "src/index.js", 2) == std::vector<std::string>{"event-data"});
+  bool warned = false;
+  for (const auto& d : r.diagnostics)
+    warned = warned || (d.code == "implicit-global" && d.line == 2);
+  CHECK(warned);
+}

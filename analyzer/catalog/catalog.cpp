@@ -307,6 +307,16 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           catalog.aliases.push_back({a.first.as<std::string>(), a.second.as<std::string>()});
         continue;
       }
+      if (key == "implicitGlobals") {
+        if (!list.IsMap()) {
+          r.error(list, "implicitGlobals: expected a mapping of global name to module");
+          continue;
+        }
+        for (const auto& a : list)
+          catalog.implicitGlobals.push_back(
+              {a.first.as<std::string>(), a.second.as<std::string>()});
+        continue;
+      }
       if (key == "jsxResources") {
         if (!list.IsSequence()) {
           r.error(list, "jsxResources: expected a list");

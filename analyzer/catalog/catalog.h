@@ -136,6 +136,10 @@ struct Catalog {
   std::vector<SummaryModel> summaries;
   std::vector<EntryModel> entries;
   std::vector<ModuleAlias> aliases;
+  // A global used like a module nobody imported (`api.asUser()…` without
+  // `import api from '@forge/api'`): a ReferenceError one import away from
+  // egress, so it is analysed as that module's default export, with a warning.
+  std::vector<ModuleAlias> implicitGlobals;
   std::vector<std::string> notEgress;         // documentation only: modules that stay on Atlassian
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)

@@ -48,6 +48,7 @@ class Linker {
       p_.loads.push_back({x, p_.varBase[f] + p_.files[f].moduleVar, "exports"});
     }
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkImports(f);
+    for (uint32_t f = 0; f < p_.files.size(); ++f) linkImplicitGlobals(f);
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkReexports(f);
     if (in_.manifest) linkEntries();
     return std::move(p_);
@@ -117,6 +118,24 @@ class Linker {
       if (imp.kind == ImportKind::Named && imp.name == "default") path = "";
       p_.seeds.push_back({target, root, path, imp.site, f});
     }
+  }
+
+  // Globals the catalog says are modules used without an import (`api`): seeded as that
+  // module's default export, so the code is analysed as it means to run, with a warning.
+  void linkImplicitGlobals(uint32_t f) {
+    if (!in_.catalog) return;
+    const FileFacts& file = p_.files[f];
+    for (const auto& [var, name] : file.globals)
+      for (const auto& g : in_.catalog->implicitGlobals) {
+        if (g.from != name) continue;
+        SourceSite site = file.vars[var].site;
+        p_.seeds.push_back({p_.varBase[f] + var, canonical(g.to), "", site, f});
+        diags_.push_back(
+            {Severity::Warning, "implicit-global", file.path, int(site.line), int(site.column),
+             fmt::format("'{}' is used but not imported (a ReferenceError at run time); "
+                         "analysed as the default export of '{}'",
+                         name, g.to)});
+      }
   }
 
   // Names a file exports, following `export *` (for re-exporting them).
