@@ -29,8 +29,8 @@ std::string verdictLine(const AppReport& app) {
           "analysed, so no claim can be made",
           app.incomplete.size(), app.incomplete.size() == 1 ? " was" : "s were");
     return fmt::format(
-        "no external egress: the 'no external servers' claim holds for {} functions in {} files",
-        app.functions, app.files);
+        "no external egress: the 'no external servers' claim holds for {} function{} in {} file{}",
+        app.functions, app.functions == 1 ? "" : "s", app.files, app.files == 1 ? "" : "s");
   }
   size_t withData = 0;
   for (size_t i = 0; i < v.egress.size(); ++i)
