@@ -495,3 +495,25 @@ TEST_CASE("a broken manifest in a monorepo is named in text and JSON", "[hostile
   REQUIRE(json.contains("notAnalysed"));
   CHECK(json["notAnalysed"][0].get<std::string>().rfind("b/manifest.yml", 0) == 0);
 }
+
+TEST_CASE("apps of a monorepo are analysed in parallel with the same output as one job",
+          "[hostile][determinism]") {
+  TempDir dir;
+  for (const char* app : {"a", "b", "c"}) {
+    dir.write(std::string(app) + "/manifest.yml", fe::test::manifestFor("trigger"));
+    dir.write(
+        std::string(app) + "/src/index.js",
+        std::string("import { fetch } from '@forge/api';\nexport const handler = async (e) => "
+                    "fetch('https://") +
+            app + ".example.com/', { method: 'POST', body: JSON.stringify(e) });\n");
+  }
+  fe::ScanOptions one, two;
+  one.root = two.root = dir.path().string();
+  one.jobs = 1;
+  two.jobs = 2;
+  auto r1 = fe::runScan(one), r2 = fe::runScan(two);
+  REQUIRE(r1.apps.size() == 3);
+  CHECK(fe::renderJson(r1) == fe::renderJson(r2));
+  CHECK(fe::renderSarif(r1, 0) == fe::renderSarif(r2, 0));
+  CHECK(r1.apps[2].manifest.path == "c/manifest.yml");
+}

@@ -397,11 +397,22 @@ ScanResult runScan(const ScanOptions& options) {
                std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now() - parseStart)
                    .count());
-  // ---- per app: link, solve, collect, rules
+  // ---- per app: link, solve, collect, rules. Apps are independent: they run on
+  // the worker pool (a monorepo uses both cores), each writing its own slot, and
+  // are merged in manifest order, so the output does not depend on timing.
   const Catalog& catalog = options.catalog ? *options.catalog : builtinCatalog();
-  for (size_t a = 0; a < plans.size(); ++a) {
-    AppPlan& plan = plans[a];
+  struct AppSlot {
     AppReport report;
+    Diagnostics diags;
+    uint32_t filesParsed = 0;
+    uint64_t bytesParsed = 0;
+  };
+  std::vector<AppSlot> slots(plans.size());
+  parallelFor(plans.size(), jobs, [&](size_t a) {
+    AppPlan& plan = plans[a];
+    AppSlot& slot = slots[a];
+    AppReport& report = slot.report;
+    Diagnostics& diags = slot.diags;
     std::vector<FileFacts> files;
     std::vector<std::string> paths;
     for (size_t i = 0; i < parsed.size(); ++i) {
@@ -417,8 +428,8 @@ ScanResult runScan(const ScanOptions& options) {
         report.incomplete.push_back(
             fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
       if (parsed[i].parsed) {
-        ++result.filesParsed;
-        result.bytesParsed += parsed[i].bytes;
+        ++slot.filesParsed;
+        slot.bytesParsed += parsed[i].bytes;
       }
       report.functions += parsed[i].functionCount();
       paths.push_back(parsed[i].path);
@@ -471,7 +482,12 @@ ScanResult runScan(const ScanOptions& options) {
                             report.incomplete.end());
     assignFingerprints(report);
     applySuppressions(report, options.allow, diags);
-    result.apps.push_back(std::move(report));
+  });
+  for (auto& slot : slots) {
+    for (auto& d : slot.diags) diags.push_back(std::move(d));
+    result.filesParsed += slot.filesParsed;
+    result.bytesParsed += slot.bytesParsed;
+    result.apps.push_back(std::move(slot.report));
   }
   std::sort(diags.begin(), diags.end());
   diags.erase(
