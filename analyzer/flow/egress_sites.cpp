@@ -314,13 +314,11 @@ class Collector {
       };
       replace("{module}", module);
       replace("{value}", value);
-      // A pattern with a fixed registrable suffix says more than the bare fallback host.
-      bool pattern = !known && host.find('*') != std::string::npos && host != "*" &&
-                     host.rfind('.') != std::string::npos && host.rfind('*') < host.rfind('.');
-      if (pattern) {
-        std::string tail = host.substr(host.rfind('*') + 1);
-        pattern = tail.find('.', 1) != std::string::npos;  // at least "x.y" after the wildcard
-      }
+      // A pattern with a fixed suffix of two labels or more after its last wildcard
+      // (".amazonaws.com") says more than the bare fallback host.
+      size_t star = host.rfind('*');
+      bool pattern = !known && star != std::string::npos && host.size() > star + 1 &&
+                     host[star + 1] == '.' && host.find('.', star + 2) != std::string::npos;
       if (known || pattern) {
         Candidate c;
         c.host = host;

@@ -223,7 +223,6 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
       ts_tree_delete);
   if (!tree) return out;
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree.get()));
-  std::string styleTag;  // the <style> element's tag, for its raw text
   bool descend = true;
   while (true) {
     TSNode n = ts_tree_cursor_current_node(&cursor);
@@ -231,8 +230,7 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
     if (descend && (type == "start_tag" || type == "self_closing_tag")) {
       Tag t = readTag(html, n);
       addTag(t, out);
-      if (t.name == "style") styleTag = "style";
-    } else if (descend && type == "raw_text" && !styleTag.empty()) {
+    } else if (descend && type == "raw_text") {
       TSNode parent = ts_node_parent(n);
       if (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "style_element") {
         std::vector<std::pair<std::string, const char*>> urls;

@@ -255,7 +255,6 @@ ScanResult runScan(const ScanOptions& options) {
 
   // ---- manifests
   std::vector<AppPlan> plans;
-  std::string firstManifestError;
   for (const auto& m : tree.manifests) {
     std::string text;
     ReadStatus st = readTextFile(root / m, options.maxManifestBytes, text);
@@ -263,7 +262,6 @@ ScanResult runScan(const ScanOptions& options) {
       diags.push_back(
           {Severity::Error, "manifest-limit", m, 0, 0,
            fmt::format("manifest larger than {} bytes; not read", options.maxManifestBytes)});
-      if (firstManifestError.empty()) firstManifestError = m + ": manifest too large";
       result.failedApps.push_back(m + ": manifest too large");
       continue;
     }
@@ -271,18 +269,13 @@ ScanResult runScan(const ScanOptions& options) {
       std::string why = st == ReadStatus::Missing ? "cannot read manifest.yml"
                                                   : "cannot read manifest.yml (permission denied?)";
       diags.push_back({Severity::Error, "manifest-read", m, 0, 0, why});
-      if (firstManifestError.empty()) firstManifestError = m + ": " + why;
       result.failedApps.push_back(m + ": " + why);
       continue;
     }
     if (!looksLikeForgeManifest(text)) continue;
     Diagnostics md;
     auto manifest = readManifest(text, m, md);
-    for (auto& d : md) {
-      if (firstManifestError.empty() && d.severity == Severity::Error)
-        firstManifestError = fmt::format("{}:{}:{}: {}", d.file, d.line, d.column, d.message);
-      diags.push_back(d);
-    }
+    for (auto& d : md) diags.push_back(d);
     if (!manifest) {
       for (auto& d : md)
         if (d.severity == Severity::Error) {
@@ -304,8 +297,8 @@ ScanResult runScan(const ScanOptions& options) {
   if (plans.empty()) {
     result.inputError = true;
     result.inputErrorMessage =
-        !firstManifestError.empty()
-            ? firstManifestError
+        !result.failedApps.empty()
+            ? result.failedApps.front()
             : fmt::format("{}: no Forge app found (no manifest.yml with a top-level app: key)",
                           options.root);
     std::sort(diags.begin(), diags.end());

@@ -120,9 +120,7 @@ bool endsInANumber(std::string_view host) {
   if (last.empty()) return false;
   bool digits = true;
   for (char c : last) digits = digits && isAsciiDigit(c);
-  if (digits) return true;
-  return ipv4Number(last).has_value() && last.size() >= 2 && last[0] == '0' &&
-         (last[1] == 'x' || last[1] == 'X');
+  return digits || ipv4Number(last).has_value();  // beyond digits, only 0x… parses
 }
 
 std::optional<std::string> parseIpv4(std::string_view host) {
