@@ -18,18 +18,33 @@ static AbstractString clampLength(AbstractString v) {
   return v;
 }
 
-bool StringSet::add(AbstractString value) {
-  value = clampLength(std::move(value));
-  // A prefix subsumes the exact strings and longer prefixes that start with it.
+// Whether adding `value` would change nothing: it is here, or a prefix or the
+// widened unknown already stands for it, or the set is full and holds an
+// unknown of the same origin. Checked before any copy: on library code most
+// additions are repeats.
+bool StringSet::covers(const AbstractString& value) const {
   for (const auto& v : values_) {
-    if (v == value) return false;
+    if (v == value) return true;
     if (v.kind == StringKind::Unknown && v.origin == StringOrigin::Widened &&
         value.kind != StringKind::Unknown)
-      return false;
+      return true;
     if (v.kind == StringKind::Prefix && value.kind != StringKind::Unknown &&
         value.text.compare(0, v.text.size(), v.text) == 0)
-      return false;
+      return true;
   }
+  if (value.kind == StringKind::Unknown && values_.size() >= kMaxValues) {
+    // Full: widening keeps one unknown per origin, so one more of an origin
+    // already present changes nothing.
+    for (const auto& v : values_)
+      if (v.kind == StringKind::Unknown && v.origin == value.origin) return true;
+  }
+  return false;
+}
+
+bool StringSet::add(AbstractString value) {
+  value = clampLength(std::move(value));
+  if (covers(value)) return false;
+  // A prefix subsumes the exact strings and longer prefixes that start with it.
   if (value.kind == StringKind::Prefix) {
     values_.erase(std::remove_if(values_.begin(), values_.end(),
                                  [&](const AbstractString& v) {
@@ -37,12 +52,6 @@ bool StringSet::add(AbstractString value) {
                                           v.text.compare(0, value.text.size(), value.text) == 0;
                                  }),
                   values_.end());
-  }
-  if (value.kind == StringKind::Unknown && values_.size() >= kMaxValues) {
-    // Full: widening keeps one unknown per origin, so one more of an origin
-    // already present changes nothing.
-    for (const auto& v : values_)
-      if (v.kind == StringKind::Unknown && v.origin == value.origin) return false;
   }
   if (values_.size() < kMaxValues) {
     values_.insert(std::upper_bound(values_.begin(), values_.end(), value), std::move(value));
@@ -59,7 +68,8 @@ bool StringSet::add(AbstractString value) {
 bool StringSet::addAll(const StringSet& other) {
   if (other.values_ == values_) return false;  // common: the same set flows around a cycle
   bool changed = false;
-  for (const auto& v : other.values_) changed |= add(v);
+  for (const auto& v : other.values_)
+    if (!covers(v)) changed |= add(v);
   return changed;
 }
 

@@ -49,6 +49,7 @@ class StringSet {
   // Adds one value; returns true when the set changed.
   bool add(AbstractString value);
   bool addAll(const StringSet& other);
+  bool covers(const AbstractString& value) const;
   bool hasUnknownOnly() const;
   // Collapses every known string into "any string" (keeps unknowns' origins):
   // used when a variable's strings keep changing, to bound the work.

@@ -223,7 +223,7 @@ class Collector {
   }
   std::vector<AbstractString> strings(const std::vector<VarId>& vs) const {
     StringSet set;
-    for (VarId v : vs) set.addAll(s_.state(v).strings);
+    for (VarId v : vs) set.addAll(s_.strings(v));
     return set.values();
   }
   uint8_t deep(const std::vector<VarId>& vs) const {
@@ -581,7 +581,7 @@ class Collector {
 
   std::optional<EgressSite> jsxSite(uint32_t file, const JsxUrlFact& j, const JsxResource& res) {
     VarId v = p_.varBase[file] + j.value;
-    auto values = s_.state(v).strings.values();
+    auto values = s_.strings(v).values();
     std::optional<std::string> host;
     std::string protocol, url, match;
     bool anyAbsolute = false, anyRelative = false;

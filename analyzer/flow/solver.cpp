@@ -464,11 +464,11 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
   VarState& s = vars_[v];
   auto it = std::lower_bound(s.tokens.begin(), s.tokens.end(), token);
   if (it != s.tokens.end() && *it == token) return;
-  if (s.tokens.size() >= budget_.maxTokensPerVar) {
-    if (!stats_.budgetHit) {
-      stats_.budgetHit = true;
-      stats_.budgetWhat = "objects per variable";
-    }
+  if (s.tokens.size() >= budget_.maxTokensPerVar && token != summary_) {
+    // Full: the variable holds the summary instead, and the object's fields flow into the
+    // summary's, so a read through this variable still sees what was stored in the object.
+    smash(token);
+    addToken(v, summaryToken(), from, call);
     return;
   }
   s.tokens.insert(it, token);
@@ -486,9 +486,10 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
   enqueue(v);
 }
 
-bool FlowSolver::addStrings(VarId v, const StringSet& s) {
-  if (s.empty()) return false;
-  if (vars_[v].strings.addAll(s)) {
+bool FlowSolver::addStrings(VarId v, uint32_t strings) {
+  uint32_t joined = stringPool_.join(vars_[v].strings, strings);
+  if (joined != vars_[v].strings) {
+    vars_[v].strings = joined;
     noteStringChange(v);
     enqueue(v);
     return true;
@@ -498,7 +499,9 @@ bool FlowSolver::addStrings(VarId v, const StringSet& s) {
 
 bool FlowSolver::addString(VarId v, AbstractString a) {
   if (v == kNoVar) return false;
-  if (vars_[v].strings.add(std::move(a))) {
+  uint32_t added = stringPool_.add(vars_[v].strings, std::move(a));
+  if (added != vars_[v].strings) {
+    vars_[v].strings = added;
     noteStringChange(v);
     enqueue(v);
     return true;
@@ -512,7 +515,7 @@ void FlowSolver::noteStringChange(VarId v) {
   VarState& st = vars_[v];
   st.stringsChanged = true;
   if (st.stringChanges < 255) ++st.stringChanges;
-  if (st.stringChanges == kMaxStringChanges) st.strings.collapse();
+  if (st.stringChanges == kMaxStringChanges) st.strings = stringPool_.collapse(st.strings);
 }
 
 void FlowSolver::propagate(VarId v) {
@@ -522,7 +525,7 @@ void FlowSolver::propagate(VarId v) {
   std::vector<uint32_t> tokens;
   tokens.swap(vars_[v].delta);
   // Strings travel only when they changed since the last visit.
-  StringSet strings;
+  uint32_t strings = StringSetPool::kEmpty;
   bool stringsChanged = vars_[v].stringsChanged;
   if (stringsChanged) {
     strings = vars_[v].strings;
@@ -584,6 +587,27 @@ void FlowSolver::runWatch(const Watch& w) {
   }
 }
 
+uint32_t FlowSolver::summaryToken() {
+  if (summary_ == kNone) summary_ = allocToken(TokenKind::Summary, kNone, 0, {});
+  return summary_;
+}
+
+void FlowSolver::smash(uint32_t token) {
+  if (tokens_[token].smashed || token == summary_) return;
+  tokens_[token].smashed = true;
+  std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
+                                                      tokens_[token].fields.end());
+  for (auto& [n, fv] : existing) linkToSummary(fv, n);
+}
+
+// Both ways: what was stored in the object is read through the summary, and what is stored
+// through the summary (a variable that held too many objects) reaches the object.
+void FlowSolver::linkToSummary(VarId fieldVar, const std::string& name) {
+  VarId sv = field(summaryToken(), name);
+  addEdge(fieldVar, sv, EdgeKind::Value);
+  addEdge(sv, fieldVar, EdgeKind::Value);
+}
+
 VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
   auto it = tokens_[token].fields.find(name);
   return it == tokens_[token].fields.end() ? kNoVar : it->second;
@@ -602,8 +626,11 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
   std::vector<uint32_t> mirrors = tokens_[token].mirrors;
   for (uint32_t m : mirrors) addEdge(v, field(m, name), EdgeKind::Value);
   if (tokens_[token].allFields != kNoVar) addEdge(v, tokens_[token].allFields, EdgeKind::Value);
-  // A dynamic store ("?") may be any field.
-  if (name != "?") {
+  if (tokens_[token].smashed) linkToSummary(v, name);
+  // A dynamic store ("?") may be any field; on the summary it stays in "?" (read by dynamic
+  // reads), or every method of every summarised object would flow into every name.
+  if (token == summary_) {
+  } else if (name != "?") {
     VarId any = fieldOf(token, "?");
     if (any != kNoVar) addEdge(any, v, EdgeKind::Value);
   } else {
@@ -645,7 +672,7 @@ void FlowSolver::evalLoad(uint32_t id) {
   if (l.key == kNoVar && !l.name.empty()) {
     names.push_back(l.name);
   } else if (l.key != kNoVar) {
-    const StringSet& ks = vars_[l.key].strings;
+    const StringSet& ks = strings(l.key);
     for (const auto& s : ks.values()) {
       if (s.kind == StringKind::Exact)
         names.push_back(s.text);
@@ -690,7 +717,7 @@ void FlowSolver::evalStore(uint32_t id) {
   if (s.key == kNoVar) {
     names.push_back(s.name.empty() ? "?" : s.name);
   } else {
-    const StringSet& ks = vars_[s.key].strings;
+    const StringSet& ks = strings(s.key);
     bool unknown = ks.empty();
     for (const auto& v : ks.values()) {
       if (v.kind == StringKind::Exact)
@@ -746,8 +773,8 @@ void FlowSolver::evalUrlJoin(uint32_t id) {
   VarId baseVar = c.parts.size() > 1 ? c.parts[1] : kNoVar;
   if (pathVar == kNoVar) return;
   StringSet result;
-  auto paths = vars_[pathVar].strings.values();
-  auto bases = baseVar == kNoVar ? std::vector<AbstractString>{} : vars_[baseVar].strings.values();
+  auto paths = strings(pathVar).values();
+  auto bases = baseVar == kNoVar ? std::vector<AbstractString>{} : strings(baseVar).values();
   for (const auto& p : paths) {
     bool absolute = p.kind != StringKind::Unknown && p.text.find("://") != std::string::npos &&
                     p.text.find("://") < p.text.find_first_of("/?#");
@@ -780,7 +807,7 @@ void FlowSolver::evalUrlJoin(uint32_t id) {
       result.add(concatStrings(prefix, p));
     }
   }
-  addStrings(c.target, result);
+  addStrings(c.target, stringPool_.intern(std::move(result)));
 }
 
 void FlowSolver::evalConcat(uint32_t id) {
@@ -795,7 +822,7 @@ void FlowSolver::evalConcat(uint32_t id) {
   acc[0].kind = StringKind::Exact;
   for (VarId p : c.parts) {
     std::vector<AbstractString> partValues;
-    if (p != kNoVar) partValues = vars_[p].strings.values();
+    if (p != kNoVar) partValues = strings(p).values();
     if (partValues.empty()) {
       if (!holesAsUnknown_) return;
       AbstractString u;
@@ -816,7 +843,7 @@ void FlowSolver::evalConcat(uint32_t id) {
   }
   StringSet result;
   for (auto& a : acc) result.add(std::move(a));
-  addStrings(c.target, result);
+  addStrings(c.target, stringPool_.intern(std::move(result)));
 }
 
 uint32_t FlowSolver::callerFunction(uint32_t call) const {
@@ -864,6 +891,10 @@ void FlowSolver::evalCall(uint32_t callId) {
         break;
       case TokenKind::Library:
         callLibrary(callId, t);
+        break;
+      case TokenKind::Summary:
+        // Some of the callees were summarised: arguments and callbacks as for an unknown callee.
+        callUnknownCallee(callId);
         break;
       default:
         break;
@@ -1252,7 +1283,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
       std::string name = "?";
       if (em.name.base == ValueRef::Base::Arg && em.name.index < static_cast<int>(c.args.size()) &&
           c.args[em.name.index] != kNoVar)
-        for (const auto& sv : vars_[vb + c.args[em.name.index]].strings.values())
+        for (const auto& sv : strings(vb + c.args[em.name.index]).values())
           if (sv.kind == StringKind::Exact) {
             name = sv.text;
             break;
@@ -1331,20 +1362,26 @@ void FlowSolver::phaseUnknownCallees() {
           callable || k == TokenKind::Function || k == TokenKind::Class || k == TokenKind::Library;
     }
     if (callable) continue;
-    callUnknownDone_[id] = 1;
-    bool applied = false;
-    if (!c.methodName.empty()) {
-      for (const auto& s : catalog_.summaries) {
-        if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
-            s.selector.methods.end()) {
-          applySummary(id, s, kNone);
-          applied = true;
-          break;
-        }
+    callUnknownCallee(id);
+  }
+}
+
+// A call whose callee is not known (or not only known): the catalog's method
+// summary by name, else the default pass-through. Once per call.
+void FlowSolver::callUnknownCallee(uint32_t id) {
+  if (callUnknownDone_[id]) return;
+  callUnknownDone_[id] = 1;
+  const CallFact& c = program_.call(id);
+  if (!c.methodName.empty()) {
+    for (const auto& s : catalog_.summaries) {
+      if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
+          s.selector.methods.end()) {
+        applySummary(id, s, kNone);
+        return;
       }
     }
-    if (!applied) defaultPassThrough(id, kNone);
   }
+  defaultPassThrough(id, kNone);
 }
 
 void FlowSolver::phaseUncalledParameters() {
@@ -1357,7 +1394,7 @@ void FlowSolver::phaseUncalledParameters() {
     for (auto& e : entryFunctions_) isEntry = isEntry || e.first == fn;
     VarId fvb = program_.varBase[program_.fileOfFunction(fn)];
     for (VarId p : f->params) {
-      if (!vars_[fvb + p].strings.empty()) continue;
+      if (!strings(fvb + p).empty()) continue;
       AbstractString a;
       a.kind = StringKind::Unknown;
       a.origin = isEntry ? StringOrigin::Unknown : StringOrigin::Parameter;
@@ -1628,7 +1665,7 @@ void FlowSolver::solve() {
                      static_cast<unsigned long long>(top[i].first),
                      self->program_.files[self->program_.fileOfVar(v)].path.c_str(),
                      self->program_.varInfo(v).site.line, self->program_.varInfo(v).name.c_str(),
-                     st.tokens.size(), st.strings.values().size());
+                     st.tokens.size(), self->strings(v).values().size());
       }
       self->profile_ = nullptr;
     }

@@ -205,7 +205,7 @@ void dumpSolver(const FlowSolver& solver, const std::string& filter) {
                   : fmt::format("obj{}@{}", static_cast<int>(tok.kind), tok.site.line);
     }
     std::string strs;
-    for (const auto& s : st.strings.values())
+    for (const auto& s : solver.strings(v).values())
       strs += " '" + s.text + "'" + (s.kind == StringKind::Exact ? "" : "*");
     fmt::print(stderr, "v{} {}:{} {} | tok:{} | str:{} | taint {:x}/{:x}\n", v, p.files[f].path,
                info.site.line, info.name, toks, strs, st.taint, st.eff);
