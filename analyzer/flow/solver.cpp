@@ -740,6 +740,12 @@ void FlowSolver::evalSpread(uint32_t id) {
   for (uint32_t f : from) {
     for (uint32_t t : to) {
       if (f == t) continue;
+      // Copying the summary would give the target a field for every name in the program;
+      // linking the target to the summary says the same, field by field as they are used.
+      if (f == summary_ || t == summary_) {
+        smash(f == summary_ ? t : f);
+        continue;
+      }
       auto& m = tokens_[f].mirrors;
       if (std::find(m.begin(), m.end(), t) != m.end()) continue;
       m.push_back(t);
@@ -1686,6 +1692,7 @@ void FlowSolver::solve() {
   };
   for (uint32_t f = 0; f < program_.files.size(); ++f) addFileFacts(f);
   addLinkFacts();
+  lap("facts");
   run();
   lap("constraints");
   for (int round = 0; round < 3; ++round) {
