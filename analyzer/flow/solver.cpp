@@ -1328,12 +1328,21 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
 
 // ----------------------------------------------------------------- phases
 
+// Every loop of the solver pays here, so one budget bounds the whole solve.
+bool FlowSolver::spend(uint64_t steps) {
+  stats_.steps += steps;
+  if (stats_.steps <= budget_.maxSteps) return true;
+  if (!stats_.budgetHit) {
+    stats_.budgetHit = true;
+    stats_.budgetWhat = "analysis steps";
+  }
+  return false;
+}
+
 bool FlowSolver::run() {
   bool any = false;
   while (queueHead_ < queue_.size()) {
-    if (++stats_.steps > budget_.maxSteps) {
-      stats_.budgetHit = true;
-      stats_.budgetWhat = "analysis steps";
+    if (!spend(1)) {
       queue_.clear();
       queueHead_ = 0;
       return any;
@@ -1357,6 +1366,7 @@ bool FlowSolver::run() {
 
 void FlowSolver::phaseUnknownCallees() {
   for (uint32_t id = 0; id < program_.callCount; ++id) {
+    if (!spend(1)) return;
     if (callUnknownDone_[id]) continue;
     const CallFact& c = program_.call(id);
     if (c.isSuperCall || c.callee == kNoVar) continue;
@@ -1394,6 +1404,7 @@ void FlowSolver::phaseUncalledParameters() {
   // Parameters of functions that nothing calls: their value is the caller's
   // choice; say so instead of leaving the host blank.
   for (uint32_t fn = 0; fn < program_.functionCount; ++fn) {
+    if (!spend(1)) return;
     const FunctionFact* f = program_.function(fn);
     if (!f || !callersOfFn_[fn].empty()) continue;
     bool isEntry = false;
@@ -1418,6 +1429,7 @@ bool FlowSolver::phaseDeepTaint() {
   if (!any) return false;
   ++deepGeneration_;  // the heap changed since the last round
   for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
+    if (!spend(1)) return false;
     auto [from, to] = deepTaintEdges_[i];
     if ((vars_[to].eff & any) == any) continue;
     uint8_t mask = deepTaint(from);
@@ -1701,7 +1713,7 @@ void FlowSolver::solve() {
   }
   lap("unknown callees");
   holesAsUnknown_ = true;
-  for (uint32_t i = 0; i < concats_.size(); ++i) evalConcat(i);
+  for (uint32_t i = 0; i < concats_.size() && spend(1); ++i) evalConcat(i);
   run();
   phaseUncalledParameters();
   run();

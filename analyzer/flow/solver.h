@@ -271,6 +271,8 @@ class FlowSolver {
   void addCallEdge(uint32_t call, uint32_t fn);
   uint32_t callerFunction(uint32_t call) const;
   bool run();
+  // Adds `steps` to the count; false once the budget is spent (the solve stops early).
+  bool spend(uint64_t steps);
   void phaseUnknownCallees();
   void callUnknownCallee(uint32_t call);
   void phaseUncalledParameters();
