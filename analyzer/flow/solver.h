@@ -16,26 +16,13 @@
 
 #include "catalog/catalog.h"
 #include "flow/abstract_string.h"
+#include "flow/budget.h"
+#include "flow/data_category.h"
 #include "flow/program.h"
 #include "flow/string_pool.h"
 #include "support/flat_set.h"
 
 namespace fe {
-
-// The seven categories of customer data (product.md §3.3), as bits.
-enum DataCategory : uint8_t {
-  kUserIdentity = 1 << 0,
-  kProductData = 1 << 1,
-  kAppStorage = 1 << 2,
-  kUserInput = 1 << 3,
-  kEventData = 1 << 4,
-  kInstallContext = 1 << 5,
-  kWebtriggerRequest = 1 << 6,
-};
-inline constexpr int kCategoryCount = 7;
-const char* categoryName(int bit);
-uint8_t categoryBit(std::string_view name);
-std::vector<std::string> categoryNames(uint8_t mask);
 
 inline constexpr uint32_t kNone = 0xffffffffu;
 
@@ -107,25 +94,6 @@ struct AttachHit {
   uint32_t call;
   uint32_t token;
   uint32_t attachment;
-};
-
-struct FlowBudget {
-  // Worklist pops plus edge visits, all phases together: about a minute of solving on one
-  // core of the reference machine (5 µs a step at worst), so a scan always ends.
-  uint64_t maxSteps = 20'000'000;
-  // Objects a variable holds one by one; past it the variable holds the summary object
-  // instead (field-based, as ACG and Jelly treat library code). Every acceptance app and
-  // fixture gives the same results at 2 as at 64; each doubling costs about twice the
-  // solving time on library code (corpus-half: 6.8 s at 4, 11 s at 8, 22 s at 16).
-  uint32_t maxTokensPerVar = 8;
-  // Member chains below a library root (`a.b.c()…`): deeper chains are builder loops.
-  uint32_t maxLibraryDepth = 10;
-};
-
-struct FlowStats {
-  uint64_t steps = 0;
-  bool budgetHit = false;
-  std::string budgetWhat;
 };
 
 class FlowSolver {

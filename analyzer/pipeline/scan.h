@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
-#include "flow/solver.h"
+#include "flow/budget.h"
 #include "manifest/manifest.h"
 #include "rules/rules.h"
 #include "support/diagnostic.h"
@@ -55,7 +55,7 @@ struct AbsentResult {
 
 struct ScanOptions {
   std::string root = ".";
-  int jobs = 0;                        // 0 = one per core
+  int jobs = 0;  // 0 = one per core
   // Larger sources are skipped (verdict incomplete). 16 MiB takes the largest single files
   // real dependencies ship (typescript.js, 9 MB) in about 10 s and 1 GB on one core.
   uint64_t maxFileBytes = 16ull << 20;

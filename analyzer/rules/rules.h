@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
-#include "flow/egress_sites.h"
+#include "flow/egress_site.h"
 #include "manifest/manifest.h"
 
 namespace fe {

@@ -1,0 +1,31 @@
+// The solver's budgets and the counts it reports: all that the scan pipeline
+// needs to know about the solver (the solver's own state stays in solver.h).
+// Every budget bounds a hostile dimension of the input; hitting one makes the
+// app's verdict incomplete, never clean.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace fe {
+
+struct FlowBudget {
+  // Worklist pops plus edge visits, all phases together: about a minute of solving on one
+  // core of the reference machine (5 µs a step at worst), so a scan always ends.
+  uint64_t maxSteps = 20'000'000;
+  // Objects a variable holds one by one; past it the variable holds the summary object
+  // instead (field-based, as ACG and Jelly treat library code). Every acceptance app and
+  // fixture gives the same results at 2 as at 64; each doubling costs about twice the
+  // solving time on library code (corpus-half: 6.8 s at 4, 11 s at 8, 22 s at 16).
+  uint32_t maxTokensPerVar = 8;
+  // Member chains below a library root (`a.b.c()…`): deeper chains are builder loops.
+  uint32_t maxLibraryDepth = 10;
+};
+
+struct FlowStats {
+  uint64_t steps = 0;
+  bool budgetHit = false;
+  std::string budgetWhat;
+};
+
+}  // namespace fe

@@ -1,0 +1,67 @@
+// What the flow stage reports for one app: each network call that leaves
+// the app (an egress site) and each log call that carries customer data, with
+// the witness path that shows how the data got there. Plain data: reports,
+// rules and the baseline read it without the solver.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "flow/data_category.h"
+#include "index/facts.h"
+
+namespace fe {
+
+struct WitnessStep {
+  std::string file;
+  int line = 0;
+  std::string label;
+};
+
+struct EgressSite {
+  std::string file;
+  SourceSite site;
+  std::string api;
+  SinkKind kind = SinkKind::Http;
+  SourceSide side = SourceSide::Backend;
+  std::optional<std::string> host;
+  std::string url;       // best known form, unknown parts as {…}
+  std::string protocol;  // "https:" when known
+  std::string matchUrl;  // what permission matching sees: protocol//host/path
+  std::string
+      hostSource;  // literal, constant, env, storage, user-input, parameter, manifest, unknown
+  std::string hostDetail;  // e.g. the environment variable
+  uint8_t data = 0;
+  uint8_t urlData = 0;  // categories in the URL itself (the caller chooses the host)
+  std::vector<WitnessStep> path;
+  std::vector<std::string> entryPoints;
+  std::string function;  // enclosing function's qualified name
+  std::string calleeText;
+  std::string argText;       // normalised first argument (fingerprints)
+  std::string remoteKey;     // Forge Remote
+  std::string providerKey;   // OAuth provider
+  std::string vendor;        // SDK vendor
+  std::string resourceList;  // for resources: images, scripts, styles, frames, media, fonts
+  uint32_t call = 0xffffffffu;
+};
+
+struct LogSite {
+  std::string file;
+  SourceSite site;
+  std::string api;
+  uint8_t data = 0;
+  std::vector<WitnessStep> path;
+  std::string function;
+  std::string calleeText;
+  std::string argText;  // normalised first argument (fingerprints)
+};
+
+struct FlowFindings {
+  std::vector<EgressSite> egress;
+  std::vector<LogSite> logs;
+};
+
+}  // namespace fe

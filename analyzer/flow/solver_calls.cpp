@@ -1,0 +1,496 @@
+// Call resolution (see solver.h): binding arguments, receivers and returns
+// of app functions and classes, callbacks, and library calls through the
+// catalog's summaries or the default pass-through.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "flow/solver.h"
+
+namespace fe {
+
+uint32_t FlowSolver::callerFunction(uint32_t call) const {
+  uint32_t file = program_.fileOfCall(call);
+  const CallFact& c = program_.call(call);
+  if (c.enclosingFunction == kTopLevel) return program_.topLevelFunction(file);
+  return program_.functionBase[file] + c.enclosingFunction;
+}
+
+void FlowSolver::addCallEdge(uint32_t call, uint32_t fn) {
+  if (call == kNone) return;
+  uint32_t caller = callerFunction(call);
+  // Hashed membership: a linear search of callersOfFn_ is quadratic when thousands of
+  // functions call the same ones (a dispatch table).
+  if (callEdgeSeen_.insert((uint64_t{caller} << 32) | fn)) calleesOf_[caller].push_back(fn);
+  if (callEdgeSeen_.insert((uint64_t{1} << 63) | (uint64_t{call} << 32) | fn))
+    callersOfFn_[fn].push_back(call);
+}
+
+void FlowSolver::evalCall(uint32_t callId) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  std::vector<uint32_t> toks;
+  if (c.isSuperCall) {
+    const FileFacts& f = program_.files[file];
+    const FunctionFact& fn = f.functions[c.enclosingFunction];
+    VarId superVar = f.classes[fn.classIndex].superVar;
+    if (superVar == kNoVar) return;
+    toks = tokensFor(vb + superVar);
+  } else {
+    toks = tokensFor(vb + c.callee);
+  }
+  auto& done = callTokensDone_[callId];
+  for (uint32_t t : toks) {
+    if (std::find(done.begin(), done.end(), t) != done.end()) continue;
+    done.push_back(t);
+    const Token& tok = tokens_[t];
+    switch (tok.kind) {
+      case TokenKind::Function:
+        callFunction(callId, t, c.isNew, kNone);
+        break;
+      case TokenKind::Class:
+        if (c.isSuperCall || c.isNew) callClass(callId, t);
+        break;
+      case TokenKind::Library:
+        callLibrary(callId, t);
+        break;
+      case TokenKind::Summary:
+        // Some of the callees were summarised: arguments and callbacks as for an unknown callee.
+        callUnknownCallee(callId);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// Binds a call's arguments to a function's parameters and its return to the result.
+void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, uint32_t instance) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  uint32_t fnIndex = tokens_[fnToken].index;
+  const FunctionFact* fn = program_.function(fnIndex);
+  if (!fn) return;
+  uint32_t fnFile = program_.fileOfFunction(fnIndex);
+  VarId fvb = program_.varBase[fnFile];
+  addCallEdge(callId, fnIndex);
+  auto arg = [&](size_t i) { return c.args[i] == kNoVar ? kNoVar : vb + c.args[i]; };
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    VarId a = arg(i);
+    if (a == kNoVar) continue;
+    bool spread = i < 32 && (c.spreadMask & (1u << i));
+    if (spread) {
+      VarId elem = loadVar(a, "[]", file, c.site);
+      for (size_t p = i; p < fn->params.size(); ++p)
+        addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId, 1);
+      continue;
+    }
+    if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
+      VarId rest = fvb + fn->params[fn->restParam];
+      uint32_t restToken = kNone;
+      for (uint32_t t : vars_[rest].tokens)
+        if (tokens_[t].kind == TokenKind::Array) restToken = t;
+      if (restToken == kNone) {
+        restToken = allocToken(TokenKind::Array, kNone, fnFile, fn->site);
+        addToken(rest, restToken);
+      }
+      addEdge(a, field(restToken, "[]"), EdgeKind::Value, callId, 1);
+      continue;
+    }
+    if (i < fn->params.size()) addEdge(a, fvb + fn->params[i], EdgeKind::Value, callId, 1);
+  }
+  if (!fn->isArrow) {
+    if (instance != kNone)
+      addToken(fvb + fn->thisVar, instance);
+    else if (c.receiver != kNoVar && !c.isSuperCall)
+      addEdge(vb + c.receiver, fvb + fn->thisVar, EdgeKind::Value, callId, 1);
+    else if (c.isSuperCall) {
+      const FileFacts& f = program_.files[file];
+      VarId thisVar = f.functions[c.enclosingFunction].thisVar;
+      addEdge(vb + thisVar, fvb + fn->thisVar, EdgeKind::Value, callId, 1);
+    }
+  }
+  if (viaNew && instance == kNone) {
+    // An ES5 constructor function.
+    uint32_t inst = allocToken(TokenKind::Instance, fnIndex, file, c.site);
+    addToken(fvb + fn->thisVar, inst);
+    addToken(vb + c.result, inst);
+    // Methods assigned to F.prototype.
+    VarId proto = field(fnToken, "prototype");
+    for (uint32_t pt : vars_[proto].tokens) tokens_[inst].fallbacks.push_back(pt);
+  } else if (c.result != kNoVar && !c.isSuperCall) {
+    addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
+  }
+}
+
+void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  uint32_t classIndex = tokens_[classToken].index;
+  uint32_t classFile = tokens_[classToken].file;
+  const ClassFact& cls =
+      program_.files[classFile].classes[classIndex - program_.classBase[classFile]];
+  VarId cvb = program_.varBase[classFile];
+  uint32_t ctorIndex = program_.functionBase[classFile] + cls.constructorFunction;
+  uint32_t instance;
+  if (c.isSuperCall) {
+    instance = kNone;
+  } else {
+    instance = allocToken(TokenKind::Instance, classIndex, file, c.site);
+    for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
+      tokens_[instance].fallbacks.push_back(pt);
+    addToken(vb + c.result, instance);
+  }
+  // Constructor.
+  uint32_t ctorToken = ctorIndex < functionTokenOf_.size() ? functionTokenOf_[ctorIndex] : kNone;
+  if (ctorToken != kNone) {
+    const FunctionFact* ctor = program_.function(ctorIndex);
+    bool implicit = ctor && ctor->params.empty() && cls.superVar != kNoVar;
+    if (c.isSuperCall) {
+      callFunction(callId, ctorToken, false, kNone);
+    } else {
+      callFunction(callId, ctorToken, false, instance);
+    }
+    if (implicit && !c.isSuperCall) {
+      // `class B extends A {}`: the implicit constructor forwards to A.
+      for (uint32_t st : vars_[cvb + cls.superVar].tokens)
+        if (tokens_[st].kind == TokenKind::Class) {
+          const Token& sup = tokens_[st];
+          const ClassFact& scls =
+              program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+          uint32_t sctor = program_.functionBase[sup.file] + scls.constructorFunction;
+          if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
+            callFunction(callId, functionTokenOf_[sctor], false, instance);
+        }
+    }
+  }
+  // Inheritance: our prototype falls back to the parent's prototype.
+  if (cls.superVar != kNoVar) {
+    for (uint32_t st : vars_[cvb + cls.superVar].tokens) {
+      if (tokens_[st].kind != TokenKind::Class) continue;
+      const Token& sup = tokens_[st];
+      const ClassFact& scls =
+          program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+      VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
+      for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
+        for (uint32_t spt : vars_[sproto].tokens) {
+          auto& fb = tokens_[pt].fallbacks;
+          if (std::find(fb.begin(), fb.end(), spt) == fb.end()) {
+            fb.push_back(spt);
+            std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(),
+                                                                tokens_[pt].fields.end());
+            for (auto& [n, fv] : existing) addEdge(field(spt, n), fv, EdgeKind::Value);
+          }
+        }
+    }
+  }
+}
+
+// A temporary var holding base[name] (for summaries and spreads).
+VarId FlowSolver::loadVar(VarId base, const std::string& name, uint32_t file, SourceSite site) {
+  VarId t = newSolverVar(name == "[]" ? "element" : name, site, file);
+  loads_.push_back({t, base, kNoVar, name});
+  watch(base, WatchKind::Load, static_cast<uint32_t>(loads_.size() - 1));
+  addEdge(base, t, EdgeKind::BaseTaint);
+  return t;
+}
+
+void FlowSolver::callbackFromArg(uint32_t call, VarId holder, std::vector<VarId> paramFrom,
+                                 std::vector<uint32_t> paramTokens, VarId returnTo,
+                                 std::string entryName) {
+  if (holder == kNoVar) return;
+  CallbackC cb;
+  cb.entryName = std::move(entryName);
+  cb.holder = holder;
+  cb.call = call;
+  cb.paramFrom = std::move(paramFrom);
+  cb.paramTokens = std::move(paramTokens);
+  cb.returnTo = returnTo;
+  callbacks_.push_back(std::move(cb));
+  callbackDone_.emplace_back();
+  watch(holder, WatchKind::Callback, static_cast<uint32_t>(callbacks_.size() - 1));
+}
+
+void FlowSolver::evalCallback(uint32_t id) {
+  CallbackC cb = callbacks_[id];
+  std::vector<uint32_t> toks = tokensFor(cb.holder);
+  for (uint32_t t : toks) {
+    if (tokens_[t].kind != TokenKind::Function) continue;
+    auto& done = callbackDone_[id];
+    if (std::find(done.begin(), done.end(), t) != done.end()) continue;
+    done.push_back(t);
+    uint32_t fnIndex = tokens_[t].index;
+    const FunctionFact* fn = program_.function(fnIndex);
+    if (!fn) continue;
+    VarId fvb = program_.varBase[program_.fileOfFunction(fnIndex)];
+    if (cb.call != kNone) addCallEdge(cb.call, fnIndex);
+    for (size_t p = 0; p < fn->params.size(); ++p) {
+      if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar)
+        addEdge(cb.paramFrom[p], fvb + fn->params[p], EdgeKind::Value, cb.call,
+                cb.call == kNone ? 0 : 1);
+      if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) {
+        addToken(fvb + fn->params[p], cb.paramTokens[p]);
+        markBorn(fvb + fn->params[p], tokens_[cb.paramTokens[p]].intrinsic);
+      }
+    }
+    if (cb.returnTo != kNoVar)
+      addEdge(fvb + fn->returnVar, cb.returnTo, EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 2);
+    if (!cb.entryName.empty()) entryFunctions_.emplace_back(fnIndex, cb.entryName);
+    if (cb.call == kNone) {
+      // A manifest entry point.
+      for (const auto& e : program_.entries)
+        if (e.callee == cb.holder) entryFunctions_.emplace_back(fnIndex, e.name);
+    }
+  }
+}
+
+// The var a catalog reference denotes at a call (creating loads as needed).
+VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeToken,
+                         bool forWrite) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  VarId base = kNoVar;
+  switch (ref.base) {
+    case ValueRef::Base::Arg:
+      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar)
+        base = vb + c.args[ref.index];
+      break;
+    case ValueRef::Base::Receiver:
+      if (c.receiver != kNoVar) base = vb + c.receiver;
+      break;
+    case ValueRef::Base::Return:
+      if (c.result != kNoVar) base = vb + c.result;
+      break;
+    case ValueRef::Base::Origin: {
+      uint32_t oc = originCall(calleeToken, ref.originDepth);
+      if (oc == kNone) return kNoVar;
+      const CallFact& o = program_.call(oc);
+      VarId ovb = program_.varBase[program_.fileOfCall(oc)];
+      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar)
+        base = ovb + o.args[ref.index];
+      break;
+    }
+    case ValueRef::Base::Args: {
+      // All arguments joined.
+      VarId t = newSolverVar("args", c.site, file);
+      for (VarId a : c.args)
+        if (a != kNoVar) addEdge(vb + a, t, EdgeKind::Value, callId);
+      base = t;
+      break;
+    }
+    default:
+      return kNoVar;
+  }
+  if (base == kNoVar) return kNoVar;
+  if (forWrite && !ref.fields.empty()) {
+    // Writes go to the object's fields: handled by the caller with stores.
+    return base;
+  }
+  for (const auto& f : ref.fields) base = loadVar(base, f, file, c.site);
+  // `.fields` read: every field (a dynamic read), as Object.values sees them.
+  if (!forWrite && ref.allFields) base = loadVar(base, "", file, c.site);
+  return base;
+}
+
+void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint32_t calleeToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  for (const Flow& flow : summary.flows) {
+    // Source value.
+    VarId from = kNoVar;
+    if (flow.from.base == ValueRef::Base::CallbackReturn) {
+      if (flow.from.index < static_cast<int>(c.args.size()) && c.args[flow.from.index] != kNoVar) {
+        VarId holder = vb + c.args[flow.from.index];
+        VarId ret = newSolverVar("callback result", c.site, file);
+        callbackFromArg(callId, holder, {}, {}, ret);
+        from = ret;
+      }
+    } else {
+      from = refVar(flow.from, callId, calleeToken, false);
+    }
+    if (from == kNoVar) continue;
+    if (!flow.op.empty()) {
+      VarId with = refVar(flow.with, callId, calleeToken, false);
+      if (result != kNoVar) addConcat(result, {from, with}, flow.op == "urljoin");
+      continue;
+    }
+    if (flow.from.deep) {
+      if (flow.to.base == ValueRef::Base::Return && result != kNoVar)
+        deepTaintEdges_.emplace_back(from, result);
+      continue;
+    }
+    EdgeKind kind = flow.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value;
+    // Destination.
+    switch (flow.to.base) {
+      case ValueRef::Base::Return: {
+        if (result == kNoVar) break;
+        if (flow.to.fields.empty()) {
+          addEdge(from, result, kind, callId);
+        } else {
+          // return.element / return.name / return.element.element (Object.entries'
+          // pairs): fresh objects at this call, one per level.
+          VarId holder = result;
+          VarId target = kNoVar;
+          for (size_t level = 0; level < flow.to.fields.size(); ++level) {
+            uint32_t obj = kNone;
+            for (uint32_t t : vars_[holder].tokens)
+              if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
+                  tokens_[t].site.column == c.site.column)
+                obj = t;
+            if (obj == kNone) {
+              obj = allocToken(TokenKind::Array, kNone, file, c.site);
+              addToken(holder, obj);
+            }
+            target = field(obj, flow.to.fields[level]);
+            holder = target;
+          }
+          addEdge(from, target, kind, callId);
+        }
+        break;
+      }
+      case ValueRef::Base::CallbackParam: {
+        if (flow.to.index < static_cast<int>(c.args.size()) && c.args[flow.to.index] != kNoVar) {
+          std::vector<VarId> params(flow.to.paramIndex + 1, kNoVar);
+          params[flow.to.paramIndex] = from;
+          callbackFromArg(callId, vb + c.args[flow.to.index], params, {}, kNoVar);
+        }
+        break;
+      }
+      case ValueRef::Base::Arg:
+      case ValueRef::Base::Receiver: {
+        VarId target = refVar(flow.to, callId, calleeToken, true);
+        if (target == kNoVar) break;
+        if (flow.to.allFields) {
+          // Object.assign(target, source): copy every field.
+          spreads_.push_back({target, from});
+          uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
+          watch(from, WatchKind::Spread, id);
+          watch(target, WatchKind::Spread, id);
+          addEdge(from, target, EdgeKind::TaintOnly, callId);
+        } else if (!flow.to.fields.empty()) {
+          stores_.push_back({target, kNoVar, from, flow.to.fields[0]});
+          watch(target, WatchKind::Store, static_cast<uint32_t>(stores_.size() - 1));
+        } else {
+          addEdge(from, target, kind, callId);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+// A library call without a summary: the result is a new library value, it
+// carries the taint of the arguments and receiver, and callbacks are called
+// with the receiver's values.
+void FlowSolver::defaultPassThrough(uint32_t callId, uint32_t calleeToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    VarId a = c.args[i] == kNoVar ? kNoVar : vb + c.args[i];
+    if (a == kNoVar) continue;
+    if (result != kNoVar) {
+      addEdge(a, result, EdgeKind::TaintOnly, callId);
+      deepTaintEdges_.emplace_back(a, result);
+    }
+    std::vector<VarId> params;
+    std::vector<uint32_t> ptoks;
+    if (calleeToken != kNone) {
+      uint32_t cbTok = libraryChild(calleeToken, "$cb" + std::to_string(i), kNone);
+      for (int p = 0; p < 4; ++p)
+        ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
+    }
+    if (c.receiver != kNoVar) params.push_back(vb + c.receiver);
+    callbackFromArg(callId, a, params, ptoks, result);
+  }
+  if (c.receiver != kNoVar && result != kNoVar)
+    addEdge(vb + c.receiver, result, EdgeKind::TaintOnly, callId);
+}
+
+void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  const Token& tok = tokens_[libToken];
+  uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment,
+           entryModel = tok.entryModel;
+  if (sink != kNone) sinkHits_.push_back({callId, libToken, sink});
+  if (attachment != kNone) attachHits_.push_back({callId, libToken, attachment});
+  VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  if (entryModel != kNone) {
+    const EntryModel& em = catalog_.entries[entryModel];
+    if (em.callback < static_cast<int>(c.args.size()) && c.args[em.callback] != kNoVar) {
+      std::vector<uint32_t> ptoks;
+      uint32_t cbTok = libraryChild(libToken, "$cb" + std::to_string(em.callback), kNone);
+      for (int p = 0; p < 4; ++p)
+        ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
+      std::string name = "?";
+      if (em.name.base == ValueRef::Base::Arg && em.name.index < static_cast<int>(c.args.size()) &&
+          c.args[em.name.index] != kNoVar)
+        for (const auto& sv : strings(vb + c.args[em.name.index]).values())
+          if (sv.kind == StringKind::Exact) {
+            name = sv.text;
+            break;
+          }
+      callbackFromArg(callId, vb + c.args[em.callback], {}, ptoks, kNoVar, em.prefix + name);
+    }
+  }
+  // The result is a library value made by this call (an axios instance, a response).
+  uint32_t made = libraryChild(libToken, "()", callId);
+  if (result != kNoVar && (summary == kNone || !catalog_.summaries[summary].noDefault)) {
+    addToken(result, made);
+    markBorn(result, static_cast<uint8_t>(tokens_[made].intrinsic & ~tokens_[libToken].intrinsic));
+    VarId callee = c.callee == kNoVar ? kNoVar : vb + c.callee;
+    if (callee != kNoVar && implicitSeen_.insert((static_cast<uint64_t>(callee) << 32) | result)) {
+      implicitPreds_.emplace_back(callee, result);
+    }
+  }
+  if (summary != kNone) {
+    applySummary(callId, catalog_.summaries[summary], libToken);
+    return;
+  }
+  if (sink != kNone || entryModel != kNone) return;  // a response is not customer data
+  if (tokens_[made].isSource) return;  // a source: its result is its own category only
+  // Method summaries (string and array methods) by name.
+  if (!c.methodName.empty()) {
+    for (const auto& s : catalog_.summaries) {
+      if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
+          s.selector.methods.end()) {
+        applySummary(callId, s, libToken);
+        return;
+      }
+    }
+  }
+  defaultPassThrough(callId, libToken);
+}
+
+// A call whose callee is not known (or not only known): the catalog's method
+// summary by name, else the default pass-through. Once per call.
+void FlowSolver::callUnknownCallee(uint32_t id) {
+  if (callUnknownDone_[id]) return;
+  callUnknownDone_[id] = 1;
+  const CallFact& c = program_.call(id);
+  if (!c.methodName.empty()) {
+    for (const auto& s : catalog_.summaries) {
+      if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
+          s.selector.methods.end()) {
+        applySummary(id, s, kNone);
+        return;
+      }
+    }
+  }
+  defaultPassThrough(id, kNone);
+}
+
+}  // namespace fe

@@ -1,0 +1,228 @@
+// Library values and catalog matching (see solver.h): a library value is a
+// root (a module or global) and a member path below it; each is matched once
+// against the catalog's sinks, sources, summaries and entry models. Also the
+// summary object that full variables hold instead of more objects.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "flow/solver.h"
+
+namespace fe {
+
+// Members such as `length` or `status` are numbers about a value, not its data.
+bool FlowSolver::isClean(const std::string& member) const {
+  const auto& clean = catalog_.cleanMembers;
+  return std::find(clean.begin(), clean.end(), member) != clean.end();
+}
+
+uint32_t FlowSolver::allocToken(TokenKind kind, uint32_t index, uint32_t file, SourceSite site) {
+  Token t;
+  t.kind = kind;
+  t.index = index;
+  t.file = file;
+  t.site = site;
+  tokens_.push_back(std::move(t));
+  return static_cast<uint32_t>(tokens_.size() - 1);
+}
+
+uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& path, uint32_t file,
+                                 SourceSite site) {
+  std::string key = root + "\x1f";
+  auto it = libraryIndex_.find(key);
+  uint32_t tok;
+  if (it != libraryIndex_.end()) {
+    tok = it->second;
+  } else {
+    uint32_t rootId =
+        static_cast<uint32_t>(std::find(roots_.begin(), roots_.end(), root) - roots_.begin());
+    if (rootId == roots_.size()) roots_.push_back(root);
+    tok = allocToken(TokenKind::Library, kNone, file, site);
+    tokens_[tok].root = rootId;
+    libraryIndex_[key] = tok;
+    matchCatalog(tok);
+  }
+  // Walk the path (e.g. "fetch" or "default.fetch").
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t dot = path.find('.', start);
+    std::string seg =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!seg.empty()) tok = libraryChild(tok, seg, kNone);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return tok;
+}
+
+uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
+                                  uint32_t creatorCall) {
+  if (tokens_[parent].path.size() >= budget_.maxLibraryDepth) return parent;
+  std::string key = std::to_string(parent) + "\x1f" + segment + "\x1f" +
+                    (creatorCall == kNone ? std::string() : std::to_string(creatorCall));
+  auto it = libraryIndex_.find(key);
+  if (it != libraryIndex_.end()) return it->second;
+  const Token& p = tokens_[parent];
+  uint32_t tok = allocToken(TokenKind::Library, kNone, p.file, p.site);
+  Token& t = tokens_[tok];
+  const Token& pp = tokens_[parent];
+  t.root = pp.root;
+  t.parent = parent;
+  t.segment = segment;
+  t.creatorCall = creatorCall;
+  t.path = pp.path;
+  t.path.push_back(segment);
+  t.intrinsic = pp.intrinsic;
+  if (creatorCall != kNone) {
+    t.file = program_.fileOfCall(creatorCall);
+    t.site = program_.call(creatorCall).site;
+  }
+  libraryIndex_[key] = tok;
+  if (pp.opaque) {
+    // Nothing below an opaque value matches the catalog: skip the matching, keep
+    // the inherited categories (clean members such as `length` carry none).
+    t.opaque = true;
+    if (isClean(segment)) t.intrinsic = 0;
+  } else {
+    matchCatalog(tok);
+  }
+  return tok;
+}
+
+static bool selectorRootMatches(const Selector& sel, const std::string& root) {
+  if (sel.global) return root == "$global";
+  // Module names match exactly, or by prefix when they end in '*' ("@aws-sdk/client-*").
+  for (const auto& m : sel.modules) {
+    if (!m.empty() && m.back() == '*') {
+      if (root.compare(0, m.size() - 1, m, 0, m.size() - 1) == 0 && root[0] != '$') return true;
+    } else if (m == root) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the selector matches `path` or a path below it.
+static bool selectorMayMatchBelow(const Selector& sel, const std::string& root,
+                                  const std::vector<std::string_view>& path) {
+  if (!sel.methods.empty() || !selectorRootMatches(sel, root)) return false;
+  for (const auto& p : sel.paths)
+    if (p.mayMatchExtension(path)) return true;
+  return false;
+}
+
+static bool selectorMatches(const Selector& sel, const std::string& root,
+                            const std::vector<std::string_view>& path, size_t& specificity) {
+  if (!selectorRootMatches(sel, root)) return false;
+  bool any = false;
+  for (const auto& p : sel.paths) {
+    if (p.matches(path)) {
+      specificity = std::max(specificity, p.specificity() + 1);
+      any = true;
+    }
+  }
+  return any;
+}
+
+void FlowSolver::matchCatalog(uint32_t tok) {
+  Token& t = tokens_[tok];
+  const std::string& root = roots_[t.root];
+  std::vector<std::string_view> path(t.path.begin(), t.path.end());
+  size_t best = 0;
+  for (size_t i = 0; i < catalog_.sources.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.sources[i].selector, root, path, spec) && spec > best) {
+      best = spec;
+      t.intrinsic = categoryBit(catalog_.sources[i].category);
+      t.isSource = true;
+    }
+  }
+  // Sources mark their whole subtree; a more specific descendant pattern
+  // overrides (context → install-context, context.accountId → user-identity).
+  if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;
+  if (best == 0 && isClean(t.segment)) t.intrinsic = 0;
+  for (size_t i = 0; i < catalog_.sinks.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.sinks[i].selector, root, path, spec)) {
+      t.sink = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  size_t bestSummary = 0;
+  for (size_t i = 0; i < catalog_.summaries.size(); ++i) {
+    if (!catalog_.summaries[i].selector.methods.empty()) continue;
+    size_t spec = 0;
+    if (selectorMatches(catalog_.summaries[i].selector, root, path, spec) && spec > bestSummary) {
+      bestSummary = spec;
+      t.summary = static_cast<uint32_t>(i);
+    }
+  }
+  for (size_t i = 0; i < catalog_.attachments.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.attachments[i].selector, root, path, spec)) {
+      t.attachment = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  for (size_t i = 0; i < catalog_.entries.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.entries[i].selector, root, path, spec)) {
+      t.entryModel = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  // Opaque: no catalog row can match this value or anything below it, so its
+  // content is unknown to the analysis (data from outside, not a modelled API).
+  bool relevant = false;
+  for (const auto& m : catalog_.sources)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.sinks)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.summaries)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.attachments)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.entries)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  t.opaque = !relevant;
+}
+
+std::string FlowSolver::tokenPath(uint32_t tok) const {
+  const Token& t = tokens_[tok];
+  std::string out = t.root == kNone ? "" : roots_[t.root];
+  if (out == "$global") out.clear();
+  for (const auto& s : t.path) {
+    if (s == "()")
+      out += "()";
+    else {
+      if (!out.empty()) out += ".";
+      out += s;
+    }
+  }
+  return out;
+}
+
+uint32_t FlowSolver::summaryToken() {
+  if (summary_ == kNone) summary_ = allocToken(TokenKind::Summary, kNone, 0, {});
+  return summary_;
+}
+
+void FlowSolver::smash(uint32_t token) {
+  if (tokens_[token].smashed || token == summary_) return;
+  tokens_[token].smashed = true;
+  std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
+                                                      tokens_[token].fields.end());
+  for (auto& [n, fv] : existing) linkToSummary(fv, n);
+}
+
+// Both ways: what was stored in the object is read through the summary, and what is stored
+// through the summary (a variable that held too many objects) reaches the object.
+void FlowSolver::linkToSummary(VarId fieldVar, const std::string& name) {
+  VarId sv = field(summaryToken(), name);
+  addEdge(fieldVar, sv, EdgeKind::Value);
+  addEdge(sv, fieldVar, EdgeKind::Value);
+}
+
+}  // namespace fe

@@ -1,0 +1,458 @@
+// The propagation core (see solver.h): difference propagation of objects,
+// strings and taint along edges, and the watches that turn new objects of a
+// variable into field edges (loads, stores, spreads) and new strings into
+// concatenations.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "flow/solver.h"
+
+namespace fe {
+
+void FlowSolver::enqueue(VarId v) {
+  if (v == kNoVar || queued_[v]) return;
+  queued_[v] = 1;
+  queue_.push_back(v);
+}
+
+void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
+  if (v == kNoVar) return;
+  watches_[v].push_back({kind, id});
+  // Later changes arrive as deltas; what v already holds is handled now.
+  const std::vector<uint32_t>* savedDelta = watchDelta_;
+  VarId savedVar = watchVar_;
+  watchDelta_ = nullptr;
+  watchVar_ = kNoVar;
+  runWatch({kind, id});
+  watchDelta_ = savedDelta;
+  watchVar_ = savedVar;
+}
+
+// The objects of `v` a watch must look at: only the new ones when it runs
+// because v changed, all of them otherwise.
+std::vector<uint32_t> FlowSolver::tokensFor(VarId v) const {
+  if (watchDelta_ && watchVar_ == v) return *watchDelta_;
+  return vars_[v].tokens;
+}
+
+void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uint8_t dir) {
+  if (from == kNoVar || to == kNoVar || from == to) return;
+  if (dir == 0) {
+    uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
+    if (!edges_.insert(key)) return;
+  } else {
+    // Call and return edges keep one entry per call, for call/return matching. Hashed: a linear
+    // scan of succ_ is quadratic when one function returns to thousands of calls.
+    CallEdgeKey key{static_cast<uint64_t>(from) << 32 | to,
+                    static_cast<uint64_t>(call) << 16 | static_cast<uint64_t>(kind) << 8 | dir};
+    if (!callEdges_.insert(key).second) return;
+  }
+  succ_[from].push_back({to, kind, call, dir});
+  // Push what `from` already has.
+  const VarState& s = vars_[from];
+  if (kind == EdgeKind::Value) {
+    for (uint32_t t : std::vector<uint32_t>(s.tokens)) addToken(to, t, from, call);
+    addStrings(to, vars_[from].strings);
+    addTaint(to, vars_[from].taint, from, kNone, call);
+  } else if (kind == EdgeKind::TaintOnly) {
+    addTaint(to, s.eff, from, kNone, call);
+  } else {
+    addTaint(to, s.taint, from, kNone, call);
+  }
+}
+
+bool FlowSolver::addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call) {
+  VarState& s = vars_[v];
+  uint8_t fresh = mask & ~s.eff;
+  uint8_t freshBase = mask & ~s.taint;
+  if (!fresh && !freshBase) return false;
+  if (token == kNone) s.taint |= mask;
+  if (fresh) {
+    if (s.parents == kNone) {
+      s.parents = static_cast<uint32_t>(parents_.size());
+      parents_.emplace_back();
+    }
+    for (int i = 0; i < kCategoryCount; ++i)
+      if (fresh & (1u << i)) parents_[s.parents][i] = {from, token, call};
+    s.eff |= mask;
+  }
+  enqueue(v);
+  return true;
+}
+
+void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
+  if (v == kNoVar) return;
+  VarState& s = vars_[v];
+  auto it = std::lower_bound(s.tokens.begin(), s.tokens.end(), token);
+  if (it != s.tokens.end() && *it == token) return;
+  if (s.tokens.size() >= budget_.maxTokensPerVar && token != summary_) {
+    // Full: the variable holds the summary instead, and the object's fields flow into the
+    // summary's, so a read through this variable still sees what was stored in the object.
+    smash(token);
+    addToken(v, summaryToken(), from, call);
+    return;
+  }
+  s.tokens.insert(it, token);
+  s.delta.push_back(token);
+  uint8_t in = tokens_[token].intrinsic;
+  if (in & ~s.eff) {
+    if (s.parents == kNone) {
+      s.parents = static_cast<uint32_t>(parents_.size());
+      parents_.emplace_back();
+    }
+    for (int i = 0; i < kCategoryCount; ++i)
+      if ((in & ~s.eff) & (1u << i)) parents_[s.parents][i] = {from, token, call};
+    s.eff |= in;
+  }
+  enqueue(v);
+}
+
+bool FlowSolver::addStrings(VarId v, uint32_t strings) {
+  uint32_t joined = stringPool_.join(vars_[v].strings, strings);
+  if (joined != vars_[v].strings) {
+    vars_[v].strings = joined;
+    noteStringChange(v);
+    enqueue(v);
+    return true;
+  }
+  return false;
+}
+
+bool FlowSolver::addString(VarId v, AbstractString a) {
+  if (v == kNoVar) return false;
+  uint32_t added = stringPool_.add(vars_[v].strings, std::move(a));
+  if (added != vars_[v].strings) {
+    vars_[v].strings = added;
+    noteStringChange(v);
+    enqueue(v);
+    return true;
+  }
+  return false;
+}
+
+// A variable whose strings changed many times stands for "any string" from
+// then on: the string lattice's height per variable is bounded.
+void FlowSolver::noteStringChange(VarId v) {
+  VarState& st = vars_[v];
+  st.stringsChanged = true;
+  if (st.stringChanges < 255) ++st.stringChanges;
+  if (st.stringChanges == kMaxStringChanges) st.strings = stringPool_.collapse(st.strings);
+}
+
+void FlowSolver::propagate(VarId v) {
+  // Difference propagation: only the objects added since the last visit travel
+  // along the edges (new edges get the full set when they are added). Copies:
+  // pushing may reallocate vars_.
+  std::vector<uint32_t> tokens;
+  tokens.swap(vars_[v].delta);
+  // Strings travel only when they changed since the last visit.
+  uint32_t strings = StringSetPool::kEmpty;
+  bool stringsChanged = vars_[v].stringsChanged;
+  if (stringsChanged) {
+    strings = vars_[v].strings;
+    vars_[v].stringsChanged = false;
+  }
+  uint8_t taint = vars_[v].taint, eff = vars_[v].eff;
+  // Pushing along edges adds no edge and no variable, so the list is read in place.
+  for (size_t i = 0, n = succ_[v].size(); i < n; ++i) {
+    const Edge e = succ_[v][i];
+    switch (e.kind) {
+      case EdgeKind::Value:
+        for (uint32_t t : tokens) addToken(e.to, t, v, e.call);
+        addStrings(e.to, strings);
+        addTaint(e.to, taint, v, kNone, e.call);
+        break;
+      case EdgeKind::TaintOnly:
+        addTaint(e.to, eff, v, kNone, e.call);
+        break;
+      case EdgeKind::BaseTaint:
+        addTaint(e.to, taint, v, kNone, e.call);
+        break;
+    }
+  }
+  watchDelta_ = &tokens;
+  watchVar_ = v;
+  // Watches may add watches and variables (reallocating watches_): index, copy each one; a
+  // watch added now already ran on everything v holds.
+  for (size_t i = 0, n = watches_[v].size(); i < n; ++i) {
+    const Watch w = watches_[v][i];
+    // Concatenations only read strings; dynamic keys read strings too.
+    if (w.kind == WatchKind::Concat && !stringsChanged) continue;
+    if (tokens.empty() && !stringsChanged && w.kind != WatchKind::Concat) continue;
+    runWatch(w);
+  }
+  watchDelta_ = nullptr;
+  watchVar_ = kNoVar;
+}
+
+void FlowSolver::runWatch(const Watch& w) {
+  switch (w.kind) {
+    case WatchKind::Load:
+      evalLoad(w.id);
+      break;
+    case WatchKind::Store:
+      evalStore(w.id);
+      break;
+    case WatchKind::Spread:
+      evalSpread(w.id);
+      break;
+    case WatchKind::Concat:
+      evalConcat(w.id);
+      break;
+    case WatchKind::Call:
+      evalCall(w.id);
+      break;
+    case WatchKind::Callback:
+      evalCallback(w.id);
+      break;
+  }
+}
+
+VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
+  auto it = tokens_[token].fields.find(name);
+  return it == tokens_[token].fields.end() ? kNoVar : it->second;
+}
+
+// The variable of field `name` of `token`, created on first use. New fields
+// are linked to prototype fields, spread copies and dynamic readers.
+VarId FlowSolver::field(uint32_t token, const std::string& name) {
+  auto it = tokens_[token].fields.find(name);
+  if (it != tokens_[token].fields.end()) return it->second;
+  uint32_t file = tokens_[token].file;
+  VarId v = newSolverVar(name == "[]" ? "element" : name, tokens_[token].site, file);
+  tokens_[token].fields.emplace(name, v);
+  std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
+  for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
+  std::vector<uint32_t> mirrors = tokens_[token].mirrors;
+  for (uint32_t m : mirrors) addEdge(v, field(m, name), EdgeKind::Value);
+  if (tokens_[token].allFields != kNoVar) addEdge(v, tokens_[token].allFields, EdgeKind::Value);
+  if (tokens_[token].smashed) linkToSummary(v, name);
+  // A dynamic store ("?") may be any field; on the summary it stays in "?" (read by dynamic
+  // reads), or every method of every summarised object would flow into every name.
+  if (token == summary_) {
+  } else if (name != "?") {
+    VarId any = fieldOf(token, "?");
+    if (any != kNoVar) addEdge(any, v, EdgeKind::Value);
+  } else {
+    std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
+                                                        tokens_[token].fields.end());
+    for (auto& [n, fv] : existing)
+      if (n != "?") addEdge(v, fv, EdgeKind::Value);
+  }
+  return v;
+}
+
+// One variable per object that every field flows into: a dynamic read
+// (`o[k]` with k unknown) reads it, so n fields and m such reads cost n + m
+// edges, not n × m.
+VarId FlowSolver::allFieldsVar(uint32_t token) {
+  if (tokens_[token].allFields != kNoVar) return tokens_[token].allFields;
+  field(token, "[]");  // an element written later flows in too
+  VarId all = newSolverVar("any field", tokens_[token].site, tokens_[token].file);
+  tokens_[token].allFields = all;
+  std::vector<VarId> fvs;
+  for (auto& [n, fv] : tokens_[token].fields) fvs.push_back(fv);
+  for (VarId fv : fvs) addEdge(fv, all, EdgeKind::Value);
+  return all;
+}
+
+VarId FlowSolver::newSolverVar(const std::string& name, SourceSite site, uint32_t file) {
+  VarId v = program_.newVar(name, site, file);
+  vars_.emplace_back();
+  succ_.emplace_back();
+  watches_.emplace_back();
+  queued_.push_back(0);
+  return v;
+}
+
+void FlowSolver::evalLoad(uint32_t id) {
+  LoadC l = loads_[id];
+  std::vector<std::string> names;
+  bool dynamicAll = false;
+  if (l.key == kNoVar && !l.name.empty()) {
+    names.push_back(l.name);
+  } else if (l.key != kNoVar) {
+    const StringSet& ks = strings(l.key);
+    for (const auto& s : ks.values()) {
+      if (s.kind == StringKind::Exact)
+        names.push_back(s.text);
+      else
+        dynamicAll = true;
+    }
+    if (ks.empty()) dynamicAll = true;
+  } else {
+    dynamicAll = true;
+  }
+  std::vector<uint32_t> toks =
+      l.key != kNoVar && watchVar_ == l.key ? vars_[l.base].tokens : tokensFor(l.base);
+  for (uint32_t t : toks) {
+    if (tokens_[t].kind == TokenKind::Library) {
+      std::vector<uint32_t> children;
+      size_t before = tokens_.size();
+      for (const auto& n : names) children.push_back(libraryChild(t, n, kNone));
+      if (dynamicAll) children.push_back(libraryChild(t, "[]", kNone));
+      // A member first read here is located here (witness paths point at the read).
+      for (size_t nt = before; nt < tokens_.size(); ++nt) {
+        tokens_[nt].file = program_.fileOfVar(l.target);
+        tokens_[nt].site = program_.varInfo(l.target).site;
+      }
+      for (uint32_t child : children) {
+        addToken(l.target, child, l.base);
+        // A member is a source where its category is new; otherwise it came with its parent.
+        markBorn(l.target, static_cast<uint8_t>(tokens_[child].intrinsic & ~tokens_[t].intrinsic));
+      }
+      if (implicitSeen_.insert((static_cast<uint64_t>(l.base) << 32) | l.target)) {
+        implicitPreds_.emplace_back(l.base, l.target);
+      }
+    }
+    for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
+    if (dynamicAll) addEdge(allFieldsVar(t), l.target, EdgeKind::Value);
+  }
+}
+
+void FlowSolver::evalStore(uint32_t id) {
+  StoreC s = stores_[id];
+  if (s.source == kNoVar) return;
+  std::vector<std::string> names;
+  if (s.key == kNoVar) {
+    names.push_back(s.name.empty() ? "?" : s.name);
+  } else {
+    const StringSet& ks = strings(s.key);
+    bool unknown = ks.empty();
+    for (const auto& v : ks.values()) {
+      if (v.kind == StringKind::Exact)
+        names.push_back(v.text);
+      else
+        unknown = true;
+    }
+    if (unknown) names.push_back("?");
+  }
+  std::vector<uint32_t> toks =
+      s.key != kNoVar && watchVar_ == s.key ? vars_[s.base].tokens : tokensFor(s.base);
+  for (uint32_t t : toks)
+    for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
+}
+
+void FlowSolver::evalSpread(uint32_t id) {
+  SpreadC s = spreads_[id];
+  std::vector<uint32_t> from = tokensFor(s.source);
+  std::vector<uint32_t> to = watchVar_ == s.source ? vars_[s.target].tokens : tokensFor(s.target);
+  for (uint32_t f : from) {
+    for (uint32_t t : to) {
+      if (f == t) continue;
+      // Copying the summary would give the target a field for every name in the program;
+      // linking the target to the summary says the same, field by field as they are used.
+      if (f == summary_ || t == summary_) {
+        smash(f == summary_ ? t : f);
+        continue;
+      }
+      auto& m = tokens_[f].mirrors;
+      if (std::find(m.begin(), m.end(), t) != m.end()) continue;
+      m.push_back(t);
+      std::vector<std::pair<std::string, VarId>> existing(tokens_[f].fields.begin(),
+                                                          tokens_[f].fields.end());
+      for (auto& [n, fv] : existing) addEdge(fv, field(t, n), EdgeKind::Value);
+    }
+  }
+}
+
+void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin) {
+  ConcatC cc;
+  cc.target = target;
+  cc.parts = std::move(parts);
+  cc.urlJoin = urlJoin;
+  concats_.push_back(cc);
+  uint32_t id = static_cast<uint32_t>(concats_.size() - 1);
+  for (VarId p : concats_.back().parts) {
+    if (p == kNoVar) continue;
+    watch(p, WatchKind::Concat, id);
+    addEdge(p, target, EdgeKind::TaintOnly);
+  }
+  evalConcat(id);
+}
+
+// new URL(path, base): an absolute path wins; "/x" keeps the base's origin;
+// "x" replaces the base's last segment.
+void FlowSolver::evalUrlJoin(uint32_t id) {
+  const ConcatC& c = concats_[id];
+  VarId pathVar = c.parts.size() > 0 ? c.parts[0] : kNoVar;
+  VarId baseVar = c.parts.size() > 1 ? c.parts[1] : kNoVar;
+  if (pathVar == kNoVar) return;
+  StringSet result;
+  auto paths = strings(pathVar).values();
+  auto bases = baseVar == kNoVar ? std::vector<AbstractString>{} : strings(baseVar).values();
+  for (const auto& p : paths) {
+    bool absolute = p.kind != StringKind::Unknown && p.text.find("://") != std::string::npos &&
+                    p.text.find("://") < p.text.find_first_of("/?#");
+    if (absolute || bases.empty()) {
+      result.add(p);
+      continue;
+    }
+    for (const auto& b : bases) {
+      if (b.kind == StringKind::Unknown) {
+        result.add(b);
+        continue;
+      }
+      AbstractString prefix = b;
+      size_t scheme = b.text.find("://");
+      size_t hostEnd =
+          scheme == std::string::npos ? std::string::npos : b.text.find('/', scheme + 3);
+      if (p.kind != StringKind::Unknown && !p.text.empty() && p.text[0] == '/') {
+        if (hostEnd != std::string::npos) prefix.text = b.text.substr(0, hostEnd);
+        prefix.kind = hostEnd != std::string::npos || b.kind == StringKind::Exact
+                          ? StringKind::Exact
+                          : b.kind;
+      } else {
+        size_t lastSlash = b.text.rfind('/');
+        if (hostEnd != std::string::npos && lastSlash != std::string::npos && lastSlash >= hostEnd)
+          prefix.text = b.text.substr(0, lastSlash + 1);
+        else if (hostEnd == std::string::npos && b.kind == StringKind::Exact)
+          prefix.text = b.text + "/";
+        prefix.kind = StringKind::Exact;
+      }
+      result.add(concatStrings(prefix, p));
+    }
+  }
+  addStrings(c.target, stringPool_.intern(std::move(result)));
+}
+
+void FlowSolver::evalConcat(uint32_t id) {
+  if (concats_[id].urlJoin) {
+    evalUrlJoin(id);
+    return;
+  }
+  const ConcatC& c = concats_[id];
+  // Cartesian product of the parts' strings, bounded; a part without
+  // strings is a hole: unknown once holes count (phase 2), else no value yet.
+  std::vector<AbstractString> acc(1);
+  acc[0].kind = StringKind::Exact;
+  for (VarId p : c.parts) {
+    std::vector<AbstractString> partValues;
+    if (p != kNoVar) partValues = strings(p).values();
+    if (partValues.empty()) {
+      if (!holesAsUnknown_) return;
+      AbstractString u;
+      u.kind = StringKind::Unknown;
+      uint8_t eff = p == kNoVar ? 0 : vars_[p].eff;
+      u.origin = (eff & (kUserInput | kWebtriggerRequest)) ? StringOrigin::UserInput
+                 : (eff & kAppStorage)                     ? StringOrigin::Storage
+                                                           : StringOrigin::Unknown;
+      partValues.push_back(u);
+    }
+    std::vector<AbstractString> next;
+    for (const auto& a : acc)
+      for (const auto& b : partValues) {
+        if (next.size() >= 64) break;
+        next.push_back(concatStrings(a, b));
+      }
+    acc = std::move(next);
+  }
+  StringSet result;
+  for (auto& a : acc) result.add(std::move(a));
+  addStrings(c.target, stringPool_.intern(std::move(result)));
+}
+
+}  // namespace fe

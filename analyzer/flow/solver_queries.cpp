@@ -1,0 +1,217 @@
+// Read-only queries on a solved program (see solver.h): deep taint, carriers,
+// call/return-matched reachability and catalog value references.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "flow/solver.h"
+
+namespace fe {
+
+uint32_t FlowSolver::originCall(uint32_t token, int depth) const {
+  uint32_t t = token;
+  int seen = 0;
+  while (t != kNone) {
+    if (tokens_[t].creatorCall != kNone && ++seen == depth) return tokens_[t].creatorCall;
+    t = tokens_[t].parent;
+  }
+  return kNone;
+}
+
+// Deep taint is "reachable within `depth` fields": deep(v, d) is v's own taint
+// and, for d > 0, the deep taint of each object v may hold at d; an object's
+// deep taint at d is its intrinsic taint, its fields' deep taint at d - 1 and
+// the non-method fields inherited through its prototypes at d - 2. Depth
+// strictly decreases, so the recursion is well founded and each (object,
+// depth) pair is computed once per generation: linear in the heap, where a
+// search per query was quadratic on library code (every argument of every
+// library call asks).
+uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
+  if (v == kNoVar) return 0;
+  uint8_t mask = vars_[v].eff;
+  if (depth <= 0) return mask;
+  for (uint32_t t : vars_[v].tokens) {
+    mask |= deepTokenTaint(t, depth);
+    if (mask == 0x7f) break;
+  }
+  return mask;
+}
+
+uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
+  const Token& tok = tokens_[t];
+  if (tok.kind == TokenKind::Function || tok.kind == TokenKind::Class) return tok.intrinsic;
+  size_t slot = static_cast<size_t>(t) * kDeepDepths + static_cast<size_t>(depth);
+  if (deepMemoGen_.size() < (static_cast<size_t>(t) + 1) * kDeepDepths) {
+    deepMemoGen_.resize(tokens_.size() * kDeepDepths, 0);
+    deepMemo_.resize(tokens_.size() * kDeepDepths, 0);
+  }
+  if (deepMemoGen_[slot] == deepGeneration_) return deepMemo_[slot];
+  // Mark before recursing (depth decreases, so no cycle can reach this slot).
+  deepMemoGen_[slot] = deepGeneration_;
+  uint8_t mask = tok.intrinsic;
+  for (const auto& [n, fv] : tok.fields) {
+    if (n.rfind("$getter:", 0) == 0) continue;
+    mask |= deepTaint(fv, depth - 1);
+  }
+  // Instance fields set through the prototype chain (not methods).
+  if (depth >= 2)
+    for (uint32_t fb : tok.fallbacks)
+      for (const auto& [n, fv] : tokens_[fb].fields) {
+        if (n == "constructor") continue;
+        bool method = false;
+        for (uint32_t ft : vars_[fv].tokens)
+          method = method || tokens_[ft].kind == TokenKind::Function;
+        if (!method) mask |= deepTaint(fv, depth - 2);
+      }
+  deepMemo_[slot] = mask;
+  return mask;
+}
+
+VarId FlowSolver::deepCarrier(VarId v, uint8_t bit, int depth) const {
+  std::vector<VarId> carriers = deepCarriers(v, bit, depth);
+  return carriers.empty() ? kNoVar : carriers.front();
+}
+
+std::vector<VarId> FlowSolver::deepCarriers(VarId v, uint8_t bit, int depth) const {
+  std::vector<VarId> out;
+  std::vector<std::pair<VarId, int>> stack{{v, depth}};
+  std::unordered_set<VarId> seen;
+  while (!stack.empty() && out.size() < 64 && seen.size() < 4096) {
+    auto [cur, d] = stack.back();
+    stack.pop_back();
+    if (cur == kNoVar || !seen.insert(cur).second) continue;
+    if (vars_[cur].eff & bit) out.push_back(cur);
+    if (d <= 0) continue;
+    for (uint32_t t : vars_[cur].tokens) {
+      if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
+      for (const auto& [n, fv] : tokens_[t].fields) stack.emplace_back(fv, d - 1);
+    }
+  }
+  return out;
+}
+
+void FlowSolver::buildPredecessors() const {
+  if (!preds_.empty()) return;
+  preds_.resize(vars_.size());
+  for (VarId v = 0; v < succ_.size(); ++v)
+    for (const Edge& e : succ_[v]) preds_[e.to].push_back({v, e.kind, e.call, e.dir});
+  for (auto [from, to] : implicitPreds_)
+    preds_[to].push_back({from, EdgeKind::TaintOnly, kNone, 0});
+}
+
+bool FlowSolver::realizable(VarId v, uint8_t bit) const {
+  if (v == kNoVar || !(vars_[v].eff & bit)) return false;
+  buildPredecessors();
+  struct State {
+    VarId var;
+    std::vector<uint32_t> stack;  // calls whose return we came back through
+  };
+  constexpr size_t kMaxDepth = 8;
+  constexpr size_t kBudget = 200000;
+  std::vector<State> work{{v, {}}};
+  std::unordered_set<std::string> seen;
+  size_t steps = 0;
+  while (!work.empty()) {
+    if (++steps > kBudget) return true;  // out of budget: stay sound
+    State st = std::move(work.back());
+    work.pop_back();
+    if (st.var < born_.size() && (born_[st.var] & bit)) return true;
+    // Key: the variable and the call stack, as raw bytes.
+    std::string key(reinterpret_cast<const char*>(&st.var), sizeof(st.var));
+    if (!st.stack.empty())
+      key.append(reinterpret_cast<const char*>(st.stack.data()),
+                 st.stack.size() * sizeof(uint32_t));
+    if (!seen.insert(key).second) continue;
+    for (const PredEdge& p : preds_[st.var]) {
+      const VarState& from = vars_[p.from];
+      bool carries =
+          p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
+      if (!carries) continue;
+      State next{p.from, st.stack};
+      if (p.dir == kLeavesClosure) {
+        next.stack.clear();  // left a closure by a side effect: any caller may have entered it
+      } else if (p.dir == 2) {
+        // Backwards through a return: remember the call to come back into it.
+        if (next.stack.size() < kMaxDepth)
+          next.stack.push_back(p.call);
+        else
+          next.stack.clear();  // too deep: forget, and accept any caller
+      } else if (p.dir == 1 && !next.stack.empty()) {
+        // Backwards through an argument: only the call we came out of.
+        if (next.stack.back() != p.call) continue;
+        next.stack.pop_back();
+      }
+      work.push_back(std::move(next));
+    }
+  }
+  return false;
+}
+
+std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
+                                          uint32_t calleeToken) const {
+  std::vector<VarId> out;
+  const CallFact& c = program_.call(callId);
+  VarId vb = program_.varBase[program_.fileOfCall(callId)];
+  std::vector<VarId> bases;
+  // `f(...args)`: a spread argument at or before the index stands for its elements.
+  auto elementsOf = [&](VarId a) {
+    for (uint32_t t : vars_[a].tokens) {
+      VarId e = fieldOf(t, "[]");
+      if (e != kNoVar) bases.push_back(e);
+    }
+  };
+  switch (ref.base) {
+    case ValueRef::Base::Arg: {
+      bool spread = false;
+      for (size_t j = 0; j < c.args.size() && j <= static_cast<size_t>(ref.index) && j < 32; ++j)
+        if ((c.spreadMask & (1u << j)) && c.args[j] != kNoVar) {
+          elementsOf(vb + c.args[j]);
+          spread = true;
+        }
+      if (!spread && ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar)
+        bases.push_back(vb + c.args[ref.index]);
+      break;
+    }
+    case ValueRef::Base::Args:
+      for (size_t j = 0; j < c.args.size(); ++j) {
+        if (c.args[j] == kNoVar) continue;
+        if (j < 32 && (c.spreadMask & (1u << j))) elementsOf(vb + c.args[j]);
+        bases.push_back(vb + c.args[j]);
+      }
+      break;
+    case ValueRef::Base::Receiver:
+      if (c.receiver != kNoVar) bases.push_back(vb + c.receiver);
+      break;
+    case ValueRef::Base::Origin: {
+      uint32_t oc = originCall(calleeToken, ref.originDepth);
+      if (oc == kNone) break;
+      const CallFact& o = program_.call(oc);
+      VarId ovb = program_.varBase[program_.fileOfCall(oc)];
+      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar)
+        bases.push_back(ovb + o.args[ref.index]);
+      break;
+    }
+    default:
+      break;
+  }
+  for (const auto& f : ref.fields) {
+    std::vector<VarId> next;
+    for (VarId b : bases)
+      for (uint32_t t : vars_[b].tokens) {
+        VarId fv = fieldOf(t, f);
+        if (fv != kNoVar) next.push_back(fv);
+        for (uint32_t fb : tokens_[t].fallbacks) {
+          VarId pv = fieldOf(fb, f);
+          if (pv != kNoVar) next.push_back(pv);
+        }
+      }
+    bases = std::move(next);
+  }
+  std::sort(bases.begin(), bases.end());
+  bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
+  return bases;
+}
+
+}  // namespace fe
