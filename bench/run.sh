@@ -44,7 +44,8 @@ steps = re.search(r"timing: solve \d+ ms \((\d+) steps\)", text)
 killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
 if not m:
     print(f"{sys.argv[2]} 0 - killed"); sys.exit()
-status = "killed" if killed else "ok"
+# finished runs: complete, or incomplete (a budget, a skipped file: the CLI says so on stderr)
+status = "killed" if killed else ("incomplete" if " is incomplete" in text else "complete")
 print(m.group(1), int(m.group(2)) // 1024, steps.group(1) if steps else "-", status)
 PY
   rm -f "$err"
