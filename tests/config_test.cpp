@@ -18,21 +18,22 @@ namespace {
 
 Config parseOk(const std::string& text) {
   Config c;
-  std::string error;
+  fe::Diagnostics errors;
   INFO(text);
-  bool ok = loadConfigText(text, ".forge-egress.yml", c, error);
-  INFO(error);
+  bool ok = loadConfigText(text, ".forge-egress.yml", c, errors);
+  INFO((errors.empty() ? "" : fe::renderDiagnostic(errors.front())));
   REQUIRE(ok);
   return c;
 }
 
-// The error of a bad configuration: "file:line:col: message".
+// The error of a bad configuration, on one line: "file:line:col: message".
 std::string parseError(const std::string& text) {
   Config c;
-  std::string error;
+  fe::Diagnostics errors;
   INFO(text);
-  REQUIRE_FALSE(loadConfigText(text, ".forge-egress.yml", c, error));
-  return error;
+  REQUIRE_FALSE(loadConfigText(text, ".forge-egress.yml", c, errors));
+  REQUIRE(errors.size() == 1);
+  return fe::diagnosticLine(errors.front());
 }
 
 const std::string kApp =
@@ -170,26 +171,44 @@ TEST_CASE("config: every error names file:line:col", "[gate]") {
   }
 }
 
+TEST_CASE("config: an error prints its line and a caret under the column", "[gate]") {
+  Config c;
+  fe::Diagnostics errors;
+  REQUIRE_FALSE(loadConfigText("allow:\n\t- host: api.example.com\n", "cfg.yml", c, errors));
+  REQUIRE(errors.size() == 1);
+  // A tab before the column stays a tab, so the caret lines up in any terminal.
+  fe::Diagnostic d = errors[0];
+  CHECK(d.file == "cfg.yml");
+  CHECK(d.line == 2);
+  CHECK(d.excerpt == "\t- host: api.example.com");
+  std::string rendered = fe::renderDiagnostic(d);
+  CHECK(rendered.rfind("cfg.yml:2:", 0) == 0);
+  CHECK(rendered.substr(rendered.find('\n')) ==
+        "\n\t- host: api.example.com\n" + std::string(d.column > 1 ? "\t" : "") +
+            std::string(static_cast<size_t>(std::max(d.column - 2, 0)), ' ') + "^");
+}
+
 TEST_CASE("config: found at the scan root, or named by --config", "[gate]") {
   fe::test::TempDir dir;
   Config none;
-  std::string error;
-  REQUIRE(fe::loadScanConfig(dir.path().string(), "", none, error));
+  fe::Diagnostics errors;
+  REQUIRE(fe::loadScanConfig(dir.path().string(), "", none, errors));
   CHECK(none.path.empty());
 
   dir.write(".forge-egress.yml", "ignore: [dist]\n");
   Config found;
-  REQUIRE(fe::loadScanConfig(dir.path().string(), "", found, error));
+  REQUIRE(fe::loadScanConfig(dir.path().string(), "", found, errors));
   CHECK(found.ignore == std::vector<std::string>{"dist"});
   dir.write("manifest.yml", "app: {}\n");
   Config viaManifest;  // a scan of PATH/manifest.yml reads PATH/.forge-egress.yml
-  REQUIRE(fe::loadScanConfig((dir.path() / "manifest.yml").string(), "", viaManifest, error));
+  REQUIRE(fe::loadScanConfig((dir.path() / "manifest.yml").string(), "", viaManifest, errors));
   CHECK(viaManifest.ignore == std::vector<std::string>{"dist"});
 
   Config missing;
   CHECK_FALSE(
-      fe::loadScanConfig(dir.path().string(), (dir.path() / "nope.yml").string(), missing, error));
-  CHECK(error.find("nope.yml") != std::string::npos);
+      fe::loadScanConfig(dir.path().string(), (dir.path() / "nope.yml").string(), missing, errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file.find("nope.yml") != std::string::npos);
 }
 
 TEST_CASE("config: applied to a scan (allow, ignore, rules, sinks, sources)", "[gate]") {
@@ -254,9 +273,15 @@ TEST_CASE("config: a bad configuration exits 2 with one line naming file:line", 
   std::stringstream ss;
   ss << in.rdbuf();
   std::string text = ss.str();
-  CHECK(text.find(".forge-egress.yml:2:10: rules.FE001: expected note, warning, error or off") !=
-        std::string::npos);
-  CHECK(std::count(text.begin(), text.end(), '\n') == 1);
+  // One error, then the line it is on and a caret under its column.
+  const std::string expected =
+      ".forge-egress.yml:2:10: rules.FE001: expected note, warning, error or off\n"
+      "  FE001: loud\n"
+      "         ^\n";
+  REQUIRE(text.size() >= expected.size());
+  CHECK(text.substr(text.size() - expected.size()) == expected);
+  CHECK(text.rfind("forge-egress: ", 0) == 0);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 3);
 
   // --config names another file; a missing one is an input error too.
   std::string cmd2 = std::string("'") + FORGE_EGRESS_BINARY + "' scan '" + dir.path().string() +

@@ -360,9 +360,10 @@ TEST_CASE("a configuration file symlinked outside the scan root is not read", "[
   dir.write("manifest.yml", manifestFor());
   fs::create_symlink(outside.path() / "secret.yml", dir.path() / ".forge-egress.yml");
   fe::Config config;
-  std::string error;
-  CHECK_FALSE(fe::loadScanConfig(dir.path().string(), "", config, error));
-  CHECK(error.find("outside the scan root") != std::string::npos);
+  fe::Diagnostics errors;
+  CHECK_FALSE(fe::loadScanConfig(dir.path().string(), "", config, errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("outside the scan root") != std::string::npos);
   CHECK(config.allow.empty());
 }
 

@@ -148,8 +148,8 @@ TEST_CASE("baseline: render, parse, compare; --fail-on new", "[gate]") {
   CHECK(text.find("rule: FE002") != std::string::npos);
   CHECK(text.find(" line:") == std::string::npos);  // no line numbers in a baseline
   std::vector<fe::BaselineEntry> entries;
-  std::string error;
-  REQUIRE(fe::parseBaseline(text, "b.yml", entries, error));
+  fe::Diagnostics errors;
+  REQUIRE(fe::parseBaseline(text, "b.yml", entries, errors));
   CHECK(entries.size() == fe::baselineEntries(before).size());
   CHECK(fe::renderBaseline(before) == text);  // deterministic
 
@@ -200,16 +200,23 @@ TEST_CASE("baseline: render, parse, compare; --fail-on new", "[gate]") {
 
 TEST_CASE("baseline: bad files are errors with file:line", "[gate]") {
   std::vector<fe::BaselineEntry> entries;
-  std::string error;
-  CHECK_FALSE(fe::parseBaseline("version: 2\napps: []\n", "b.yml", entries, error));
-  CHECK(error.rfind("b.yml:1:", 0) == 0);
-  CHECK_FALSE(
-      fe::parseBaseline("version: 1\napps:\n  - manifest: m.yml\n    egress:\n      - host: x\n",
-                        "b.yml", entries, error));
-  CHECK(error.rfind("b.yml:5:", 0) == 0);
-  CHECK(error.find("fingerprint") != std::string::npos);
-  CHECK_FALSE(fe::parseBaseline("[", "b.yml", entries, error));
-  CHECK_FALSE(fe::parseBaseline("just text", "b.yml", entries, error));
+  auto errorOf = [&](const std::string& text) {
+    fe::Diagnostics errors;
+    CHECK_FALSE(fe::parseBaseline(text, "b.yml", entries, errors));
+    REQUIRE(errors.size() == 1);
+    return errors[0];
+  };
+  fe::Diagnostic version = errorOf("version: 2\napps: []\n");
+  CHECK(fe::diagnosticLine(version).rfind("b.yml:1:", 0) == 0);
+  CHECK(version.excerpt == "version: 2");
+  fe::Diagnostic noFingerprint =
+      errorOf("version: 1\napps:\n  - manifest: m.yml\n    egress:\n      - host: x\n");
+  CHECK(fe::diagnosticLine(noFingerprint).rfind("b.yml:5:", 0) == 0);
+  CHECK(noFingerprint.message.find("fingerprint") != std::string::npos);
+  CHECK(fe::renderDiagnostic(noFingerprint) ==
+        "b.yml:5:9: fingerprint: required\n      - host: x\n        ^");
+  CHECK(errorOf("[").line >= 1);
+  CHECK(errorOf("just text").code == "baseline");
 }
 
 TEST_CASE("fingerprints: stable under reformatting and lines above, not line numbers", "[gate]") {

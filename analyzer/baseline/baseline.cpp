@@ -27,8 +27,9 @@ bool entryLess(const BaselineEntry& a, const BaselineEntry& b) {
          std::tie(b.manifest, b.kind, b.file, b.function, b.ruleId, b.host, b.api, b.fingerprint);
 }
 
+// Thrown inside the reader only; parseBaseline turns it into a Diagnostic.
 struct BaselineError {
-  std::string message;
+  Diagnostic diagnostic;
 };
 
 }  // namespace
@@ -118,11 +119,10 @@ std::string renderBaseline(const ScanResult& result) {
 }
 
 bool parseBaseline(const std::string& text, const std::string& displayPath,
-                   std::vector<BaselineEntry>& out, std::string& error) {
+                   std::vector<BaselineEntry>& out, Diagnostics& errors) {
   auto fail = [&](const YAML::Node& n, const std::string& msg) {
     YAML::Mark m = n.Mark();
-    throw BaselineError{fmt::format("{}:{}:{}: {}", displayPath, m.line >= 0 ? m.line + 1 : 1,
-                                    m.column >= 0 ? m.column + 1 : 1, msg)};
+    throw BaselineError{diagnosticAt("baseline", displayPath, text, m.line, m.column, msg)};
   };
   auto str = [&](const YAML::Node& map, const char* key) -> std::string {
     const YAML::Node n = map[key];
@@ -136,7 +136,7 @@ bool parseBaseline(const std::string& text, const std::string& displayPath,
       root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
       throw BaselineError{
-          fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg)};
+          diagnosticAt("baseline-syntax", displayPath, text, e.mark.line, e.mark.column, e.msg)};
     }
     if (!root.IsMap()) fail(root, "not a forge-egress baseline (expected version and apps)");
     if (!root["version"] || !root["version"].IsScalar() ||
@@ -175,23 +175,28 @@ bool parseBaseline(const std::string& text, const std::string& displayPath,
       }
     }
   } catch (const BaselineError& e) {
-    error = e.message;
+    errors.push_back(e.diagnostic);
     return false;
   } catch (const YAML::Exception& e) {
-    error = fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg);
+    errors.push_back(
+        diagnosticAt("baseline-syntax", displayPath, text, e.mark.line, e.mark.column, e.msg));
     return false;
   }
   return true;
 }
 
-bool loadBaseline(const std::string& path, std::vector<BaselineEntry>& out, std::string& error) {
+bool loadBaseline(const std::string& path, std::vector<BaselineEntry>& out, Diagnostics& errors) {
   std::string text;
   ReadStatus st = readTextFile(path, 256ull << 20, text);
   if (st != ReadStatus::Ok) {
-    error = fmt::format("{}: cannot read the baseline file", path);
+    Diagnostic d;
+    d.code = "baseline-unreadable";
+    d.file = path;
+    d.message = "cannot read the baseline file";
+    errors.push_back(std::move(d));
     return false;
   }
-  return parseBaseline(text, path, out, error);
+  return parseBaseline(text, path, out, errors);
 }
 
 void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& baseline) {

@@ -18,10 +18,11 @@ using BaselineEntry = AbsentResult;
 // Every egress site and finding of the scan (suppressed ones included).
 std::vector<BaselineEntry> baselineEntries(const ScanResult& result);
 std::string renderBaseline(const ScanResult& result);
-// Parses a baseline file; false with "file:line:col: message" in `error`.
+// Parses a baseline file; false with the error (file:line:col and the line's
+// text) in `errors`.
 bool parseBaseline(const std::string& text, const std::string& displayPath,
-                   std::vector<BaselineEntry>& out, std::string& error);
-bool loadBaseline(const std::string& path, std::vector<BaselineEntry>& out, std::string& error);
+                   std::vector<BaselineEntry>& out, Diagnostics& errors);
+bool loadBaseline(const std::string& path, std::vector<BaselineEntry>& out, Diagnostics& errors);
 // Sets baselineState on every finding and egress site and fills result.absent.
 void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& baseline);
 

@@ -139,11 +139,10 @@ int main(int argc, char** argv) {
   options.maxFileBytes = maxFileSize;
   // Exit 2 still writes a valid SARIF log when SARIF was asked for (CI uploads it
   // whatever the exit code): executionSuccessful false, with the reason.
-  auto failInput = [&](const fe::ScanResult& partial, const std::string& message) {
-    fmt::print(stderr, "forge-egress: {}\n", message);
+  auto failInput = [&](const fe::ScanResult& partial, const fe::Diagnostic& error) {
+    fmt::print(stderr, "forge-egress: {}\n", fe::renderDiagnostic(error));
     fe::ScanResult failed = partial;
-    failed.inputError = true;
-    failed.inputErrorMessage = message;
+    failed.inputError = error;
     std::string sarif = fe::renderSarif(failed, 2);
     if (!sarifOutput.empty()) (void)writeFile(sarifOutput, sarif);
     if (format == "sarif") {
@@ -155,17 +154,20 @@ int main(int argc, char** argv) {
     return 2;
   };
   fe::Config config;  // outlives the scan: options.catalog may point into it
-  if (std::string error; !fe::loadScanConfig(options.root, configPath, config, error))
-    return failInput(fe::ScanResult{}, error);
+  if (fe::Diagnostics errors; !fe::loadScanConfig(options.root, configPath, config, errors))
+    return failInput(fe::ScanResult{}, errors.front());
   fe::applyConfig(config, options);
 
   fe::ScanResult result;
   try {
     result = fe::runScan(options);
   } catch (const std::exception& e) {
-    return failInput(fe::ScanResult{}, std::string("internal error: ") + e.what());
+    fe::Diagnostic internal;
+    internal.code = "internal-error";
+    internal.message = std::string("internal error: ") + e.what();
+    return failInput(fe::ScanResult{}, internal);
   }
-  if (result.inputError) return failInput(result, result.inputErrorMessage);
+  if (result.inputError) return failInput(result, *result.inputError);
   if (baselineCmd->parsed()) {
     std::string text = fe::renderBaseline(result);
     if (output.empty())
@@ -178,8 +180,8 @@ int main(int argc, char** argv) {
   }
   if (!baselinePath.empty()) {
     std::vector<fe::BaselineEntry> accepted;
-    if (std::string error; !fe::loadBaseline(baselinePath, accepted, error))
-      return failInput(result, error);
+    if (fe::Diagnostics errors; !fe::loadBaseline(baselinePath, accepted, errors))
+      return failInput(result, errors.front());
     fe::compareWithBaseline(result, accepted);
   }
   bool color =

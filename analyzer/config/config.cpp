@@ -20,8 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Thrown inside the reader only; loadConfigText turns it into a Diagnostic.
 struct ConfigError {
-  std::string message;
+  Diagnostic diagnostic;
 };
 
 std::string lower(std::string_view s) {
@@ -32,10 +33,10 @@ std::string lower(std::string_view s) {
 
 struct Checker {
   const std::string& file;
+  std::string_view text;
   [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
     YAML::Mark m = n.Mark();
-    throw ConfigError{fmt::format("{}:{}:{}: {}", file, m.line >= 0 ? m.line + 1 : 1,
-                                  m.column >= 0 ? m.column + 1 : 1, msg)};
+    throw ConfigError{diagnosticAt("config", file, text, m.line, m.column, msg)};
   }
   std::string scalar(const YAML::Node& n, const std::string& what) const {
     if (!n.IsScalar()) fail(n, what + ": expected a string");
@@ -183,16 +184,16 @@ bool hostPatternMatches(std::string_view pattern, std::string_view host) {
 }
 
 bool loadConfigText(std::string_view text, const std::string& displayPath, Config& out,
-                    std::string& error) {
+                    Diagnostics& errors) {
   out.path = displayPath;
-  Checker c{displayPath};
+  Checker c{displayPath, text};
   try {
     YAML::Node root;
     try {
       root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
       throw ConfigError{
-          fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg)};
+          diagnosticAt("config-syntax", displayPath, text, e.mark.line, e.mark.column, e.msg)};
     }
     if (!root || root.IsNull()) return true;
     if (!root.IsMap()) c.fail(root, "expected a mapping with allow, ignore, rules, sinks, sources");
@@ -225,21 +226,30 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
       loadCatalogText(part, displayPath, out.catalog, diags);
       for (const auto& d : diags)
         if (d.severity == Severity::Error)
-          throw ConfigError{fmt::format("{}:{}:{}: {}", d.file, std::max(d.line, 1),
-                                        std::max(d.column, 1), d.message)};
+          throw ConfigError{
+              diagnosticAt("config", displayPath, text, d.line - 1, d.column - 1, d.message)};
     }
   } catch (const ConfigError& e) {
-    error = e.message;
+    errors.push_back(e.diagnostic);
     return false;
   } catch (const YAML::Exception& e) {
-    error = fmt::format("{}:{}:{}: {}", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg);
+    errors.push_back(
+        diagnosticAt("config-syntax", displayPath, text, e.mark.line, e.mark.column, e.msg));
     return false;
   }
   return true;
 }
 
 bool loadScanConfig(const std::string& root, const std::string& explicitPath, Config& out,
-                    std::string& error) {
+                    Diagnostics& errors) {
+  auto fileError = [&](const std::string& file, std::string message) {
+    Diagnostic d;
+    d.code = "config-unreadable";
+    d.file = file;
+    d.message = std::move(message);
+    errors.push_back(std::move(d));
+    return false;
+  };
   std::error_code ec;
   std::string path = explicitPath;
   if (path.empty()) {
@@ -249,20 +259,17 @@ bool loadScanConfig(const std::string& root, const std::string& explicitPath, Co
     fs::path candidate = (dir / kConfigFileName).lexically_normal();
     if (!fs::is_regular_file(candidate, ec)) return true;  // no configuration: the defaults
     if (!insideRoot(dir, candidate)) {  // a symlink out of the scan root is never read
-      error = fmt::format("{}: symlink points outside the scan root; not read", candidate.string());
-      return false;
+      return fileError(candidate.string(), "symlink points outside the scan root; not read");
     }
     path = candidate.string();
   }
   std::string text;
   ReadStatus st = readTextFile(fs::path(path), 1u << 20, text);
   if (st != ReadStatus::Ok) {
-    error = st == ReadStatus::TooLarge
-                ? fmt::format("{}: configuration larger than 1 MiB", path)
-                : fmt::format("{}: cannot read the configuration file", path);
-    return false;
+    return fileError(path, st == ReadStatus::TooLarge ? "configuration larger than 1 MiB"
+                                                      : "cannot read the configuration file");
   }
-  return loadConfigText(text, path, out, error);
+  return loadConfigText(text, path, out, errors);
 }
 
 void applyConfig(const Config& config, ScanOptions& options) {

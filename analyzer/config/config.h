@@ -24,13 +24,14 @@ struct Config {
   Catalog catalog;              // the built-in catalog plus them, when extendsCatalog
 };
 
-// Parses configuration text; false with "file:line:col: message" in `error`.
+// Parses configuration text; false with the error (file:line:col and the
+// line's text) in `errors`.
 bool loadConfigText(std::string_view text, const std::string& displayPath, Config& out,
-                    std::string& error);
+                    Diagnostics& errors);
 // The configuration of a scan of `root`: `explicitPath` (--config) when
 // given, else `.forge-egress.yml` at the scan root when it exists.
 bool loadScanConfig(const std::string& root, const std::string& explicitPath, Config& out,
-                    std::string& error);
+                    Diagnostics& errors);
 // Puts the configuration into scan options; `config` must outlive the scan.
 void applyConfig(const Config& config, ScanOptions& options);
 

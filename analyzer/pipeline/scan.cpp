@@ -214,22 +214,30 @@ void dumpSolver(const FlowSolver& solver, const std::string& filter) {
 
 }  // namespace
 
+namespace {
+Diagnostic inputErrorAt(const std::string& path, std::string message) {
+  Diagnostic d;
+  d.code = "input-error";
+  d.file = path;
+  d.message = std::move(message);
+  return d;
+}
+}  // namespace
+
 ScanResult runScan(const ScanOptions& options) {
   ScanResult result;
   result.root = options.root;
   std::error_code ec;
   fs::path root = fs::path(options.root);
   if (!fs::exists(root, ec)) {
-    result.inputError = true;
-    result.inputErrorMessage = fmt::format("{}: no such file or directory", options.root);
+    result.inputError = inputErrorAt(options.root, "no such file or directory");
     return result;
   }
   if (!fs::is_directory(root, ec)) {
     if (root.filename() == "manifest.yml")
       root = root.parent_path().empty() ? fs::path(".") : root.parent_path();
     else {
-      result.inputError = true;
-      result.inputErrorMessage = fmt::format("{}: not a directory", options.root);
+      result.inputError = inputErrorAt(options.root, "not a directory");
       return result;
     }
   }
@@ -295,12 +303,11 @@ ScanResult runScan(const ScanOptions& options) {
     plans.push_back(std::move(plan));
   }
   if (plans.empty()) {
-    result.inputError = true;
-    result.inputErrorMessage =
+    result.inputError =
         !result.failedApps.empty()
-            ? result.failedApps.front()
-            : fmt::format("{}: no Forge app found (no manifest.yml with a top-level app: key)",
-                          options.root);
+            ? inputErrorAt("", result.failedApps.front())
+            : inputErrorAt(options.root,
+                           "no Forge app found (no manifest.yml with a top-level app: key)");
     std::sort(diags.begin(), diags.end());
     result.diagnostics = std::move(diags);
     return result;

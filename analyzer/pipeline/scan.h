@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,8 +89,9 @@ struct ScanResult {
   // Apps whose manifest could not be read (the others are still reported): the
   // scan exits 2 naming them, since nothing can be said of those apps.
   std::vector<std::string> failedApps;
-  bool inputError = false;
-  std::string inputErrorMessage;  // one line for stderr
+  // Set when the scan could not start (no such root, no Forge app) or its configuration or
+  // baseline could not be read: exit 2, and every output says why.
+  std::optional<Diagnostic> inputError;
   uint32_t filesParsed = 0;
   uint64_t bytesParsed = 0;
   bool baselineGiven = false;        // --baseline: results carry baselineState

@@ -474,8 +474,11 @@ class SarifBuilder {
 
   json invocation() {
     json notes = json::array();
+    // Paths as the user typed them (a configuration or baseline may lie outside the scan
+    // root): in the message, not as an artifact location.
     if (result_.inputError)
-      notes.push_back(notification("error", "input-error", result_.inputErrorMessage, "", 0, 0));
+      notes.push_back(notification("error", result_.inputError->code,
+                                   diagnosticLine(*result_.inputError), "", 0, 0));
     for (const auto& d : result_.diagnostics)
       notes.push_back(notification(severityName(d.severity), d.code.empty() ? "diagnostic" : d.code,
                                    d.message, d.file, d.line, d.column));
