@@ -133,6 +133,31 @@ TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "
   CHECK(hasFinding(r, "FE003", "static/ui/build/index.html", 3));  // styles not declared
 }
 
+TEST_CASE("Resource tag family: inline scripts of index.html are analysed as JavaScript",
+          "[families]") {
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"static/ui/build/index.html",
+                       "<html><body>\n"                                               // 1
+                       "<script>\n"                                                   // 2
+                       "  const where = 'https://inline.example.com/collect';\n"      // 3
+                       "  fetch(where, { method: 'POST', body: document.title });\n"  // 4
+                       "</script>\n"                                                  // 5
+                       "<script type=\"application/json\">{\"fetch('https://data.example.com')\": "
+                       "1}</script>\n"  // 6
+                       "</body></html>\n"}});
+  REQUIRE(r.apps.size() == 1);
+  CHECK(hostAt(r, "static/ui/build/index.html", 4) == "inline.example.com");
+  const EgressSite* e = egressAt(r, "static/ui/build/index.html", 4);
+  REQUIRE(e);
+  CHECK(e->side == SourceSide::Frontend);
+  CHECK(hasFinding(r, "FE003", "static/ui/build/index.html", 4));  // not declared
+  CHECK(egressAt(r, "static/ui/build/index.html", 6) == nullptr);  // a data block
+}
+
 TEST_CASE("Remote family: invokeRemote, endpoint modules and Connect remotes", "[families]") {
   std::string manifest =
       "modules:\n"

@@ -1,6 +1,7 @@
 // index.html resources read with tree-sitter-html: what a browser would load.
 #include "parse/html_resources.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -72,4 +73,30 @@ TEST_CASE("malformed HTML never crashes and still yields what is there", "[html]
   for (int i = 0; i < 20000; ++i) deep += "<div>";
   deep += "<script src=\"https://deep.example/x.js\"></script>";
   CHECK(loads(deep) == std::vector<std::string>{"scripts https://deep.example/x.js"});
+}
+
+TEST_CASE("inline scripts become one JavaScript source with the page's positions", "[html]") {
+  const std::string html =
+      "<html><head>\n"                                               // 1
+      "<script>const u = 'https://inline.example/a';</script>\n"     // 2
+      "<script type=\"application/json\">{\"fetch\": 1}</script>\n"  // 3
+      "<script type=\"module\">fetch(u);</script>\n"                 // 4
+      "<script type=\"text/template\"><b>fetch('x')</b></script>\n"  // 5
+      "<script src=\"https://cdn.example/x.js\"></script>\n"         // 6
+      "</head></html>\n";
+  fe::HtmlPage page = fe::readHtmlPage(html);
+  REQUIRE(page.script.size() == html.size());
+  // Line breaks are kept, so line 4 of the script is line 4 of the page.
+  CHECK(std::count(page.script.begin(), page.script.end(), '\n') ==
+        std::count(html.begin(), html.end(), '\n'));
+  size_t line2 = html.find("const u");
+  CHECK(page.script.compare(line2, 7, "const u") == 0);
+  size_t line4 = html.find("fetch(u)");
+  CHECK(page.script.compare(line4, 8, "fetch(u)") == 0);
+  // Data blocks and markup are blanked.
+  CHECK(page.script.find("\"fetch\"") == std::string::npos);
+  CHECK(page.script.find("fetch('x')") == std::string::npos);
+  CHECK(page.script.find("<script") == std::string::npos);
+  CHECK(page.resources.size() == 1);
+  CHECK(fe::readHtmlPage("<html><script src=\"a.js\"></script></html>").script.empty());
 }

@@ -211,17 +211,53 @@ void addTag(const Tag& t, std::vector<HtmlResource>& out) {
   }
 }
 
+// Whether a <script type=…> holds code the browser runs (the HTML standard's
+// JavaScript MIME type essence match, or a module); JSON, templates and import
+// maps are data.
+bool isScriptCode(const std::string& type) {
+  std::string t = lower(trim(type));
+  size_t semi = t.find(';');
+  if (semi != std::string::npos) t = trim(t.substr(0, semi));
+  static const char* const kJs[] = {"",
+                                    "module",
+                                    "text/javascript",
+                                    "application/javascript",
+                                    "application/ecmascript",
+                                    "application/x-ecmascript",
+                                    "application/x-javascript",
+                                    "text/ecmascript",
+                                    "text/jscript",
+                                    "text/livescript",
+                                    "text/x-ecmascript",
+                                    "text/x-javascript",
+                                    "text/javascript1.0",
+                                    "text/javascript1.1",
+                                    "text/javascript1.2",
+                                    "text/javascript1.3",
+                                    "text/javascript1.4",
+                                    "text/javascript1.5"};
+  for (const char* j : kJs)
+    if (t == j) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
-  std::vector<HtmlResource> out;
+  return readHtmlPage(html).resources;
+}
+
+HtmlPage readHtmlPage(std::string_view html) {
+  HtmlPage page;
+  std::vector<HtmlResource>& out = page.resources;
+  bool anyScript = false;
   std::unique_ptr<TSParser, void (*)(TSParser*)> parser(ts_parser_new(), ts_parser_delete);
-  if (!ts_parser_set_language(parser.get(), tree_sitter_html())) return out;
+  if (!ts_parser_set_language(parser.get(), tree_sitter_html())) return page;
   std::unique_ptr<TSTree, void (*)(TSTree*)> tree(
       ts_parser_parse_string(parser.get(), nullptr, html.data(),
                              static_cast<uint32_t>(html.size())),
       ts_tree_delete);
-  if (!tree) return out;
+  if (!tree) return page;
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree.get()));
   bool descend = true;
   while (true) {
@@ -232,7 +268,27 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
       addTag(t, out);
     } else if (descend && type == "raw_text") {
       TSNode parent = ts_node_parent(n);
-      if (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "style_element") {
+      std::string_view parentType = ts_node_is_null(parent) ? "" : ts_node_type(parent);
+      if (parentType == "script_element") {
+        TSNode start = ts_node_child(parent, 0);
+        std::string type;
+        if (!ts_node_is_null(start) && std::string_view(ts_node_type(start)) == "start_tag") {
+          Tag t = readTag(html, start);
+          auto it = t.attrs.find("type");
+          if (it != t.attrs.end()) type = it->second;
+        }
+        if (isScriptCode(type)) {
+          if (!anyScript) {
+            page.script.assign(html.size(), ' ');
+            for (size_t i = 0; i < html.size(); ++i)
+              if (html[i] == '\n') page.script[i] = '\n';
+            anyScript = true;
+          }
+          uint32_t b0 = ts_node_start_byte(n), b1 = ts_node_end_byte(n);
+          page.script.replace(b0, b1 - b0, html.substr(b0, b1 - b0));
+        }
+      }
+      if (parentType == "style_element") {
         std::vector<std::pair<std::string, const char*>> urls;
         cssUrls(textOf(html, n), urls);
         TSPoint p = ts_node_start_point(n);
@@ -251,7 +307,9 @@ std::vector<HtmlResource> scanHtmlResources(std::string_view html) {
     descend = false;
   }
   ts_tree_cursor_delete(&cursor);
-  return out;
+  // Only blanks: nothing to analyse.
+  if (page.script.find_first_not_of(" \t\r\n") == std::string::npos) page.script.clear();
+  return page;
 }
 
 }  // namespace fe

@@ -6,7 +6,8 @@
 //   and prefetch by `as`, icon, manifest), form `action`, meta http-equiv
 //   refresh `content`, and `url(…)`/`@import` in style attributes and
 //   <style> elements.
-// Inline <script> code is returned too, for the JavaScript analysis.
+// Inline <script> code is returned too, for the JavaScript analysis
+// (`type` absent, a JavaScript MIME type or `module`; data blocks are not code).
 #pragma once
 
 #include <string>
@@ -23,6 +24,16 @@ struct HtmlResource {
   int column = 0;
 };
 
+// A page read once: its resources, and its inline classic and module scripts as
+// one JavaScript source of the page's length, with everything outside them
+// blanked (line breaks kept), so positions in it are positions in the page. Empty
+// when the page has no inline script code.
+struct HtmlPage {
+  std::vector<HtmlResource> resources;
+  std::string script;
+};
+
+HtmlPage readHtmlPage(std::string_view html);
 std::vector<HtmlResource> scanHtmlResources(std::string_view html);
 
 }  // namespace fe

@@ -62,7 +62,10 @@ bool looksMinified(std::string_view s) {
 
 void parseSourceFile(std::string_view source, const ParseOptions& options, FileFacts& facts) {
   Grammar grammar;
-  if (!grammarForPath(facts.path, grammar)) return;
+  if (options.grammar)
+    grammar = *options.grammar;
+  else if (!grammarForPath(facts.path, grammar))
+    return;
   const LanguageInfo& info = languageInfo(grammar);
   facts.bytes = source.size();
   facts.minified = looksMinified(source);

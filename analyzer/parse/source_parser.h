@@ -3,6 +3,7 @@
 // diagnostics with file:line; the rest of the file is still analysed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,8 @@ namespace fe {
 struct ParseOptions {
   ExtractOptions extract;
   uint32_t maxSyntaxErrorsReported = 3;
+  // The grammar to use whatever the path says (an HTML page's inline scripts are JavaScript).
+  std::optional<Grammar> grammar;
 };
 
 // `facts.path` and `facts.side` must be set.

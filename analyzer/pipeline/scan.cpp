@@ -355,17 +355,41 @@ ScanResult runScan(const ScanOptions& options) {
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
   }
+  // Inline <script> code of Custom UI pages: one more frontend file per page, the page
+  // blanked outside its scripts so that lines and columns are the page's own.
+  std::vector<std::string> inlineScripts(parsed.size());
+  for (size_t a = 0; a < plans.size(); ++a)
+    for (const auto& html : plans[a].htmlFiles) {
+      std::string text;
+      if (!insideRoot(root, root / html) ||
+          readTextFile(root / html, options.maxFileBytes, text) != ReadStatus::Ok)
+        continue;  // addHtmlResources reports it
+      std::string script = readHtmlPage(text).script;
+      if (script.empty()) continue;
+      FileFacts facts;
+      facts.path = html;
+      facts.side = SourceSide::Frontend;
+      parsed.push_back(std::move(facts));
+      owner.push_back(static_cast<int>(a));
+      inlineScripts.push_back(std::move(script));
+    }
 
   // ---- parse and extract, in parallel; trees are freed per file
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::string> skipped(tree.sources.size());
+  std::vector<std::string> skipped(parsed.size());
   ParseOptions po;
   po.extract.maxDepth = options.maxDepth;
   auto parseStart = std::chrono::steady_clock::now();
-  parallelFor(tree.sources.size(), jobs, [&](size_t i) {
+  parallelFor(parsed.size(), jobs, [&](size_t i) {
     if (owner[i] < 0) return;
     FileFacts& facts = parsed[i];
+    if (!inlineScripts[i].empty()) {
+      ParseOptions inlinePo = po;
+      inlinePo.grammar = Grammar::JavaScript;
+      parseSourceFile(inlineScripts[i], inlinePo, facts);
+      return;
+    }
     std::string text;
     ReadStatus st = readTextFile(root / facts.path, options.maxFileBytes, text);
     switch (st) {
