@@ -155,7 +155,7 @@ class Collector {
     // Frontend elements that load URLs (UI Kit <Image src>, <img>, <iframe>).
     for (uint32_t f = 0; f < p_.files.size(); ++f) {
       const FileFacts& file = p_.files[f];
-      if (file.side != SourceSide::Frontend) continue;
+      if (file.side == SourceSide::Backend) continue;
       for (const auto& j : file.jsxUrls) {
         const JsxResource* res = nullptr;
         for (const auto& r : s_.catalog().jsxResources)
@@ -544,7 +544,7 @@ class Collector {
     auto cands = candidates(hit, model, urlVars);
     // In the browser a relative URL goes to the page's own origin (the Forge
     // CDN), not out of Atlassian.
-    if (e.side == SourceSide::Frontend && model.kind == SinkKind::Http) {
+    if (e.side != SourceSide::Backend && model.kind == SinkKind::Http) {
       cands.erase(
           std::remove_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.relative; }),
           cands.end());

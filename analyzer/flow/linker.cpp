@@ -47,6 +47,7 @@ class Linker {
       exportsValue_.push_back(x);
       p_.loads.push_back({x, p_.varBase[f] + p_.files[f].moduleVar, "exports"});
     }
+    p_.fileImports.resize(p_.files.size());
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkImports(f);
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkImplicitGlobals(f);
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkReexports(f);
@@ -84,6 +85,7 @@ class Linker {
       bool relative = ModuleResolver::isRelative(imp.specifier);
       int t = resolve(f, imp.specifier);
       if (t >= 0) {
+        p_.fileImports[f].push_back(static_cast<uint32_t>(t));
         VarId x = exportsValue_[t];
         switch (imp.kind) {
           case ImportKind::Named:
@@ -165,6 +167,7 @@ class Linker {
         if (r.exportedName != "*") p_.stores.push_back({exportsObj, r.exportedName, v});
         continue;
       }
+      p_.fileImports[f].push_back(static_cast<uint32_t>(t));
       VarId x = exportsValue_[t];
       if (r.importedName == "*" && r.exportedName == "*") {
         std::set<std::string> names;
@@ -222,6 +225,7 @@ class Linker {
           break;
         }
       }
+      p_.handlerFiles.push_back(static_cast<uint32_t>(file));
       VarId callee = p_.newVar(fn.key, SourceSite{}, static_cast<uint32_t>(file));
       p_.loads.push_back({callee, exportsValue_[file], fn.handlerExport});
       EntryPoint e;

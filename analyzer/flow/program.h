@@ -59,6 +59,9 @@ struct AppProgram {
   // Constant strings the linker knows (the URL of an imported asset file).
   std::vector<std::pair<VarId, std::string>> strings;
   std::vector<EntryPoint> entries;
+  // Files each file imports (static, dynamic, require, re-export), resolved in the app.
+  std::vector<std::vector<uint32_t>> fileImports;
+  std::vector<uint32_t> handlerFiles;  // files of the manifest's backend handlers
 
   uint32_t topLevelFunction(uint32_t file) const {
     return functionCount - static_cast<uint32_t>(files.size()) + file;

@@ -22,7 +22,9 @@ struct SourceSite {
   uint32_t endColumn = 0;
 };
 
-enum class SourceSide : uint8_t { Backend, Frontend };
+// Where a file's code runs: reached from a backend handler, from a frontend
+// resource's entry, or from both (a module shared by the two).
+enum class SourceSide : uint8_t { Backend, Frontend, Both };
 
 // What a value variable stands for, for witness paths and reports.
 struct VarInfo {

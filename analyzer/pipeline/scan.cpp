@@ -19,6 +19,7 @@
 #include "index/module_resolver.h"
 #include "parse/html_resources.h"
 #include "parse/source_parser.h"
+#include "pipeline/code_side.h"
 #include "pipeline/fingerprint.h"
 #include "support/glob.h"
 #include "support/parallel.h"
@@ -34,12 +35,14 @@ namespace {
 struct AppPlan {
   Manifest manifest;
   std::string dir;
-  std::vector<size_t> files;  // indices into the parsed file list
-  std::vector<std::string> frontendDirs;
-  std::vector<std::string> excludedDirs;  // Custom UI build output
-  std::vector<std::string> htmlFiles;     // Custom UI index.html files
-  std::vector<std::string> incomplete;    // what was meant to be analysed and was not
-  bool manifestTruncated = false;         // the YAML node budget stopped the reader
+  std::vector<size_t> files;               // indices into the parsed file list
+  std::vector<std::string> frontendDirs;   // the folder-based guess for files nothing reaches
+  std::vector<std::string> frontendFiles;  // UI Kit resource files: frontend entries
+  std::vector<std::string> customUiDirs;   // Custom UI projects (or bundles): frontend entries
+  std::vector<std::string> excludedDirs;   // Custom UI build output
+  std::vector<std::string> htmlFiles;      // Custom UI index.html files
+  std::vector<std::string> incomplete;     // what was meant to be analysed and was not
+  bool manifestTruncated = false;          // the YAML node budget stopped the reader
 };
 
 std::string dirOf(const std::string& path) {
@@ -77,6 +80,7 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
     Grammar g;
     if (grammarForPath(norm, g)) {
       plan.frontendDirs.push_back(dirOf(norm));
+      plan.frontendFiles.push_back(norm);
       continue;
     }
     // Custom UI: walk up from the build folder to the project.
@@ -91,9 +95,11 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
     }
     if (!project.empty() && isUnder(project, plan.dir) && project != plan.dir) {
       plan.frontendDirs.push_back(project);
+      plan.customUiDirs.push_back(project);
       plan.excludedDirs.push_back(norm);
     } else {
       plan.frontendDirs.push_back(norm);  // only the bundle exists
+      plan.customUiDirs.push_back(norm);
     }
   }
 }
@@ -470,6 +476,16 @@ ScanResult runScan(const ScanOptions& options) {
     LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
     size_t diagsBefore = diags.size();
     AppProgram program = linkProgram(std::move(in), diags);
+    std::vector<bool> frontendRoot(program.files.size(), false);
+    for (size_t f = 0; f < program.files.size(); ++f) {
+      const std::string& path = program.files[f].path;
+      bool root = false;
+      for (const auto& file : plan.frontendFiles) root = root || path == file;
+      for (const auto& dir : plan.customUiDirs) root = root || isUnder(path, dir);
+      for (const auto& html : plan.htmlFiles) root = root || path == html;
+      frontendRoot[f] = root;
+    }
+    assignSides(program, frontendRoot);
     // A handler the manifest names but whose file was not analysed: the code the
     // platform runs is unknown, so the verdict cannot be clean.
     for (size_t d = diagsBefore; d < diags.size(); ++d)

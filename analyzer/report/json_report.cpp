@@ -8,7 +8,7 @@
 namespace fe {
 
 const char* sideName(SourceSide side) {
-  return side == SourceSide::Frontend ? "frontend" : "backend";
+  return side == SourceSide::Frontend ? "frontend" : side == SourceSide::Both ? "both" : "backend";
 }
 
 std::string verdictLine(const AppReport& app) {

@@ -178,20 +178,26 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       } else {
         declared = list.allowsEverything();
       }
-    } else if (e.host) {
-      std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
-      declared = e.side == SourceSide::Frontend
-                     ? (clientList.allowsCsp(url) || isForgeDefaultConnectSource(url))
-                     : backendList.allowsBackend(url);
-      if (atl && !declared && e.side == SourceSide::Backend)
-        declared = backendList.allowsBackend(url);
     } else {
-      declared = e.side == SourceSide::Frontend ? clientList.allowsEverything()
-                                                : backendList.allowsEverything();
+      bool client, backend;
+      if (e.host) {
+        std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
+        client = clientList.allowsCsp(url) || isForgeDefaultConnectSource(url);
+        backend = backendList.allowsBackend(url);
+      } else {
+        client = clientList.allowsEverything();
+        backend = backendList.allowsEverything();
+      }
+      // Atlassian hosts are egress but stay on Atlassian: from the backend the platform
+      // lets them through; a browser's Content-Security-Policy does not, unless
+      // fetch.client (or Forge's default policy) allows them.
+      if (atl) backend = true;
+      // Code on both sides must be allowed on both.
+      declared = e.side == SourceSide::Frontend  ? client
+                 : e.side == SourceSide::Backend ? backend
+                                                 : client && backend;
     }
-    // Atlassian hosts are egress but stay on Atlassian: labelled, and declared
-    // when reached through the platform.
-    if (atl && !declared) declared = true;
+    if (atl && !declared && e.kind != SinkKind::Http) declared = true;
     v.declared.push_back(declared);
     v.atlassian.push_back(atl);
     // Which permissions this site uses.
@@ -211,11 +217,11 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
                         : p.address == "*";
       } else if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
-        if (isBackendList(p.list) && e.side == SourceSide::Backend) uses = one.allowsBackend(url);
-        if (p.list == "fetch.client" && e.side == SourceSide::Frontend) uses = one.allowsCsp(url);
+        if (isBackendList(p.list) && e.side != SourceSide::Frontend) uses = one.allowsBackend(url);
+        if (p.list == "fetch.client" && e.side != SourceSide::Backend) uses = one.allowsCsp(url);
       } else if (p.address == "*") {
-        uses = (isBackendList(p.list) && e.side == SourceSide::Backend) ||
-               (p.list == "fetch.client" && e.side == SourceSide::Frontend);
+        uses = (isBackendList(p.list) && e.side != SourceSide::Frontend) ||
+               (p.list == "fetch.client" && e.side != SourceSide::Backend);
       }
       if (uses) v.permissions[pi].used = true;
     }
@@ -251,7 +257,9 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       d.message = fmt::format("{} is not allowed by permissions.external.{} in {}", *e.host,
                               e.kind == SinkKind::Resource     ? e.resourceList
                               : e.side == SourceSide::Frontend ? std::string("fetch.client")
-                                                               : std::string("fetch.backend"),
+                              : e.side == SourceSide::Backend
+                                  ? std::string("fetch.backend")
+                                  : std::string("fetch.backend and fetch.client"),
                               manifest.path);
       int line = manifest.externalLine ? manifest.externalLine : manifest.permissionsLine;
       if (line) d.related.push_back({manifest.path, line, "egress permissions"});
