@@ -314,6 +314,7 @@ class Collector {
       };
       replace("{module}", module);
       replace("{value}", value);
+      if (host.find('*') != std::string::npos) known = false;  // a pattern in the format itself
       // A pattern with a fixed suffix of two labels or more after its last wildcard
       // (".amazonaws.com") says more than the bare fallback host.
       size_t star = host.rfind('*');
@@ -355,7 +356,8 @@ class Collector {
         c.protocol = "https:";
         c.url = "https://" + model.host + "/";
         c.matchUrl = c.url;
-        c.source = "constant";
+        // "*.googleapis.com": a part of the host is only known at run time.
+        c.source = model.host.find('*') != std::string::npos ? "pattern" : "constant";
         out.push_back(c);
       } else {
         Candidate c;
