@@ -345,12 +345,26 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (auto& s : r.strings(list)) catalog.atlassianDomains.push_back(s);
         continue;
       }
+      if (key == "trustedContext") {
+        if (!list.IsMap()) {
+          r.error(list, "trustedContext: expected a mapping of payload field to context path");
+          continue;
+        }
+        for (const auto& f : list)
+          if (f.first.IsScalar() && f.second.IsScalar())
+            catalog.trustedContext.emplace_back(f.first.Scalar(), f.second.Scalar());
+        continue;
+      }
+      if (key == "validationGuards") {
+        for (auto& s : r.strings(list)) catalog.validationGuards.push_back(s);
+        continue;
+      }
       if (key == "notEgress") {
         for (auto& s : r.strings(list)) catalog.notEgress.push_back(s);
         continue;
       }
       if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
-          key != "entries") {
+          key != "entries" && key != "checks") {
         r.error(kv.first, fmt::format("unknown key '{}'", key));
         continue;
       }
@@ -426,6 +440,20 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           if (e["callback"]) m.callback = e["callback"].as<int>();
           if (e["prefix"]) m.prefix = e["prefix"].as<std::string>();
           catalog.entries.push_back(std::move(m));
+        } else if (key == "checks") {
+          CheckModel c;
+          c.id = id;
+          if (!r.selector(e, c.selector, false)) continue;
+          std::string role = e["role"] ? e["role"].as<std::string>() : "";
+          if (!checkRoleFromName(role, c.role)) {
+            r.error(e, fmt::format("role '{}' is not one of app-request, user-request, "
+                                   "storage-key, write, sql-text, authorization, validator, "
+                                   "secret-read",
+                                   role));
+            continue;
+          }
+          c.values = r.refs(e["values"]);
+          catalog.checks.push_back(std::move(c));
         } else if (key == "attachments") {
           AttachModel a;
           a.id = id;
@@ -481,6 +509,20 @@ const Catalog& builtinCatalog() {
     return c;
   }();
   return catalog;
+}
+
+bool checkRoleFromName(std::string_view name, CheckRole& role) {
+  static const std::pair<const char*, CheckRole> kRoles[] = {
+      {"app-request", CheckRole::AppRequest}, {"user-request", CheckRole::UserRequest},
+      {"storage-key", CheckRole::StorageKey}, {"write", CheckRole::Write},
+      {"sql-text", CheckRole::SqlText},       {"authorization", CheckRole::Authorization},
+      {"validator", CheckRole::Validator},    {"secret-read", CheckRole::SecretRead}};
+  for (const auto& [n, r] : kRoles)
+    if (name == n) {
+      role = r;
+      return true;
+    }
+  return false;
 }
 
 }  // namespace fe

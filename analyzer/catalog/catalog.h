@@ -90,6 +90,28 @@ struct AttachModel {
   int originDepth = 1;  // which creating call receives the data
 };
 
+// A call a policy rule (FE013–FE017) looks at, and the values it checks there:
+// product requests made as the app or as the user, storage keys and writes, SQL
+// text, authorization checks and validators (sanitizers of user input).
+enum class CheckRole : uint8_t {
+  AppRequest,     // asApp() product request: values = the route
+  UserRequest,    // asUser() product request: an authorization probe on its route
+  StorageKey,     // values = the key
+  Write,          // values = what is written (storage value, request body)
+  SqlText,        // values = the SQL text
+  Authorization,  // @forge/auth checks: values = what is checked
+  Validator,      // a schema parse: its result is validated input
+  SecretRead,     // kvs.getSecret(): a secret to compare a request's header with
+};
+
+struct CheckModel {
+  std::string id;
+  CheckRole role = CheckRole::Write;
+  Selector selector;
+  std::vector<ValueRef> values;
+};
+bool checkRoleFromName(std::string_view name, CheckRole& role);
+
 struct SourceModel {
   std::string id;
   std::string category;  // one of the seven categories
@@ -132,6 +154,11 @@ struct ModuleAlias {
 struct Catalog {
   std::vector<SinkModel> sinks;
   std::vector<AttachModel> attachments;
+  std::vector<CheckModel> checks;
+  // payload field name -> the trusted context path Forge gives (FE014).
+  std::vector<std::pair<std::string, std::string>> trustedContext;
+  // Methods that test a value before it is written (FE015): `re.test(x)`, `list.includes(x)`.
+  std::vector<std::string> validationGuards;
   std::vector<SourceModel> sources;
   std::vector<SummaryModel> summaries;
   std::vector<EntryModel> entries;

@@ -59,9 +59,22 @@ struct LogSite {
   std::string argText;  // normalised first argument (fingerprints)
 };
 
+// A finding of a policy rule (FE013–FE017) at a call or a return.
+struct PolicySite {
+  std::string ruleId;
+  std::string file;
+  SourceSite site;
+  std::string function;
+  std::string message;
+  uint8_t data = 0;
+  std::vector<std::string> entryPoints;
+  std::vector<WitnessStep> path;  // how the data got there (when data is set)
+};
+
 struct FlowFindings {
   std::vector<EgressSite> egress;
   std::vector<LogSite> logs;
+  std::vector<PolicySite> policy;
 };
 
 }  // namespace fe

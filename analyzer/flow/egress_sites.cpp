@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "flow/entry_reach.h"
+#include "flow/witness.h"
 #include "support/url_host.h"
 
 namespace fe {
@@ -176,35 +178,9 @@ class Collector {
   }
 
  private:
-  void reach() {
-    // Entry point names reaching each function (BFS over the call graph).
-    reachedBy_.resize(p_.functionCount);
-    auto entries = s_.entryFunctions();
-    std::sort(entries.begin(), entries.end());
-    for (const auto& [fn, name] : entries) {
-      std::vector<uint32_t> stack{fn};
-      std::vector<uint8_t> seen(p_.functionCount, 0);
-      seen[fn] = 1;
-      while (!stack.empty()) {
-        uint32_t f = stack.back();
-        stack.pop_back();
-        auto& names = reachedBy_[f];
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-        for (uint32_t g : s_.callGraph()[f])
-          if (!seen[g]) {
-            seen[g] = 1;
-            stack.push_back(g);
-          }
-      }
-    }
-  }
+  void reach() { reachedBy_ = entriesReaching(s_); }
 
-  uint32_t enclosing(uint32_t call) const {
-    const CallFact& c = p_.call(call);
-    uint32_t file = p_.fileOfCall(call);
-    return c.enclosingFunction == kTopLevel ? p_.topLevelFunction(file)
-                                            : p_.functionBase[file] + c.enclosingFunction;
-  }
+  uint32_t enclosing(uint32_t call) const { return enclosingFunction(p_, call); }
 
   std::vector<VarId> vars(const std::vector<ValueRef>& refs, const SinkHit& hit) const {
     std::vector<VarId> out;
@@ -447,49 +423,8 @@ class Collector {
   }
 
   std::vector<WitnessStep> witness(VarId v, int bit, const EgressSite& sink) {
-    std::vector<WitnessStep> steps;
-    std::set<VarId> visited;
-    VarId cur = v;
-    while (cur != kNoVar && steps.size() < 40 && visited.insert(cur).second) {
-      const VarInfo& info = p_.varInfo(cur);
-      if (info.site.line > 0)
-        steps.push_back(
-            {p_.files[p_.fileOfVar(cur)].path, static_cast<int>(info.site.line), info.name});
-      auto* parents = s_.parentsOf(cur);
-      if (!parents) break;
-      const TaintParent& tp = (*parents)[bit];
-      // The category came from a library value's own taint (a source) when
-      // the variable it came from did not carry it.
-      bool fromSource =
-          tp.token != kNone && (tp.from == kNoVar || !(s_.state(tp.from).eff & (1u << bit)));
-      if (tp.from == kNoVar || fromSource) {
-        if (tp.token != kNone) {
-          const Token& t = s_.token(tp.token);
-          std::string label =
-              std::string("source: ") + categoryName(bit) + " (" + s_.tokenPath(tp.token) + ")";
-          if (!steps.empty() && ((steps.back().file == p_.files[t.file].path &&
-                                  steps.back().line == int(t.site.line)) ||
-                                 t.site.line == 0))
-            steps.back().label =
-                label + (steps.back().label.empty() ? "" : ": " + steps.back().label);
-          else if (t.site.line == 0)
-            ;
-          else
-            steps.push_back({p_.files[t.file].path, static_cast<int>(t.site.line), label});
-        }
-        break;
-      }
-      cur = tp.from;
-    }
-    std::reverse(steps.begin(), steps.end());
-    // Merge steps on the same line.
-    std::vector<WitnessStep> merged;
-    for (auto& s : steps) {
-      if (!merged.empty() && merged.back().file == s.file && merged.back().line == s.line) continue;
-      merged.push_back(std::move(s));
-    }
-    merged.push_back({sink.file, static_cast<int>(sink.site.line), "sink: " + sink.api});
-    return merged;
+    return witnessPath(s_, v, bit,
+                       {sink.file, static_cast<int>(sink.site.line), "sink: " + sink.api});
   }
 
   std::vector<EgressSite> egressSites(const SinkHit& hit, const SinkModel& model) {

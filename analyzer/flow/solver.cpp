@@ -112,7 +112,7 @@ bool FlowSolver::phaseDeepTaint() {
   ++deepGeneration_;  // the heap changed since the last round
   for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
     if (!spend(1)) return false;
-    auto [from, to] = deepTaintEdges_[i];
+    auto [from, to, call] = deepTaintEdges_[i];
     if ((vars_[to].eff & any) == any) continue;
     uint8_t mask = deepTaint(from);
     uint8_t fresh = mask & ~vars_[to].eff;
@@ -124,7 +124,7 @@ bool FlowSolver::phaseDeepTaint() {
           addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
       for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
         if (implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to)) {
-          implicitPreds_.emplace_back(cv, to);
+          implicitPreds_.push_back({cv, to, call, 0});
         }
     }
   }

@@ -57,6 +57,7 @@ struct Token {
   uint32_t summary = kNone;  // catalog summary matched by this callee path
   uint32_t attachment = kNone;
   uint32_t entryModel = kNone;
+  std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
   bool opaque = false;              // library value no catalog row can match, nor anything below it
   bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
   std::vector<uint32_t> fallbacks;  // prototype chain
@@ -90,6 +91,12 @@ struct SinkHit {
   uint32_t sink;   // catalog sink index
 };
 
+struct CheckHit {
+  uint32_t call;
+  uint32_t token;  // the callee library token
+  uint32_t check;  // catalog check row
+};
+
 struct AttachHit {
   uint32_t call;
   uint32_t token;
@@ -109,6 +116,7 @@ class FlowSolver {
   const std::vector<std::string>& roots() const { return roots_; }
   const std::vector<SinkHit>& sinkHits() const { return sinkHits_; }
   const std::vector<AttachHit>& attachHits() const { return attachHits_; }
+  const std::vector<CheckHit>& checkHits() const { return checkHits_; }
   const std::vector<std::vector<uint32_t>>& callGraph() const { return calleesOf_; }
   const std::vector<std::pair<uint32_t, std::string>>& entryFunctions() const {
     return entryFunctions_;
@@ -126,7 +134,19 @@ class FlowSolver {
   // Whether category `bit` can reach v along a path whose calls and returns
   // match (a value that entered a helper from one caller does not leave it
   // into another). Bounded: when the search budget runs out, it says yes.
-  bool realizable(VarId v, uint8_t bit) const;
+  bool realizable(VarId v, uint8_t bit) const { return realizable(v, bit, PathFilter{}); }
+  // Paths to leave out: every edge of a sanitizer call (a value that went through a schema
+  // parse is validated input), and the "made from its callee" edge of method calls whose
+  // summary says what their result holds (`payload.items.map(f)` holds f's results).
+  struct PathFilter {
+    const std::unordered_set<uint32_t>* calls = nullptr;
+    const std::unordered_set<uint32_t>* calleeEdges = nullptr;
+  };
+  bool realizable(VarId v, uint8_t bit, const PathFilter& filter) const;
+  // Calls of a method summarised by name (string and array methods) on a library value.
+  const std::unordered_set<uint32_t>& summarisedMethodCalls() const {
+    return summarisedMethodCalls_;
+  }
   // Every variable among v and its fields (depth-bounded) that carries bit.
   std::vector<VarId> deepCarriers(VarId v, uint8_t bit, int depth = 5) const;
   // Values a catalog reference denotes at a call.
@@ -137,6 +157,7 @@ class FlowSolver {
  private:
   enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint };
   static constexpr uint8_t kLeavesClosure = 3;
+  static constexpr uint8_t kFromCallee = 4;
   struct Edge {
     VarId to;
     EdgeKind kind;
@@ -266,9 +287,19 @@ class FlowSolver {
   std::vector<std::vector<uint32_t>> callTokensDone_;  // per call: callee tokens processed
   std::vector<std::vector<uint32_t>> callbackDone_;    // per callback constraint: functions bound
   std::vector<uint8_t> callUnknownDone_;
-  std::vector<std::pair<VarId, VarId>> deepTaintEdges_;  // (from, to): to.taint |= deep(from)
-  std::vector<std::vector<uint32_t>> calleesOf_;         // function -> functions it calls
-  std::vector<std::vector<uint32_t>> callersOfFn_;       // function -> calls that reach it
+  // to.taint |= deep(from), at `call` (kNone: not at a call, a template's part)
+  struct DeepTaintEdge {
+    VarId from, to;
+    uint32_t call;
+  };
+  std::vector<DeepTaintEdge> deepTaintEdges_;
+  struct ImplicitPred {
+    VarId from, to;
+    uint32_t call;
+    uint8_t dir;  // 0, or kFromCallee: a library call's result made from its callee value
+  };
+  std::vector<std::vector<uint32_t>> calleesOf_;    // function -> functions it calls
+  std::vector<std::vector<uint32_t>> callersOfFn_;  // function -> calls that reach it
   FlatU64Set callEdgeSeen_;  // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
   FlatU64Set edges_;  // (from, to, kind) already added
@@ -282,9 +313,8 @@ class FlowSolver {
     }
   };
   std::unordered_set<CallEdgeKey, CallEdgeKeyHash> callEdges_;  // call/return edges already added
-  std::vector<uint8_t> born_;  // categories a variable introduces (sources)
-  std::vector<std::pair<VarId, VarId>>
-      implicitPreds_;  // (from, to): library members and call results
+  std::vector<uint8_t> born_;                // categories a variable introduces (sources)
+  std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
   void buildPredecessors() const;
@@ -304,6 +334,8 @@ class FlowSolver {
   std::vector<uint8_t> queued_;
   std::vector<SinkHit> sinkHits_;
   std::vector<AttachHit> attachHits_;
+  std::vector<CheckHit> checkHits_;
+  std::unordered_set<uint32_t> summarisedMethodCalls_;
   bool holesAsUnknown_ = false;
   std::vector<uint32_t> functionTokenOf_;  // function -> token
 };

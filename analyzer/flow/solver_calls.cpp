@@ -324,7 +324,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     }
     if (flow.from.deep) {
       if (flow.to.base == ValueRef::Base::Return && result != kNoVar)
-        deepTaintEdges_.emplace_back(from, result);
+        deepTaintEdges_.push_back({from, result, callId});
       continue;
     }
     EdgeKind kind = flow.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value;
@@ -402,7 +402,7 @@ void FlowSolver::defaultPassThrough(uint32_t callId, uint32_t calleeToken) {
     if (a == kNoVar) continue;
     if (result != kNoVar) {
       addEdge(a, result, EdgeKind::TaintOnly, callId);
-      deepTaintEdges_.emplace_back(a, result);
+      deepTaintEdges_.push_back({a, result, callId});
     }
     std::vector<VarId> params;
     std::vector<uint32_t> ptoks;
@@ -427,6 +427,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
            entryModel = tok.entryModel;
   if (sink != kNone) sinkHits_.push_back({callId, libToken, sink});
   if (attachment != kNone) attachHits_.push_back({callId, libToken, attachment});
+  for (uint32_t check : tok.checks) checkHits_.push_back({callId, libToken, check});
   VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
   if (entryModel != kNone) {
     const EntryModel& em = catalog_.entries[entryModel];
@@ -453,7 +454,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
     markBorn(result, static_cast<uint8_t>(tokens_[made].intrinsic & ~tokens_[libToken].intrinsic));
     VarId callee = c.callee == kNoVar ? kNoVar : vb + c.callee;
     if (callee != kNoVar && implicitSeen_.insert((static_cast<uint64_t>(callee) << 32) | result)) {
-      implicitPreds_.emplace_back(callee, result);
+      implicitPreds_.push_back({callee, result, callId, kFromCallee});
     }
   }
   if (summary != kNone) {
@@ -467,6 +468,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
     for (const auto& s : catalog_.summaries) {
       if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
           s.selector.methods.end()) {
+        summarisedMethodCalls_.insert(callId);
         applySummary(callId, s, libToken);
         return;
       }

@@ -96,7 +96,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
       watch(p, WatchKind::Concat, id);
       addEdge(p, concats_.back().target, EdgeKind::TaintOnly);
       // `${params}` converts an object to text: its fields count (URLSearchParams).
-      deepTaintEdges_.emplace_back(p, concats_.back().target);
+      deepTaintEdges_.push_back({p, concats_.back().target, kNone});
     }
     evalConcat(id);
   }

@@ -166,6 +166,11 @@ void FlowSolver::matchCatalog(uint32_t tok) {
       break;
     }
   }
+  for (size_t i = 0; i < catalog_.checks.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.checks[i].selector, root, path, spec))
+      t.checks.push_back(static_cast<uint32_t>(i));
+  }
   for (size_t i = 0; i < catalog_.entries.size(); ++i) {
     size_t spec = 0;
     if (selectorMatches(catalog_.entries[i].selector, root, path, spec)) {
@@ -185,6 +190,8 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   for (const auto& m : catalog_.attachments)
     relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
   for (const auto& m : catalog_.entries)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.checks)
     relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
   t.opaque = !relevant;
 }

@@ -305,7 +305,7 @@ void FlowSolver::evalLoad(uint32_t id) {
         markBorn(l.target, static_cast<uint8_t>(tokens_[child].intrinsic & ~tokens_[t].intrinsic));
       }
       if (implicitSeen_.insert((static_cast<uint64_t>(l.base) << 32) | l.target)) {
-        implicitPreds_.emplace_back(l.base, l.target);
+        implicitPreds_.push_back({l.base, l.target, kNone, 0});
       }
     }
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);

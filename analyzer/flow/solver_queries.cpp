@@ -97,11 +97,11 @@ void FlowSolver::buildPredecessors() const {
   preds_.resize(vars_.size());
   for (VarId v = 0; v < succ_.size(); ++v)
     for (const Edge& e : succ_[v]) preds_[e.to].push_back({v, e.kind, e.call, e.dir});
-  for (auto [from, to] : implicitPreds_)
-    preds_[to].push_back({from, EdgeKind::TaintOnly, kNone, 0});
+  for (auto [from, to, call, dir] : implicitPreds_)
+    preds_[to].push_back({from, EdgeKind::TaintOnly, call, dir});
 }
 
-bool FlowSolver::realizable(VarId v, uint8_t bit) const {
+bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) const {
   if (v == kNoVar || !(vars_[v].eff & bit)) return false;
   buildPredecessors();
   struct State {
@@ -129,6 +129,8 @@ bool FlowSolver::realizable(VarId v, uint8_t bit) const {
       bool carries =
           p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
       if (!carries) continue;
+      if (p.call != kNone && filter.calls && filter.calls->count(p.call)) continue;
+      if (p.dir == kFromCallee && filter.calleeEdges && filter.calleeEdges->count(p.call)) continue;
       State next{p.from, st.stack};
       if (p.dir == kLeavesClosure) {
         next.stack.clear();  // left a closure by a side effect: any caller may have entered it

@@ -802,6 +802,7 @@ class Extractor {
         for (TSNode kid : kids(s)) {
           VarId v = eval(kid);
           copy(functions_.back().returnVar, v, s);
+          if (v != kNoVar) facts_.returns.push_back({v, site(s), currentFunction()});
         }
         return;
       }
@@ -1434,6 +1435,8 @@ class Extractor {
           copy(t, b, n, true);
           return t;
         }
+        if ((op == "===" || op == "!==" || op == "==" || op == "!=") && a != kNoVar && b != kNoVar)
+          facts_.comparisons.push_back({a, b, site(n), currentFunction()});
         return kNoVar;  // comparisons, in, instanceof: booleans carry no data
       }
       case NodeKind::UnaryExpression: {
@@ -1766,7 +1769,10 @@ class Extractor {
       }
       if (call.receiver == kNoVar) {
         // A method on a constant (e.g. 'abc'.toUpperCase()): its result is a constant too.
+        // Kept for the policy checks: `/^https:/.test(x)` may test an input before a write.
         evalArgs(argsNode, call);
+        facts_.literalMethodCalls.push_back(
+            {call.methodName, call.args, site(n), currentFunction()});
         return kNoVar;
       }
       call.callee = load(call.receiver, call.methodName, calleeNode);

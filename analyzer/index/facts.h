@@ -41,6 +41,30 @@ struct AllocFact {
   SourceSite site;
 };
 
+// `a === b`, `a !== b`, `a == b`, `a != b`: a web trigger comparing a request
+// header with a secret (FE017) is one.
+struct ComparisonFact {
+  VarId left, right;
+  SourceSite site;
+  uint32_t function;  // enclosing function; kTopLevel for module code
+};
+
+// `return value;` (FE017 reports the return that answers with customer data).
+struct ReturnFact {
+  VarId value;
+  SourceSite site;
+  uint32_t function;
+};
+
+// A method called on a literal (`/^https:/.test(url)`), which the solver does not
+// track as a call: a validation guard for FE015.
+struct LiteralMethodCallFact {
+  std::string method;
+  std::vector<VarId> args;
+  SourceSite site;
+  uint32_t function;
+};
+
 struct FunctionFact {
   std::string name;  // qualified where possible: "Class.method", "outer.inner", "<anonymous>"
   SourceSite site;
@@ -194,6 +218,9 @@ struct FileFacts {
   std::vector<StoreFact> stores;
   std::vector<SpreadFact> spreads;
   std::vector<CallFact> calls;
+  std::vector<ComparisonFact> comparisons;
+  std::vector<ReturnFact> returns;
+  std::vector<LiteralMethodCallFact> literalMethodCalls;
   std::vector<ConcatFact> concats;
   std::vector<AwaitFact> awaits;
   std::vector<ImportFact> imports;

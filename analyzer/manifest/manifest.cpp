@@ -442,6 +442,10 @@ class Reader {
         if (expectMap(*response, path + ".response"))
           base.webtriggerResponseType = textAt(*response, "type", path + ".response");
       }
+      if (const std::optional<YAML::Node> request = find(node, "request")) {
+        if (expectMap(*request, path + ".request"))
+          base.webtriggerAuthentication = textAt(*request, "authentication", path + ".request");
+      }
     }
 
     std::vector<ModuleUse> uses;

@@ -35,8 +35,9 @@ struct ModuleUse {
   std::string resource;       // resource key (the part before '/' of "key/entry"), "" if none
   std::string resourceEntry;  // the part after '/' of "key/entry", "" if none
   std::string render;         // "native", "default" or ""
-  std::vector<std::string> events;     // trigger events
-  std::string webtriggerResponseType;  // "static"/"dynamic"/"" for webtrigger
+  std::vector<std::string> events;       // trigger events
+  std::string webtriggerResponseType;    // "static"/"dynamic"/"" for webtrigger
+  std::string webtriggerAuthentication;  // "hmacSharedSecret"/"none"/"" for webtrigger
   std::string subView;  // "" for the entry itself, else "view", "edit", "create", ...
   int line = 0;
 };

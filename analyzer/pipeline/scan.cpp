@@ -16,6 +16,7 @@
 #include "discover/app_discovery.h"
 #include "flow/egress_sites.h"
 #include "flow/linker.h"
+#include "flow/policy_sites.h"
 #include "index/module_resolver.h"
 #include "parse/html_resources.h"
 #include "parse/source_parser.h"
@@ -512,6 +513,9 @@ ScanResult runScan(const ScanOptions& options) {
            "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
     FlowFindings flow = collectEgress(solver, plan.manifest);
+    PolicyOptions policy;
+    policy.authorizationFunctions = options.authorizationFunctions;
+    flow.policy = collectPolicySites(solver, plan.manifest, policy);
     for (const auto& html : plan.htmlFiles) addHtmlResources(root, html, options, flow, diags);
     addManifestEgress(plan.manifest, flow);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);

@@ -63,6 +63,8 @@ struct ScanOptions {
   uint64_t maxManifestBytes = 4ull << 20;
   uint32_t maxDepth = 3000;  // syntax nesting followed by the traversal
   FlowBudget budget;
+  // `authorization` in .forge-egress.yml: "path#function" that check a user's access (FE013).
+  std::vector<std::string> authorizationFunctions;
   RuleOverrides rules;
   const Catalog* catalog = nullptr;  // null: the built-in catalog (queries/)
   std::vector<std::string> ignore;   // path globs (relative to the scan root) never analysed

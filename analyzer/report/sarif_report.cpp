@@ -400,11 +400,14 @@ class SarifBuilder {
       }
       r["relatedLocations"] = rel;
     }
-    const std::vector<WitnessStep>* path = e ? &e->path : log ? &log->path : nullptr;
+    const std::vector<WitnessStep>* path = e     ? &e->path
+                                           : log ? &log->path
+                                                 : (f.path.empty() ? nullptr : &f.path);
     if (path && !path->empty() && data) {
       const auto& first = path->front();
-      std::string to =
-          e ? fmt::format("{} to {}", e->api, host ? *host : "an unknown host") : log->api;
+      std::string to = e     ? fmt::format("{} to {}", e->api, host ? *host : "an unknown host")
+                       : log ? log->api
+                             : path->back().label;
       r["codeFlows"] =
           codeFlow(*path, fmt::format("customer data ({}) flows from {}:{} into {}",
                                       joinList(categories), prefix_ + first.file, first.line, to));

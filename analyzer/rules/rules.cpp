@@ -93,6 +93,37 @@ const std::vector<RuleInfo>& allRules() {
        "Customer data reaches console logging. Forge keeps logs on Atlassian, but logs are read by "
        "the vendor's developers (forge logs) and may leave with exports.",
        3.0, "high"},
+      {"FE013", "unauthorized-app-call", Level::Error,
+       "An asApp() request acts on what the caller names without an authorization check",
+       "A product API request made as the app (asApp()) from a user-invoked entry (resolver, "
+       "invoke, Rovo action, macro) uses user input in its route, and nothing in that entry's "
+       "call tree checks that the user may see or change it: no asUser() request on the same "
+       "input, no @forge/api authorize() check, no function named under `authorization` in "
+       ".forge-egress.yml. Any user can read or change data they have no access to.",
+       8.0, "medium"},
+      {"FE014", "untrusted-context", Level::Warning,
+       "A payload field replaces an identity or location Forge gives in the trusted context",
+       "An account id, cloud id, site URL or the issue/project/page/space of the extension is "
+       "taken from the frontend payload (which the caller controls) and used in an asApp() "
+       "request, a storage key or an authorization check. Forge gives the same value in the "
+       "function's context, which the caller cannot forge: use that.",
+       6.0, "medium"},
+      {"FE015", "unvalidated-write", Level::Warning, "User input is written without validation",
+       "User input (a resolver payload, a web trigger's request) reaches a write (a storage "
+       "value, a product API request body) without passing a validator: a schema library's "
+       "parse (zod, yup, joi, valibot, superstruct).",
+       4.0, "medium"},
+      {"FE016", "sql-injection", Level::Error, "User input is part of the SQL text",
+       "User input is concatenated or templated into the SQL text given to @forge/sql "
+       "(executeRaw, prepare, migrations) instead of being bound as a parameter.",
+       9.0, "high"},
+      {"FE017", "unauthenticated-webtrigger-data", Level::Error,
+       "A web trigger without authentication answers with customer data",
+       "A web trigger without `hmacSharedSecret` authentication returns customer data in its "
+       "response (or writes what the caller sends), and compares no request value with a "
+       "secret (from process.env or a stored secret). Anyone with the URL gets the data: "
+       "customer data leaves Atlassian to anyone.",
+       8.0, "medium"},
   };
   return rules;
 }
@@ -387,6 +418,19 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     f.data = l.data;
     f.message =
         fmt::format("customer data ({}) is written to the log by {}", dataList(l.data), l.api);
+    add(f);
+  }
+  for (const PolicySite& ps : flow.policy) {
+    const RuleInfo* info = findRule(ps.ruleId);
+    Finding f;
+    f.ruleId = ps.ruleId;
+    f.level = info ? info->level : Level::Warning;
+    f.file = ps.file;
+    f.site = ps.site;
+    f.function = ps.function;
+    f.data = ps.data;
+    f.message = ps.message;
+    f.path = ps.path;
     add(f);
   }
   std::stable_sort(v.findings.begin(), v.findings.end(), [](const Finding& a, const Finding& b) {

@@ -51,6 +51,7 @@ struct Finding {
   std::string function;
   std::string host;
   uint8_t data = 0;
+  std::vector<WitnessStep> path;  // policy findings (FE013–FE017): how the data got there
   // Set by the CI gate (issue 6): suppressions and baseline comparison.
   bool suppressed = false;
   std::string suppressionKind;  // "inSource" (// forge-egress-ignore) or "external" (config allow)
