@@ -58,7 +58,8 @@ struct Checker {
   }
 };
 
-const std::set<std::string> kTopKeys = {"allow", "ignore", "rules", "sinks", "sources"};
+const std::set<std::string> kTopKeys = {"allow", "authorization", "ignore",
+                                        "rules", "sinks",         "sources"};
 const std::set<std::string> kSinkKeys = {
     "id",     "module",  "global", "path",      "api",         "kind",           "url",
     "base",   "options", "data",   "remoteKey", "providerKey", "providerRemote", "host",
@@ -89,6 +90,19 @@ void readIgnore(const Checker& c, const YAML::Node& n, Config& out) {
   for (const auto& e : n) out.ignore.push_back(c.scalar(e, "ignore"));
 }
 
+// `authorization: ["src/auth.js#canAccess"]`: functions that check a user's access (FE013).
+void readAuthorization(const Checker& c, const YAML::Node& n, Config& out) {
+  if (n.IsNull()) return;
+  if (!n.IsSequence()) c.fail(n, "authorization: expected a list of path#function");
+  for (const auto& e : n) {
+    std::string spec = c.scalar(e, "authorization");
+    size_t hash = spec.find('#');
+    if (hash == std::string::npos || hash == 0 || hash + 1 == spec.size())
+      c.fail(e, "authorization: expected path#function, e.g. src/auth.js#canAccessIssue");
+    out.authorization.push_back(spec);
+  }
+}
+
 void readRules(const Checker& c, const YAML::Node& n, Config& out) {
   if (n.IsNull()) return;
   if (!n.IsMap()) c.fail(n, "rules: expected a mapping of rule id to note, warning, error or off");
@@ -96,7 +110,7 @@ void readRules(const Checker& c, const YAML::Node& n, Config& out) {
     std::string key = c.scalar(kv.first, "rules");
     const RuleInfo* rule = findRuleByIdOrName(key);
     if (!rule)
-      c.fail(kv.first, fmt::format("rules: unknown rule '{}' (FE001–FE012 or a rule name)", key));
+      c.fail(kv.first, fmt::format("rules: unknown rule '{}' (FE001–FE017 or a rule name)", key));
     std::string value = kv.second.IsScalar() ? lower(kv.second.Scalar()) : "";
     std::optional<Level> level;
     if (value == "note")
@@ -196,7 +210,8 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
           diagnosticAt("config-syntax", displayPath, text, e.mark.line, e.mark.column, e.msg)};
     }
     if (!root || root.IsNull()) return true;
-    if (!root.IsMap()) c.fail(root, "expected a mapping with allow, ignore, rules, sinks, sources");
+    if (!root.IsMap())
+      c.fail(root, "expected a mapping with allow, authorization, ignore, rules, sinks, sources");
     c.onlyKeys(root, "configuration", kTopKeys);
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
@@ -204,6 +219,8 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
         readAllow(c, kv.second, out);
       else if (key == "ignore")
         readIgnore(c, kv.second, out);
+      else if (key == "authorization")
+        readAuthorization(c, kv.second, out);
       else if (key == "rules")
         readRules(c, kv.second, out);
       else {
@@ -274,6 +291,7 @@ bool loadScanConfig(const std::string& root, const std::string& explicitPath, Co
 
 void applyConfig(const Config& config, ScanOptions& options) {
   for (const auto& g : config.ignore) options.ignore.push_back(g);
+  for (const auto& a : config.authorization) options.authorizationFunctions.push_back(a);
   for (const auto& [id, level] : config.rules.levels) options.rules.levels[id] = level;
   for (const auto& a : config.allow) options.allow.push_back(a);
   if (config.extendsCatalog) options.catalog = &config.catalog;

@@ -19,6 +19,7 @@ struct Config {
   std::string path;  // the file read; empty when there is none
   std::vector<AllowedHost> allow;
   std::vector<std::string> ignore;
+  std::vector<std::string> authorization;  // path#function that check a user's access (FE013)
   RuleOverrides rules;
   bool extendsCatalog = false;  // `sinks` or `sources` given
   Catalog catalog;              // the built-in catalog plus them, when extendsCatalog

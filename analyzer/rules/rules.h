@@ -1,4 +1,4 @@
-// The rules FE001–FE012: their stable ids, names, default levels and help
+// The rules FE001–FE017: their stable ids, names, default levels and help
 // (one place, used by every output format and the docs), and the rule
 // engine that turns egress sites and the manifest into findings.
 #pragma once
