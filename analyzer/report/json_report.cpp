@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "report/policy_claims.h"
+
 namespace fe {
 
 const char* sideName(SourceSide side) {
@@ -123,6 +125,16 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
     }
     a["findings"] = findings;
     a["runsOnAtlassian"] = {{"eligible", v.roaReasons.empty()}, {"reasons", v.roaReasons}};
+    json claims = json::array();
+    for (const auto& c : policyClaims(app)) {
+      json j = {
+          {"claim", c.id}, {"status", c.status}, {"rules", c.rules}, {"findings", c.findings}};
+      if (c.first)
+        j["first"] = {
+            {"ruleId", c.first->ruleId}, {"file", c.first->file}, {"line", c.first->site.line}};
+      claims.push_back(j);
+    }
+    a["policy"] = claims;
     apps.push_back(a);
   }
   out["apps"] = apps;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "report/json_report.h"
+#include "report/policy_claims.h"
 
 namespace fe {
 
@@ -97,6 +98,18 @@ std::string renderText(const ScanResult& result, bool color) {
                            safe(f.message));
         out += gateTag(st, f.suppressed, f.suppressionReason, f.baselineState);
       }
+    }
+    out += "\n  policy:\n";
+    for (const auto& c : policyClaims(app)) {
+      std::string status = c.status == "holds"   ? st.green("holds")
+                           : c.status == "fails" ? st.red("fails")
+                                                 : st.yellow("cannot be shown (incomplete)");
+      std::string detail;
+      if (c.first)
+        detail =
+            fmt::format(" ({} finding{}; first: {} {}:{})", c.findings, c.findings == 1 ? "" : "s",
+                        c.first->ruleId, safe(c.first->file), c.first->site.line);
+      out += fmt::format("    {}: {}{}\n", c.claim, status, detail);
     }
     if (result.baselineGiven) {
       size_t fresh = 0, absent = 0;
