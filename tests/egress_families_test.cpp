@@ -52,6 +52,28 @@ TEST_CASE("HTTP client family: got, ky, superagent, undici and node-fetch Reques
   CHECK(hostAt(r, "src/index.js", 11) == "undici.example.com");
 }
 
+TEST_CASE("HTTP client family: wretch (base + path) and the Cloudflare SDK", "[families]") {
+  auto r = scanFiles({{"src/index.js",
+                       kResolverHeader +
+                           "import wretch from 'wretch';\n"                             // 3
+                           "import Cloudflare from 'cloudflare';\n"                     // 4
+                           "const api = wretch('https://api.wretch.example');\n"        // 5
+                           "const cf = new Cloudflare({ apiToken: process.env.T });\n"  // 6
+                           "resolver.define('go', async ({ payload }) => {\n"           // 7
+                           "  await api.get('/status').json();\n"                       // 8
+                           "  await api.post({ t: payload.text }, '/items').json();\n"  // 9
+                           "  await cf.zones.list({ name: payload.zone });\n"           // 10
+                           "});\n" +
+                           appFooter()}});
+  CHECK(hostAt(r, "src/index.js", 8) == "api.wretch.example");
+  const fe::EgressSite* post = egressAt(r, "src/index.js", 9);
+  REQUIRE(post);
+  CHECK(post->url == "https://api.wretch.example/items");
+  CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/index.js", 10) == "api.cloudflare.com");
+  CHECK(hasFinding(r, "FE009", "src/index.js", 10));
+}
+
 TEST_CASE("SDK family: OpenAI client with product data, FE009 and FE002", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",
