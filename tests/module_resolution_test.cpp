@@ -350,3 +350,14 @@ export const handler = resolver.getDefinitions();
   REQUIRE(e != nullptr);
   CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});
 }
+
+TEST_CASE("modules: a handler in index.mts and an import of a .cts file", "[modules]") {
+  // One table of source extensions: the manifest's handler lookup finds .mts too.
+  const std::string src =
+      entry("import { BASE } from './config.cjs';\n",
+            "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
+  auto r = scanFiles({{"src/index.mts", src}, {"src/config.cts", kConfigEsm}});
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].incomplete.empty());
+  checkSink(r, "src/index.mts", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+}

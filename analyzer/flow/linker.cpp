@@ -8,6 +8,8 @@
 #include <functional>
 #include <set>
 
+#include "parse/language.h"
+
 namespace fe {
 
 std::string entryFamily(const std::string& moduleType) {
@@ -202,15 +204,16 @@ class Linker {
     for (const auto& fn : m.functions) {
       if (fn.handlerFile.empty()) continue;
       int file = -1;
-      for (const char* ext : {".tsx", ".jsx", ".ts", ".js", ".cjs", ".mjs"}) {
-        file = fileIndex(base + "/" + fn.handlerFile + ext);
+      for (const auto& e : kSourceExtensions) {
+        file = fileIndex(base + "/" + fn.handlerFile + std::string(e.extension));
         if (file >= 0) break;
       }
       if (file < 0) {
         diags_.push_back(
             {Severity::Warning, "handler-missing", m.path, fn.line, 0,
-             fmt::format("function '{}': handler file {}/{}.(ts|tsx|js|jsx|cjs) not found", fn.key,
-                         srcDir, fn.handlerFile)});
+             fmt::format(
+                 "function '{}': handler file {}/{}.(ts|tsx|js|jsx|mjs|cjs|mts|cts) not found",
+                 fn.key, srcDir, fn.handlerFile)});
         continue;
       }
       std::string family = "function";

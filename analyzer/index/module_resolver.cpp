@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parse/language.h"
+
 namespace fe {
 
 bool normalisePath(const std::string& path, std::string& out) {
@@ -60,7 +62,6 @@ std::string ModuleResolver::packageName(const std::string& s) {
 }
 
 int ModuleResolver::probe(const std::string& base) const {
-  static const char* kExtensions[] = {".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"};
   auto has = [&](const std::string& p) {
     auto it = index_.find(p);
     return it == index_.end() ? -1 : it->second;
@@ -83,10 +84,10 @@ int ModuleResolver::probe(const std::string& base) const {
   if ((found = swap(".jsx", {".tsx"})) >= 0) return found;
   if ((found = swap(".mjs", {".mts"})) >= 0) return found;
   if ((found = swap(".cjs", {".cts"})) >= 0) return found;
-  for (const char* ext : kExtensions)
-    if ((found = has(base + ext)) >= 0) return found;
-  for (const char* ext : kExtensions)
-    if ((found = has(joinPath(base, std::string("index") + ext))) >= 0) return found;
+  for (const auto& e : kSourceExtensions)
+    if ((found = has(base + std::string(e.extension))) >= 0) return found;
+  for (const auto& e : kSourceExtensions)
+    if ((found = has(joinPath(base, "index" + std::string(e.extension)))) >= 0) return found;
   return -1;
 }
 

@@ -216,19 +216,13 @@ bool grammarForPath(std::string_view path, Grammar& grammar) {
   auto ends = [&](std::string_view suffix) {
     return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
   };
-  if (ends(".d.ts")) return false;  // declarations carry no behaviour
-  if (ends(".tsx")) {
-    grammar = Grammar::Tsx;
-    return true;
-  }
-  if (ends(".ts") || ends(".mts") || ends(".cts")) {
-    grammar = Grammar::TypeScript;
-    return true;
-  }
-  if (ends(".js") || ends(".jsx") || ends(".mjs") || ends(".cjs")) {
-    grammar = Grammar::JavaScript;
-    return true;
-  }
+  if (ends(".d.ts") || ends(".d.mts") || ends(".d.cts"))
+    return false;  // declarations carry no behaviour
+  for (const auto& e : kSourceExtensions)
+    if (ends(e.extension)) {
+      grammar = e.grammar;
+      return true;
+    }
   return false;
 }
 

@@ -13,6 +13,18 @@ namespace fe {
 
 enum class Grammar : uint8_t { JavaScript, TypeScript, Tsx };
 
+// Every source extension the tool reads, and its grammar: the one table that discovery,
+// parsing, module resolution and the manifest's handler lookup use (in this order of
+// preference when several files share a name). `.d.ts` files are never read.
+struct SourceExtension {
+  std::string_view extension;
+  Grammar grammar;
+};
+inline constexpr SourceExtension kSourceExtensions[] = {
+    {".ts", Grammar::TypeScript},  {".tsx", Grammar::Tsx},        {".js", Grammar::JavaScript},
+    {".jsx", Grammar::JavaScript}, {".mjs", Grammar::JavaScript}, {".cjs", Grammar::JavaScript},
+    {".mts", Grammar::TypeScript}, {".cts", Grammar::TypeScript}};
+
 // Node kinds the extractor understands. Everything else is Other.
 enum class NodeKind : uint8_t {
   Other,
