@@ -95,3 +95,36 @@ TEST_CASE("side: a browser fetch to an Atlassian host needs fetch.client", "[sid
   CHECK(server->side == SourceSide::Backend);
   CHECK_FALSE(hasFinding(r, "FE003", "src/index.js", 7));
 }
+
+TEST_CASE("site: a URL built on the customer's site URL goes to their own Atlassian site",
+          "[side]") {
+  std::string frontend =
+      "import React from 'react';\n"                                                     // 1
+      "import ForgeReconciler, { Image, useProductContext } from '@forge/react';\n"      // 2
+      "import { view } from '@forge/bridge';\n"                                          // 3
+      "const App = () => {\n"                                                            // 4
+      "  const context = useProductContext();\n"                                         // 5
+      "  return <Image src={`${context.siteUrl}/images/icons/x.svg`} />;\n"              // 6
+      "};\n"                                                                             // 7
+      "export async function me() {\n"                                                   // 8
+      "  const ctx = await view.getContext();\n"                                         // 9
+      "  await fetch(`${ctx.siteUrl}/rest/api/3/myself`);\n"                             // 10
+      "  await fetch(`${window.location.ancestorOrigins[0]}/rest/api/3/serverInfo`);\n"  // 11
+      "}\n"                                                                              // 12
+      "ForgeReconciler.render(<App />);\n";
+  auto r = scanFiles({{"manifest.yml", kManifest},
+                      {"src/index.js", kBackend},
+                      {"src/lib/http.js", kHttp},
+                      {"src/shared.js", kShared},
+                      {"src/frontend.jsx", frontend}});
+  for (int line : {6, 10, 11}) {
+    INFO("line " << line);
+    const fe::EgressSite* e = egressAt(r, "src/frontend.jsx", line);
+    REQUIRE(e);
+    CHECK(e->host == std::optional<std::string>("*.atlassian.net"));
+    CHECK(e->hostSource == "site");
+  }
+  CHECK_FALSE(hasFinding(r, "FE010", "src/frontend.jsx", 6));  // an image from their own site
+  CHECK(
+      hasFinding(r, "FE003", "src/frontend.jsx", 10));  // a browser fetch still needs fetch.client
+}

@@ -355,6 +355,17 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
             catalog.trustedContext.emplace_back(f.first.Scalar(), f.second.Scalar());
         continue;
       }
+      if (key == "siteValues") {
+        if (!list.IsSequence()) {
+          r.error(list, "siteValues: expected a list of module/global and path");
+          continue;
+        }
+        for (const auto& e : list) {
+          Selector sel;
+          if (e.IsMap() && r.selector(e, sel, false)) catalog.siteValues.push_back(std::move(sel));
+        }
+        continue;
+      }
       if (key == "validationGuards") {
         for (auto& s : r.strings(list)) catalog.validationGuards.push_back(s);
         continue;

@@ -159,6 +159,9 @@ struct Catalog {
   std::vector<std::pair<std::string, std::string>> trustedContext;
   // Methods that test a value before it is written (FE015): `re.test(x)`, `list.includes(x)`.
   std::vector<std::string> validationGuards;
+  // Values that are the customer's own Atlassian site URL (`view.getContext().siteUrl`,
+  // `window.location.ancestorOrigins[0]`): a URL built on one goes to *.atlassian.net.
+  std::vector<Selector> siteValues;
   std::vector<SourceModel> sources;
   std::vector<SummaryModel> summaries;
   std::vector<EntryModel> entries;

@@ -25,7 +25,8 @@ enum class StringOrigin : uint8_t {
   Webtrigger,
   Parameter,
   Unknown,
-  Widened
+  Widened,
+  Site  // the customer's own Atlassian site (siteUrl, ancestorOrigins): a host *.atlassian.net
 };
 
 struct AbstractString {

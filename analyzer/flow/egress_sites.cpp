@@ -30,6 +30,8 @@ const char* originName(StringOrigin o) {
       return "user-input";
     case StringOrigin::Parameter:
       return "parameter";
+    case StringOrigin::Site:
+      return "site";
     default:
       return "unknown";
   }
@@ -364,6 +366,12 @@ class Collector {
     }
     c.relative = s.kind != StringKind::Unknown && !s.text.empty() &&
                  ((s.text[0] == '/' && s.text.rfind("//", 0) != 0) || s.text.rfind("./", 0) == 0);
+    if (s.kind == StringKind::Unknown && s.origin == StringOrigin::Site) {
+      setSiteHost(c.host, c.protocol, c.matchUrl);
+      c.url = "{site}";
+      c.source = "site";
+      return c;
+    }
     if (s.kind == StringKind::Unknown) {
       c.source = originName(s.origin);
       c.detail = s.detail;
@@ -516,15 +524,25 @@ class Collector {
     return out;
   }
 
+  // The customer's own site: some subdomain of atlassian.net.
+  static void setSiteHost(std::optional<std::string>& host, std::string& protocol,
+                          std::string& matchUrl) {
+    host = "*.atlassian.net";
+    protocol = "https:";
+    matchUrl = "https://*.atlassian.net/";
+  }
+
   std::optional<EgressSite> jsxSite(uint32_t file, const JsxUrlFact& j, const JsxResource& res) {
     VarId v = p_.varBase[file] + j.value;
     auto values = s_.strings(v).values();
     std::optional<std::string> host;
     std::string protocol, url, match;
-    bool anyAbsolute = false, anyRelative = false;
+    bool anyAbsolute = false, anyRelative = false, site = false;
     for (const auto& sv : values) {
       std::string proto;
-      if (auto h = hostOf(sv, &proto)) {
+      if (sv.kind == StringKind::Unknown && sv.origin == StringOrigin::Site) {
+        site = true;
+      } else if (auto h = hostOf(sv, &proto)) {
         if (!host) {
           host = h;
           protocol = proto;
@@ -538,6 +556,11 @@ class Collector {
         anyRelative = true;  // the app's own assets, or inline data
       }
     }
+    if (!anyAbsolute && site) {
+      setSiteHost(host, protocol, match);
+      url = "{site}";
+      anyAbsolute = true;
+    }
     if (!anyAbsolute && anyRelative) return std::nullopt;
     EgressSite e;
     e.file = p_.files[file].path;
@@ -550,7 +573,7 @@ class Collector {
     e.protocol = protocol;
     e.url = host ? url : "{unknown}";
     e.matchUrl = normalisedUrl(match);
-    e.hostSource = host ? "literal" : "unknown";
+    e.hostSource = !host ? "unknown" : url == "{site}" ? "site" : "literal";
     e.calleeText = e.api;
     uint32_t fn = j.enclosingFunction == kTopLevel ? p_.topLevelFunction(file)
                                                    : p_.functionBase[file] + j.enclosingFunction;

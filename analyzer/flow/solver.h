@@ -58,6 +58,7 @@ struct Token {
   uint32_t attachment = kNone;
   uint32_t entryModel = kNone;
   std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
+  bool siteUrl = false;             // the customer's own site URL (catalog siteValues)
   bool opaque = false;              // library value no catalog row can match, nor anything below it
   bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
   std::vector<uint32_t> fallbacks;  // prototype chain

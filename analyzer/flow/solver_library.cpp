@@ -166,6 +166,10 @@ void FlowSolver::matchCatalog(uint32_t tok) {
       break;
     }
   }
+  for (const auto& sel : catalog_.siteValues) {
+    size_t spec = 0;
+    t.siteUrl = t.siteUrl || selectorMatches(sel, root, path, spec);
+  }
   for (size_t i = 0; i < catalog_.checks.size(); ++i) {
     size_t spec = 0;
     if (selectorMatches(catalog_.checks[i].selector, root, path, spec))
@@ -193,6 +197,8 @@ void FlowSolver::matchCatalog(uint32_t tok) {
     relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
   for (const auto& m : catalog_.checks)
     relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& sel : catalog_.siteValues)
+    relevant = relevant || selectorMayMatchBelow(sel, root, path);
   t.opaque = !relevant;
 }
 

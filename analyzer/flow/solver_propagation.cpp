@@ -97,6 +97,13 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
   }
   s.tokens.insert(it, token);
   s.delta.push_back(token);
+  if (tokens_[token].siteUrl) {
+    // The customer's site URL: a string whose host is *.atlassian.net, whatever the path.
+    AbstractString siteUrl;
+    siteUrl.kind = StringKind::Unknown;
+    siteUrl.origin = StringOrigin::Site;
+    addString(v, siteUrl);
+  }
   uint8_t in = tokens_[token].intrinsic;
   if (in & ~s.eff) {
     if (s.parents == kNone) {
