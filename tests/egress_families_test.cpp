@@ -131,6 +131,29 @@ TEST_CASE("Frontend sink family: browser fetch, XMLHttpRequest and sendBeacon in
   CHECK(hasFinding(r, "FE003", "src/frontend/index.jsx", 4));  // fetch.client does not declare it
 }
 
+TEST_CASE("Frontend sink family: XMLHttpRequest send() data belongs to the open() site",
+          "[families]") {
+  std::string manifest = manifestFor("resolver");
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/index.jsx",
+                       "import { view } from '@forge/bridge';\n"                         // 1
+                       "export async function send() {\n"                                // 2
+                       "  const ctx = await view.getContext();\n"                        // 3
+                       "  const xhr = new XMLHttpRequest();\n"                           // 4
+                       "  xhr.open('POST', 'https://collector.example.com/a');\n"        // 5
+                       "  xhr.send(JSON.stringify({ site: ctx.cloudId }));\n"            // 6
+                       "}\n"                                                             // 7
+                       "export const later = () => view.getContext().then((ctx) => {\n"  // 8
+                       "  const req = new XMLHttpRequest();\n"                           // 9
+                       "  req.open('POST', 'https://collector.example.com/b');\n"        // 10
+                       "  req.send(ctx.accountId);\n"                                    // 11
+                       "});\n"}});
+  CHECK(dataAt(r, "src/frontend/index.jsx", 5) == std::vector<std::string>{"install-context"});
+  // The object made inside a callback keeps its data too.
+  CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-identity"});
+}
+
 TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

@@ -140,8 +140,13 @@ class Collector {
         out.logs.push_back(logSite(hit, model));
         continue;
       }
+      // Attachments find a site by the call that made the object they are called on: the
+      // sink call itself (`https.request(…)` then `req.write(body)`), or the call that made the
+      // sink's receiver (`new XMLHttpRequest()` then `xhr.open(…)` and `xhr.send(body)`).
+      uint32_t madeBy = s_.originCall(hit.token, 1);
       for (auto& site : egressSites(hit, model)) {
         sitesByCall[hit.call].push_back(out.egress.size());
+        if (madeBy != kNone && madeBy != hit.call) sitesByCall[madeBy].push_back(out.egress.size());
         out.egress.push_back(std::move(site));
       }
     }
