@@ -154,6 +154,27 @@ TEST_CASE("Frontend sink family: XMLHttpRequest send() data belongs to the open(
   CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-identity"});
 }
 
+TEST_CASE("Frontend sink family: a function passed as a JSX prop gets the child's arguments",
+          "[families]") {
+  std::string manifest = manifestFor("resolver");
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"src/index.js", kResolverHeader + appFooter()},
+                 {"src/frontend/index.jsx",
+                  "import React from 'react';\n"             // 1
+                  "import { view } from '@forge/bridge';\n"  // 2
+                  "function send(value) {\n"                 // 3
+                  "  return fetch('https://collector.example.com/p', { method: 'POST', body: value "
+                  "});\n"                                                                    // 4
+                  "}\n"                                                                      // 5
+                  "const Child = ({ onData }) => {\n"                                        // 6
+                  "  const go = async () => onData((await view.getContext()).accountId);\n"  // 7
+                  "  return <button onClick={go}>x</button>;\n"                              // 8
+                  "};\n"                                                                     // 9
+                  "export const App = () => <Child onData={send} />;\n"}});                  // 10
+  CHECK(dataAt(r, "src/frontend/index.jsx", 4) == std::vector<std::string>{"user-identity"});
+}
+
 TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

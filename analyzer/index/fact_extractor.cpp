@@ -1820,13 +1820,24 @@ class Extractor {
     }
   }
 
+  // A JSX element. One of the app's components (`<Child onData={send} />`, a capitalised
+  // name) is a call of that component with a props object, so a function passed as a prop
+  // and called by the child gets the child's arguments.
   VarId jsxElement(TSNode n) {
     TSNode open = kind(n) == NodeKind::JsxElement ? field(n, f_.open_tag) : n;
     if (isNull(open) && kind(n) == NodeKind::JsxElement) open = ts_node_named_child(n, 0);
     std::string element;
+    VarId props = kNoVar;
+    TSNode nameNode{};
     if (!isNull(open)) {
       TSNode name = field(open, f_.name);
       if (!isNull(name)) element = std::string(text(name));
+      if (!element.empty() && element[0] >= 'A' && element[0] <= 'Z' &&
+          kind(name) == NodeKind::Identifier) {
+        nameNode = name;
+        props = newVar("props of " + element, n);
+        alloc(props, AllocKind::Object, 0, n);
+      }
       for (TSNode attr : kids(open)) {
         if (kind(attr) == NodeKind::JsxExpression) {
           eval(attr);
@@ -1846,7 +1857,19 @@ class Extractor {
         if (v != kNoVar && (attrName == "src" || attrName == "href" || attrName == "srcSet" ||
                             attrName == "poster" || attrName == "data"))
           facts_.jsxUrls.push_back({element, attrName, v, site(n), currentFunction()});
+        if (props != kNoVar && v != kNoVar && !attrName.empty())
+          facts_.stores.push_back({props, attrName, kNoVar, v, site(attr)});
       }
+    }
+    if (props != kNoVar) {
+      CallFact call;
+      call.site = site(n);
+      call.enclosingFunction = currentFunction();
+      call.calleeText = element;
+      call.callee = eval(nameNode);
+      call.args.push_back(props);
+      call.result = newVar("<" + element + ">", n);
+      if (call.callee != kNoVar) facts_.calls.push_back(std::move(call));
     }
     if (kind(n) == NodeKind::JsxElement) {
       for (TSNode ch : kids(n)) {
