@@ -328,16 +328,16 @@ class PolicyChecker {
           if (fn.key == mod.functionKey) open.insert(fn.key);
     for (const auto& [handler, name] : s_.entryFunctions()) {
       if (!open.count(name)) continue;
-      std::vector<uint32_t> tree = callTree(handler);
-      if (verifiesSecret(tree)) continue;
-      std::set<uint32_t> inTree(tree.begin(), tree.end());
+      // The handler's call tree: the functions this entry point reaches.
+      std::set<uint32_t> inTree;
+      for (uint32_t f = 0; f < p_.functionCount; ++f)
+        if (std::binary_search(reachedBy_[f].begin(), reachedBy_[f].end(), name)) inTree.insert(f);
+      if (verifiesSecret(inTree)) continue;
       // Returns of the handler that carry customer data.
       uint32_t file = p_.fileOfFunction(handler);
       const FileFacts& f = p_.files[file];
       for (const auto& r : f.returns) {
-        uint32_t fn = r.function == kTopLevel ? p_.topLevelFunction(file)
-                                              : p_.functionBase[file] + r.function;
-        if (fn != handler) continue;
+        if (functionOf(file, r.function) != handler) continue;
         uint8_t got = reaching({p_.varBase[file] + r.value}, kCustomerData);
         if (!got) continue;
         PolicySite site;
@@ -372,31 +372,16 @@ class PolicyChecker {
     }
   }
 
-  std::vector<uint32_t> callTree(uint32_t root) const {
-    std::vector<uint32_t> out{root}, stack{root};
-    std::vector<uint8_t> seen(p_.functionCount, 0);
-    seen[root] = 1;
-    while (!stack.empty()) {
-      uint32_t f = stack.back();
-      stack.pop_back();
-      for (uint32_t g : s_.callGraph()[f])
-        if (!seen[g]) {
-          seen[g] = 1;
-          out.push_back(g);
-          stack.push_back(g);
-        }
-    }
-    return out;
+  // The global index of a file's function (kTopLevel: the file's module code).
+  uint32_t functionOf(uint32_t file, uint32_t local) const {
+    return local == kTopLevel ? p_.topLevelFunction(file) : p_.functionBase[file] + local;
   }
 
   // A comparison of something from the request with a secret (process.env, a stored secret).
-  bool verifiesSecret(const std::vector<uint32_t>& tree) const {
-    std::set<uint32_t> inTree(tree.begin(), tree.end());
+  bool verifiesSecret(const std::set<uint32_t>& inTree) const {
     for (uint32_t file = 0; file < p_.files.size(); ++file)
       for (const auto& c : p_.files[file].comparisons) {
-        uint32_t fn = c.function == kTopLevel ? p_.topLevelFunction(file)
-                                              : p_.functionBase[file] + c.function;
-        if (!inTree.count(fn)) continue;
+        if (!inTree.count(functionOf(file, c.function))) continue;
         VarId a = p_.varBase[file] + c.left, b = p_.varBase[file] + c.right;
         if ((fromRequest(a) && isSecret(b)) || (fromRequest(b) && isSecret(a))) return true;
       }

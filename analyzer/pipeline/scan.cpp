@@ -42,8 +42,15 @@ struct AppPlan {
   std::vector<std::string> customUiDirs;   // Custom UI projects (or bundles): frontend entries
   std::vector<std::string> excludedDirs;   // Custom UI build output
   std::vector<std::string> htmlFiles;      // Custom UI index.html files
-  std::vector<std::string> incomplete;     // what was meant to be analysed and was not
-  bool manifestTruncated = false;          // the YAML node budget stopped the reader
+  // Each of them read and parsed once: its resources, or why it could not be read.
+  struct HtmlPageRead {
+    std::string path;
+    bool unreadable = false;
+    std::vector<HtmlResource> resources;
+  };
+  std::vector<HtmlPageRead> htmlPages;
+  std::vector<std::string> incomplete;  // what was meant to be analysed and was not
+  bool manifestTruncated = false;       // the YAML node budget stopped the reader
 };
 
 std::string dirOf(const std::string& path) {
@@ -106,17 +113,13 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
 }
 
 // External <script>, <link>, <img>, <iframe> references of a built Custom UI page.
-void addHtmlResources(const fs::path& root, const std::string& html, const ScanOptions& options,
-                      FlowFindings& flow, Diagnostics& diags) {
-  std::string text;
-  if (!insideRoot(root, root / html)) return;
-  ReadStatus st = readTextFile(root / html, options.maxFileBytes, text);
-  if (st != ReadStatus::Ok) {
-    if (st != ReadStatus::Missing)
-      diags.push_back({Severity::Warning, "unreadable", html, 0, 0, "cannot read index.html"});
+void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Diagnostics& diags) {
+  const std::string& html = page.path;
+  if (page.unreadable) {
+    diags.push_back({Severity::Warning, "unreadable", html, 0, 0, "cannot read index.html"});
     return;
   }
-  for (const auto& r : scanHtmlResources(text)) {
+  for (const auto& r : page.resources) {
     AbstractString url;
     url.kind = StringKind::Exact;
     url.text = r.url;
@@ -362,16 +365,22 @@ ScanResult runScan(const ScanOptions& options) {
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
   }
-  // Inline <script> code of Custom UI pages: one more frontend file per page, the page
-  // blanked outside its scripts so that lines and columns are the page's own.
+  // Custom UI pages, read and parsed once: their resources for the egress of the app, and
+  // their inline <script> code as one more frontend file per page, the page blanked outside
+  // its scripts so that lines and columns are the page's own.
   std::vector<std::string> inlineScripts(parsed.size());
   for (size_t a = 0; a < plans.size(); ++a)
     for (const auto& html : plans[a].htmlFiles) {
       std::string text;
-      if (!insideRoot(root, root / html) ||
-          readTextFile(root / html, options.maxFileBytes, text) != ReadStatus::Ok)
-        continue;  // addHtmlResources reports it
-      std::string script = readHtmlPage(text).script;
+      if (!insideRoot(root, root / html)) continue;
+      ReadStatus st = readTextFile(root / html, options.maxFileBytes, text);
+      if (st != ReadStatus::Ok) {
+        if (st != ReadStatus::Missing) plans[a].htmlPages.push_back({html, true, {}});
+        continue;
+      }
+      HtmlPage page = readHtmlPage(text);
+      plans[a].htmlPages.push_back({html, false, std::move(page.resources)});
+      std::string script = std::move(page.script);
       if (script.empty()) continue;
       FileFacts facts;
       facts.path = html;
@@ -516,7 +525,7 @@ ScanResult runScan(const ScanOptions& options) {
     PolicyOptions policy;
     policy.authorizationFunctions = options.authorizationFunctions;
     flow.policy = collectPolicySites(solver, plan.manifest, policy);
-    for (const auto& html : plan.htmlFiles) addHtmlResources(root, html, options, flow, diags);
+    for (const auto& page : plan.htmlPages) addHtmlResources(page, flow, diags);
     addManifestEgress(plan.manifest, flow);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);
     report.manifest = std::move(plan.manifest);
