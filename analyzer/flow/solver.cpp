@@ -50,6 +50,13 @@ bool FlowSolver::run() {
     VarId v = queue_[queueHead_++];
     queued_[v] = 0;
     any = true;
+    // Lists of merged members: no propagation of theirs is running here any more.
+    for (VarId m : retired_) {
+      std::vector<Edge>().swap(succ_[m]);
+      std::vector<Watch>().swap(watches_[m]);
+    }
+    retired_.clear();
+    if (find(v) != v) continue;  // merged while queued: its representative holds its state
     if (profile_) ++(*profile_)[v];
     // Work, not pops: a variable with many successors costs more (deterministic budget).
     stats_.steps += succ_[v].size() / 4;
@@ -72,7 +79,7 @@ void FlowSolver::phaseUnknownCallees() {
     if (c.isSuperCall || c.callee == kNoVar) continue;
     VarId vb = program_.varBase[program_.fileOfCall(id)];
     bool callable = false;
-    for (uint32_t t : vars_[vb + c.callee].tokens) {
+    for (uint32_t t : vars_[find(vb + c.callee)].tokens) {
       TokenKind k = tokens_[t].kind;
       callable =
           callable || k == TokenKind::Function || k == TokenKind::Class || k == TokenKind::Library;
@@ -113,9 +120,9 @@ bool FlowSolver::phaseDeepTaint() {
   for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
     if (!spend(1)) return false;
     auto [from, to, call] = deepTaintEdges_[i];
-    if ((vars_[to].eff & any) == any) continue;
+    if ((vars_[find(to)].eff & any) == any) continue;
     uint8_t mask = deepTaint(from);
-    uint8_t fresh = mask & ~vars_[to].eff;
+    uint8_t fresh = mask & ~vars_[find(to)].eff;
     if (!fresh) continue;
     for (int b = 0; b < kCategoryCount; ++b) {
       if (!(fresh & (1u << b))) continue;
@@ -166,7 +173,7 @@ void FlowSolver::solve() {
       std::sort(top.rbegin(), top.rend());
       for (size_t i = 0; i < top.size() && i < 15; ++i) {
         VarId v = top[i].second;
-        const VarState& st = self->vars_[v];
+        const VarState& st = self->vars_[self->find(v)];
         std::fprintf(stderr, "profile: %llu x %s:%u %s tokens=%zu strings=%zu\n",
                      static_cast<unsigned long long>(top[i].first),
                      self->program_.files[self->program_.fileOfVar(v)].path.c_str(),

@@ -111,8 +111,8 @@ class FlowSolver {
 
   const AppProgram& program() const { return program_; }
   const Catalog& catalog() const { return catalog_; }
-  const VarState& state(VarId v) const { return vars_[v]; }
-  const StringSet& strings(VarId v) const { return stringPool_.get(vars_[v].strings); }
+  const VarState& state(VarId v) const { return vars_[find(v)]; }
+  const StringSet& strings(VarId v) const { return stringPool_.get(vars_[find(v)].strings); }
   const Token& token(uint32_t t) const { return tokens_[t]; }
   const std::vector<std::string>& roots() const { return roots_; }
   const std::vector<SinkHit>& sinkHits() const { return sinkHits_; }
@@ -124,7 +124,7 @@ class FlowSolver {
   }
   const FlowStats& stats() const { return stats_; }
   const std::array<TaintParent, kCategoryCount>* parentsOf(VarId v) const {
-    return vars_[v].parents == kNone ? nullptr : &parents_[vars_[v].parents];
+    return vars_[find(v)].parents == kNone ? nullptr : &parents_[vars_[find(v)].parents];
   }
   // Field variable of a token, or kNoVar.
   VarId fieldOf(uint32_t token, const std::string& name) const;
@@ -215,8 +215,15 @@ class FlowSolver {
   uint32_t summaryToken();
   // An object that did not fit in a full variable: its fields flow into the summary's.
   void smash(uint32_t token);
-  void linkToSummary(VarId fieldVar, const std::string& name);
+  // Collapses `member` into `rep`: one variable from then on (see find).
+  void mergeInto(VarId member, VarId rep);
   uint32_t summary_ = kNone;
+  // Representative of each merged variable (kNoVar: itself). Members merge only into a
+  // summary field, which never merges, so one lookup suffices.
+  std::vector<VarId> rep_;
+  VarId find(VarId v) const { return v < rep_.size() && rep_[v] != kNoVar ? rep_[v] : v; }
+  std::vector<std::pair<VarId, VarId>> merged_;  // (member, representative), for predecessors
+  std::vector<VarId> retired_;  // merged members whose edge and watch lists are to be released
   bool isClean(const std::string& member) const;
 
   // propagation

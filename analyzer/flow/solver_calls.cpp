@@ -92,7 +92,7 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
       VarId rest = fvb + fn->params[fn->restParam];
       uint32_t restToken = kNone;
-      for (uint32_t t : vars_[rest].tokens)
+      for (uint32_t t : vars_[find(rest)].tokens)
         if (tokens_[t].kind == TokenKind::Array) restToken = t;
       if (restToken == kNone) {
         restToken = allocToken(TokenKind::Array, kNone, fnFile, fn->site);
@@ -121,7 +121,7 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     addToken(vb + c.result, inst);
     // Methods assigned to F.prototype.
     VarId proto = field(fnToken, "prototype");
-    for (uint32_t pt : vars_[proto].tokens) tokens_[inst].fallbacks.push_back(pt);
+    for (uint32_t pt : vars_[find(proto)].tokens) tokens_[inst].fallbacks.push_back(pt);
   } else if (c.result != kNoVar && !c.isSuperCall) {
     addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
   }
@@ -142,7 +142,7 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
     instance = kNone;
   } else {
     instance = allocToken(TokenKind::Instance, classIndex, file, c.site);
-    for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
+    for (uint32_t pt : vars_[find(cvb + cls.prototypeVar)].tokens)
       tokens_[instance].fallbacks.push_back(pt);
     addToken(vb + c.result, instance);
   }
@@ -158,7 +158,7 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
     }
     if (implicit && !c.isSuperCall) {
       // `class B extends A {}`: the implicit constructor forwards to A.
-      for (uint32_t st : vars_[cvb + cls.superVar].tokens)
+      for (uint32_t st : vars_[find(cvb + cls.superVar)].tokens)
         if (tokens_[st].kind == TokenKind::Class) {
           const Token& sup = tokens_[st];
           const ClassFact& scls =
@@ -171,14 +171,14 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
   }
   // Inheritance: our prototype falls back to the parent's prototype.
   if (cls.superVar != kNoVar) {
-    for (uint32_t st : vars_[cvb + cls.superVar].tokens) {
+    for (uint32_t st : vars_[find(cvb + cls.superVar)].tokens) {
       if (tokens_[st].kind != TokenKind::Class) continue;
       const Token& sup = tokens_[st];
       const ClassFact& scls =
           program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
       VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
-      for (uint32_t pt : vars_[cvb + cls.prototypeVar].tokens)
-        for (uint32_t spt : vars_[sproto].tokens) {
+      for (uint32_t pt : vars_[find(cvb + cls.prototypeVar)].tokens)
+        for (uint32_t spt : vars_[find(sproto)].tokens) {
           auto& fb = tokens_[pt].fallbacks;
           if (std::find(fb.begin(), fb.end(), spt) == fb.end()) {
             fb.push_back(spt);
@@ -341,7 +341,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
           VarId target = kNoVar;
           for (size_t level = 0; level < flow.to.fields.size(); ++level) {
             uint32_t obj = kNone;
-            for (uint32_t t : vars_[holder].tokens)
+            for (uint32_t t : vars_[find(holder)].tokens)
               if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
                   tokens_[t].site.column == c.site.column)
                 obj = t;

@@ -227,15 +227,49 @@ void FlowSolver::smash(uint32_t token) {
   tokens_[token].smashed = true;
   std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
                                                       tokens_[token].fields.end());
-  for (auto& [n, fv] : existing) linkToSummary(fv, n);
+  for (auto& [n, fv] : existing) mergeInto(fv, field(summaryToken(), n));
 }
 
-// Both ways: what was stored in the object is read through the summary, and what is stored
-// through the summary (a variable that held too many objects) reaches the object.
-void FlowSolver::linkToSummary(VarId fieldVar, const std::string& name) {
-  VarId sv = field(summaryToken(), name);
-  addEdge(fieldVar, sv, EdgeKind::Value);
-  addEdge(sv, fieldVar, EdgeKind::Value);
+// Cycle collapsing for the summary: a field of a smashed object and the summary's field of the
+// same name would be linked both ways, so they always hold the same; they become one variable
+// (the summary's), so a value that reaches one is pushed once, not around the cycle to every
+// smashed object. Edges and watches of the member move to the representative and get what it
+// already holds; queries see the representative's state through find().
+void FlowSolver::mergeInto(VarId member, VarId rep) {
+  member = find(member);
+  rep = find(rep);
+  if (member == rep) return;
+  if (rep_.size() < vars_.size()) rep_.resize(vars_.size(), kNoVar);
+  rep_[member] = rep;
+  merged_.push_back({member, rep});
+  // The member's edges and watches become the representative's. Copied, not moved: a
+  // propagation of the member may be iterating them; they are released after it (run()).
+  std::vector<Edge> edges = succ_[member];
+  std::vector<Watch> watches = watches_[member];
+  retired_.push_back(member);
+  for (const Edge& e : edges) addEdge(rep, e.to, e.kind, e.call, e.dir);
+  const std::vector<uint32_t>* savedDelta = watchDelta_;
+  VarId savedVar = watchVar_;
+  watchDelta_ = nullptr;  // the moved watches look at all the representative holds
+  watchVar_ = kNoVar;
+  for (const Watch& w : watches) {
+    watches_[rep].push_back(w);
+    runWatch(w);
+  }
+  watchDelta_ = savedDelta;
+  watchVar_ = savedVar;
+  // What the member held flows into the representative; a category new there keeps the
+  // member's own explanation (its parents), so witness paths go on past the merge.
+  const VarState m = vars_[member];
+  uint8_t before = vars_[rep].eff;
+  for (uint32_t t : m.tokens) addToken(rep, t, member);
+  addStrings(rep, m.strings);
+  addTaint(rep, m.taint, member, kNone);
+  uint8_t fresh = vars_[rep].eff & ~before;
+  if (fresh && m.parents != kNone && vars_[rep].parents != kNone)
+    for (int i = 0; i < kCategoryCount; ++i)
+      if ((fresh & (1u << i)) && parents_[m.parents][i].from != kNoVar)
+        parents_[vars_[rep].parents][i] = parents_[m.parents][i];
 }
 
 }  // namespace fe

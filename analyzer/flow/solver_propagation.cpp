@@ -13,14 +13,16 @@
 namespace fe {
 
 void FlowSolver::enqueue(VarId v) {
-  if (v == kNoVar || queued_[v]) return;
+  if (v == kNoVar) return;
+  v = find(v);
+  if (queued_[v]) return;
   queued_[v] = 1;
   queue_.push_back(v);
 }
 
 void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
   if (v == kNoVar) return;
-  watches_[v].push_back({kind, id});
+  watches_[find(v)].push_back({kind, id});
   // Later changes arrive as deltas; what v already holds is handled now.
   const std::vector<uint32_t>* savedDelta = watchDelta_;
   VarId savedVar = watchVar_;
@@ -34,12 +36,15 @@ void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
 // The objects of `v` a watch must look at: only the new ones when it runs
 // because v changed, all of them otherwise.
 std::vector<uint32_t> FlowSolver::tokensFor(VarId v) const {
-  if (watchDelta_ && watchVar_ == v) return *watchDelta_;
-  return vars_[v].tokens;
+  if (watchDelta_ && watchVar_ == find(v)) return *watchDelta_;
+  return vars_[find(v)].tokens;
 }
 
 void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uint8_t dir) {
-  if (from == kNoVar || to == kNoVar || from == to) return;
+  if (from == kNoVar || to == kNoVar) return;
+  from = find(from);
+  to = find(to);
+  if (from == to) return;
   if (dir == 0) {
     uint64_t key = (static_cast<uint64_t>(from) << 32 | to) * 4 + static_cast<uint64_t>(kind);
     if (!edges_.insert(key)) return;
@@ -65,6 +70,7 @@ void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uin
 }
 
 bool FlowSolver::addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call) {
+  v = find(v);
   VarState& s = vars_[v];
   uint8_t fresh = mask & ~s.eff;
   uint8_t freshBase = mask & ~s.taint;
@@ -85,6 +91,7 @@ bool FlowSolver::addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uin
 
 void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
   if (v == kNoVar) return;
+  v = find(v);
   VarState& s = vars_[v];
   auto it = std::lower_bound(s.tokens.begin(), s.tokens.end(), token);
   if (it != s.tokens.end() && *it == token) return;
@@ -118,6 +125,7 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
 }
 
 bool FlowSolver::addStrings(VarId v, uint32_t strings) {
+  v = find(v);
   uint32_t joined = stringPool_.join(vars_[v].strings, strings);
   if (joined != vars_[v].strings) {
     vars_[v].strings = joined;
@@ -130,6 +138,7 @@ bool FlowSolver::addStrings(VarId v, uint32_t strings) {
 
 bool FlowSolver::addString(VarId v, AbstractString a) {
   if (v == kNoVar) return false;
+  v = find(v);
   uint32_t added = stringPool_.add(vars_[v].strings, std::move(a));
   if (added != vars_[v].strings) {
     vars_[v].strings = added;
@@ -143,7 +152,7 @@ bool FlowSolver::addString(VarId v, AbstractString a) {
 // A variable whose strings changed many times stands for "any string" from
 // then on: the string lattice's height per variable is bounded.
 void FlowSolver::noteStringChange(VarId v) {
-  VarState& st = vars_[v];
+  VarState& st = vars_[find(v)];
   st.stringsChanged = true;
   if (st.stringChanges < 255) ++st.stringChanges;
   if (st.stringChanges == kMaxStringChanges) st.strings = stringPool_.collapse(st.strings);
@@ -228,15 +237,17 @@ VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
 VarId FlowSolver::field(uint32_t token, const std::string& name) {
   auto it = tokens_[token].fields.find(name);
   if (it != tokens_[token].fields.end()) return it->second;
-  uint32_t file = tokens_[token].file;
-  VarId v = newSolverVar(name == "[]" ? "element" : name, tokens_[token].site, file);
+  // A field of an object that did not fit in a full variable is the summary's field of that
+  // name: one variable, not two linked both ways (a cycle, whose variables hold the same).
+  VarId v = tokens_[token].smashed ? field(summaryToken(), name)
+                                   : newSolverVar(name == "[]" ? "element" : name,
+                                                  tokens_[token].site, tokens_[token].file);
   tokens_[token].fields.emplace(name, v);
   std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
   for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
   std::vector<uint32_t> mirrors = tokens_[token].mirrors;
   for (uint32_t m : mirrors) addEdge(v, field(m, name), EdgeKind::Value);
   if (tokens_[token].allFields != kNoVar) addEdge(v, tokens_[token].allFields, EdgeKind::Value);
-  if (tokens_[token].smashed) linkToSummary(v, name);
   // A dynamic store ("?") may be any field; on the summary it stays in "?" (read by dynamic
   // reads), or every method of every summarised object would flow into every name.
   if (token == summary_) {
@@ -294,7 +305,7 @@ void FlowSolver::evalLoad(uint32_t id) {
     dynamicAll = true;
   }
   std::vector<uint32_t> toks =
-      l.key != kNoVar && watchVar_ == l.key ? vars_[l.base].tokens : tokensFor(l.base);
+      l.key != kNoVar && watchVar_ == find(l.key) ? vars_[find(l.base)].tokens : tokensFor(l.base);
   for (uint32_t t : toks) {
     if (tokens_[t].kind == TokenKind::Library) {
       std::vector<uint32_t> children;
@@ -338,7 +349,7 @@ void FlowSolver::evalStore(uint32_t id) {
     if (unknown) names.push_back("?");
   }
   std::vector<uint32_t> toks =
-      s.key != kNoVar && watchVar_ == s.key ? vars_[s.base].tokens : tokensFor(s.base);
+      s.key != kNoVar && watchVar_ == find(s.key) ? vars_[find(s.base)].tokens : tokensFor(s.base);
   for (uint32_t t : toks)
     for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
 }
@@ -346,7 +357,8 @@ void FlowSolver::evalStore(uint32_t id) {
 void FlowSolver::evalSpread(uint32_t id) {
   SpreadC s = spreads_[id];
   std::vector<uint32_t> from = tokensFor(s.source);
-  std::vector<uint32_t> to = watchVar_ == s.source ? vars_[s.target].tokens : tokensFor(s.target);
+  std::vector<uint32_t> to =
+      watchVar_ == find(s.source) ? vars_[find(s.target)].tokens : tokensFor(s.target);
   for (uint32_t f : from) {
     for (uint32_t t : to) {
       if (f == t) continue;
@@ -443,7 +455,7 @@ void FlowSolver::evalConcat(uint32_t id) {
       if (!holesAsUnknown_) return;
       AbstractString u;
       u.kind = StringKind::Unknown;
-      uint8_t eff = p == kNoVar ? 0 : vars_[p].eff;
+      uint8_t eff = p == kNoVar ? 0 : vars_[find(p)].eff;
       u.origin = (eff & (kUserInput | kWebtriggerRequest)) ? StringOrigin::UserInput
                  : (eff & kAppStorage)                     ? StringOrigin::Storage
                                                            : StringOrigin::Unknown;

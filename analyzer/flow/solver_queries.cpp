@@ -30,9 +30,9 @@ uint32_t FlowSolver::originCall(uint32_t token, int depth) const {
 // library call asks).
 uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
   if (v == kNoVar) return 0;
-  uint8_t mask = vars_[v].eff;
+  uint8_t mask = vars_[find(v)].eff;
   if (depth <= 0) return mask;
-  for (uint32_t t : vars_[v].tokens) {
+  for (uint32_t t : vars_[find(v)].tokens) {
     mask |= deepTokenTaint(t, depth);
     if (mask == 0x7f) break;
   }
@@ -61,7 +61,7 @@ uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
       for (const auto& [n, fv] : tokens_[fb].fields) {
         if (n == "constructor") continue;
         bool method = false;
-        for (uint32_t ft : vars_[fv].tokens)
+        for (uint32_t ft : vars_[find(fv)].tokens)
           method = method || tokens_[ft].kind == TokenKind::Function;
         if (!method) mask |= deepTaint(fv, depth - 2);
       }
@@ -82,9 +82,9 @@ std::vector<VarId> FlowSolver::deepCarriers(VarId v, uint8_t bit, int depth) con
     auto [cur, d] = stack.back();
     stack.pop_back();
     if (cur == kNoVar || !seen.insert(cur).second) continue;
-    if (vars_[cur].eff & bit) out.push_back(cur);
+    if (vars_[find(cur)].eff & bit) out.push_back(cur);
     if (d <= 0) continue;
-    for (uint32_t t : vars_[cur].tokens) {
+    for (uint32_t t : vars_[find(cur)].tokens) {
       if (tokens_[t].kind == TokenKind::Function || tokens_[t].kind == TokenKind::Class) continue;
       for (const auto& [n, fv] : tokens_[t].fields) stack.emplace_back(fv, d - 1);
     }
@@ -97,12 +97,17 @@ void FlowSolver::buildPredecessors() const {
   preds_.resize(vars_.size());
   for (VarId v = 0; v < succ_.size(); ++v)
     for (const Edge& e : succ_[v]) preds_[e.to].push_back({v, e.kind, e.call, e.dir});
+  // A merged variable and its representative hold the same: a path may pass either way.
+  for (auto [member, rep] : merged_) {
+    preds_[member].push_back({rep, EdgeKind::Value, kNone, 0});
+    preds_[rep].push_back({member, EdgeKind::Value, kNone, 0});
+  }
   for (auto [from, to, call, dir] : implicitPreds_)
     preds_[to].push_back({from, EdgeKind::TaintOnly, call, dir});
 }
 
 bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) const {
-  if (v == kNoVar || !(vars_[v].eff & bit)) return false;
+  if (v == kNoVar || !(vars_[find(v)].eff & bit)) return false;
   buildPredecessors();
   struct State {
     VarId var;
@@ -125,7 +130,7 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
                  st.stack.size() * sizeof(uint32_t));
     if (!seen.insert(key).second) continue;
     for (const PredEdge& p : preds_[st.var]) {
-      const VarState& from = vars_[p.from];
+      const VarState& from = vars_[find(p.from)];
       bool carries =
           p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
       if (!carries) continue;
@@ -159,7 +164,7 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
   std::vector<VarId> bases;
   // `f(...args)`: a spread argument at or before the index stands for its elements.
   auto elementsOf = [&](VarId a) {
-    for (uint32_t t : vars_[a].tokens) {
+    for (uint32_t t : vars_[find(a)].tokens) {
       VarId e = fieldOf(t, "[]");
       if (e != kNoVar) bases.push_back(e);
     }
@@ -201,7 +206,7 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
   for (const auto& f : ref.fields) {
     std::vector<VarId> next;
     for (VarId b : bases)
-      for (uint32_t t : vars_[b].tokens) {
+      for (uint32_t t : vars_[find(b)].tokens) {
         VarId fv = fieldOf(t, f);
         if (fv != kNoVar) next.push_back(fv);
         for (uint32_t fb : tokens_[t].fallbacks) {

@@ -485,7 +485,13 @@ ScanResult runScan(const ScanOptions& options) {
     ModuleResolver resolver(paths, readRel);
     LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
     size_t diagsBefore = diags.size();
+    auto linkStart = std::chrono::steady_clock::now();
     AppProgram program = linkProgram(std::move(in), diags);
+    if (std::getenv("FORGE_EGRESS_TIMING"))
+      fmt::print(stderr, "timing: link {} ms\n",
+                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - linkStart)
+                     .count());
     std::vector<bool> frontendRoot(program.files.size(), false);
     for (size_t f = 0; f < program.files.size(); ++f) {
       const std::string& path = program.files[f].path;
@@ -535,6 +541,11 @@ ScanResult runScan(const ScanOptions& options) {
                             report.incomplete.end());
     assignFingerprints(report);
     applySuppressions(report, options.allow, diags);
+    if (std::getenv("FORGE_EGRESS_TIMING"))
+      fmt::print(stderr, "timing: egress sites, policy and rules {} ms\n",
+                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - t0)
+                     .count());
   });
   for (auto& slot : slots) {
     for (auto& d : slot.diags) diags.push_back(std::move(d));
