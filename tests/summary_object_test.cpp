@@ -66,3 +66,33 @@ TEST_CASE("summary: a generic helper over many objects keeps the scan complete",
   CHECK(r.apps[0].incomplete.empty());
   CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK")) == "api.example.com");
 }
+
+TEST_CASE("summary: fields that existed before their objects were summarised are shared",
+          "[flow][summary]") {
+  // o8..o11 do not fit in touch's parameter: their `text` fields become the summary's, so
+  // customer data stored into o10.text is read back from o11.text, and the witness path still
+  // reaches the source through the shared field.
+  fe::ScanOptions options;
+  options.budget.maxTokensPerVar = 8;
+  std::string src = "import Resolver from '@forge/resolver';\nimport { fetch } from '@forge/api';\n";
+  for (int i = 0; i < 12; ++i)
+    src += "const o" + std::to_string(i) + " = { text: '' };\n";
+  src += "function touch(o) { return o; }\n";
+  for (int i = 0; i < 12; ++i) src += "touch(o" + std::to_string(i) + ");\n";
+  src +=
+      "const resolver = new Resolver();\n"
+      "resolver.define('k', ({ payload }) => { o10.text = payload.text; });\n"
+      "resolver.define('s', () => fetch('https://api.example.com/', { body: o11.text })); // SINK\n"
+      "export const handler = resolver.getDefinitions();\n";
+  auto r = scanFiles({{"src/index.js", src}}, options);
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].incomplete.empty());
+  int line = lineOf(src, "SINK");
+  CHECK(dataAt(r, "src/index.js", line) == std::vector<std::string>{"user-input"});
+  const fe::EgressSite* site = fe::test::egressAt(r, "src/index.js", line);
+  REQUIRE(site != nullptr);
+  bool reachesSource = false;
+  for (const auto& step : site->path)
+    reachesSource = reachesSource || step.label.rfind("source:", 0) == 0;
+  CHECK(reachesSource);
+}
