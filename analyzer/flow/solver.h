@@ -310,18 +310,9 @@ class FlowSolver {
   std::vector<std::vector<uint32_t>> callersOfFn_;  // function -> calls that reach it
   FlatU64Set callEdgeSeen_;  // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
-  FlatU64Set edges_;  // (from, to, kind) already added
-  struct CallEdgeKey {
-    uint64_t ends, rest;  // (from, to), (call, kind, dir)
-    bool operator==(const CallEdgeKey&) const = default;
-  };
-  struct CallEdgeKeyHash {
-    size_t operator()(const CallEdgeKey& k) const {
-      return std::hash<uint64_t>{}(k.ends * 0x9E3779B97F4A7C15ull ^ k.rest);
-    }
-  };
-  std::unordered_set<CallEdgeKey, CallEdgeKeyHash> callEdges_;  // call/return edges already added
-  std::vector<uint8_t> born_;                // categories a variable introduces (sources)
+  FlatU64Set edges_;           // (from, to, kind) already added
+  FlatU128Set callEdges_;      // call/return edges already added: (from, to), (call, kind, dir)
+  std::vector<uint8_t> born_;  // categories a variable introduces (sources)
   std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving

@@ -51,9 +51,10 @@ void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uin
   } else {
     // Call and return edges keep one entry per call, for call/return matching. Hashed: a linear
     // scan of succ_ is quadratic when one function returns to thousands of calls.
-    CallEdgeKey key{static_cast<uint64_t>(from) << 32 | to,
-                    static_cast<uint64_t>(call) << 16 | static_cast<uint64_t>(kind) << 8 | dir};
-    if (!callEdges_.insert(key).second) return;
+    if (!callEdges_.insert(
+            static_cast<uint64_t>(from) << 32 | to,
+            static_cast<uint64_t>(call) << 16 | static_cast<uint64_t>(kind) << 8 | dir))
+      return;
   }
   succ_[from].push_back({to, kind, call, dir});
   // Push what `from` already has.

@@ -66,4 +66,48 @@ class FlatU64Set {
   size_t mask_ = 0;
 };
 
+// The same for pairs of 64-bit words (the solver's call and return edges: ends and label).
+// A pair whose first word is all ones cannot be stored.
+class FlatU128Set {
+ public:
+  bool insert(uint64_t a, uint64_t b) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    size_t i = slot(a, b);
+    while (slots_[i].a != FlatU64Set::kEmpty) {
+      if (slots_[i].a == a && slots_[i].b == b) return false;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = {a, b};
+    ++size_;
+    return true;
+  }
+  size_t size() const { return size_; }
+
+ private:
+  struct Pair {
+    uint64_t a = FlatU64Set::kEmpty, b = 0;
+  };
+  static uint64_t mix(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+  }
+  size_t slot(uint64_t a, uint64_t b) const { return static_cast<size_t>(mix(a ^ mix(b))) & mask_; }
+  void grow() {
+    std::vector<Pair> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Pair{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Pair& p : old)
+      if (p.a != FlatU64Set::kEmpty) insert(p.a, p.b);
+  }
+
+  std::vector<Pair> slots_;
+  size_t size_ = 0;
+  size_t mask_ = 0;
+};
+
 }  // namespace fe
