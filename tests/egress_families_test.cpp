@@ -175,6 +175,39 @@ TEST_CASE("Frontend sink family: a function passed as a JSX prop gets the child'
   CHECK(dataAt(r, "src/frontend/index.jsx", 4) == std::vector<std::string>{"user-identity"});
 }
 
+TEST_CASE("Frontend source family: what the user types, picks or submits is user input",
+          "[families]") {
+  std::string manifest = manifestFor("resolver");
+  std::string ui =
+      "import React from 'react';\n"                                                       // 1
+      "import { Textfield } from '@forge/react';\n"                                        // 2
+      "const post = (b) => fetch('https://typed.example.com/t', { body: b });\n"           // 3
+      "export const App = () => (<div>\n"                                                  // 4
+      "  <input type=\"file\" onChange={(e) => {\n"                                        // 5
+      "    const fd = new FormData(); fd.append('f', e.target.files[0]);\n"                // 6
+      "    fetch('https://files.example.com/u', { method: 'POST', body: fd }); }} />\n"    // 7
+      "  <Textfield onChange={(e) => post(e.target.value)} />\n"                           // 8
+      "  <form onSubmit={(e) => fetch('https://forms.example.com/f', { method: 'POST',\n"  // 9
+      "    body: new FormData(e.currentTarget) })} />\n"                                   // 10
+      "  <button onClick={(e) => fetch('https://clicks.example.com/c', { body: e.type })} />\n"  // 11
+      "</div>);\n";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/index.jsx", ui}});
+  const EgressSite* files = egressAt(r, "src/frontend/index.jsx", 7);
+  REQUIRE(files);
+  CHECK(files->side == SourceSide::Frontend);
+  CHECK(*files->host == "files.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 7) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/frontend/index.jsx", 3) == "typed.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 3) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/frontend/index.jsx", 9) == "forms.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 9) == std::vector<std::string>{"user-input"});
+  // The event's other members are not what the user entered.
+  CHECK(hostAt(r, "src/frontend/index.jsx", 11) == "clicks.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 11).empty());
+}
+
 TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -1018,6 +1019,7 @@ class Extractor {
                      ImportKind k, TSNode at) {
     VarId v = newVar(local, at);
     facts_.imports.push_back({v, spec, name, k, site(at)});
+    if (!spec.empty() && spec[0] != '.' && spec[0] != '/') packageImports_.insert(local);
     int existing = lookup(local);
     if (existing >= 0 && scopes_.size() == 1) {
       copy(bindings_[existing].current, v, at);
@@ -1820,6 +1822,11 @@ class Extractor {
     }
   }
 
+  // onChange, onSubmit, onDrop…: `on` and a capital letter.
+  static bool isEventProp(const std::string& name) {
+    return name.size() > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z';
+  }
+
   // A JSX element. One of the app's components (`<Child onData={send} />`, a capitalised
   // name) is a call of that component with a props object, so a function passed as a prop
   // and called by the child gets the child's arguments.
@@ -1838,6 +1845,11 @@ class Extractor {
         props = newVar("props of " + element, n);
         alloc(props, AllocKind::Object, 0, n);
       }
+      // Event props of a DOM element or of a UI library's component get browser events; those
+      // of the app's own components are called by the child with its own arguments.
+      std::string root = element.substr(0, element.find('.'));
+      bool browserEvents = (!element.empty() && element[0] >= 'a' && element[0] <= 'z') ||
+                           packageImports_.count(root) > 0;
       for (TSNode attr : kids(open)) {
         if (kind(attr) == NodeKind::JsxExpression) {
           eval(attr);
@@ -1859,6 +1871,18 @@ class Extractor {
           facts_.jsxUrls.push_back({element, attrName, v, site(n), currentFunction()});
         if (props != kNoVar && v != kNoVar && !attrName.empty())
           facts_.stores.push_back({props, attrName, kNoVar, v, site(attr)});
+        if (v != kNoVar && browserEvents && isEventProp(attrName)) {
+          // The browser (or the UI library) calls the handler with an event: what the user
+          // typed, picked or dropped is read from it (catalog sources on `$uiEvent`).
+          CallFact handler;
+          handler.site = site(attr);
+          handler.enclosingFunction = currentFunction();
+          handler.calleeText = attrName;
+          handler.callee = v;
+          handler.args.push_back(globalVar("$uiEvent", attr));
+          handler.result = newVar(attrName + "()", attr);
+          facts_.calls.push_back(std::move(handler));
+        }
       }
     }
     if (props != kNoVar) {
@@ -1916,6 +1940,7 @@ class Extractor {
   std::vector<FunctionContext> functions_;
   std::vector<VersionChange> log_;
   std::unordered_map<std::string, VarId> globals_;
+  std::unordered_set<std::string> packageImports_;  // names imported from packages (not files)
   std::unordered_map<uint32_t, uint32_t> hoistedFunctions_;
   uint32_t depth_ = 0;
   bool reportedDepth_ = false;
