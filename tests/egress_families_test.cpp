@@ -208,6 +208,40 @@ TEST_CASE("Frontend source family: what the user types, picks or submits is user
   CHECK(dataAt(r, "src/frontend/index.jsx", 11).empty());
 }
 
+TEST_CASE("UI Kit 1: render(<App />) runs App in the function, and Form onSubmit is user input",
+          "[families]") {
+  // The handler is the result of @forge/ui's render: App and the handlers it passes to
+  // components are the entry point's code, on the backend.
+  std::string manifest = manifestFor("trigger", {"api.example.com"});
+  std::string src =
+      "import ForgeUI, { render, Fragment, Form, TextField, Button, useProductContext } from "
+      "'@forge/ui';\n"                                                                       // 1
+      "import { fetch } from '@forge/api';\n"                                                // 2
+      "const App = () => {\n"                                                                // 3
+      "  const ctx = useProductContext();\n"                                                 // 4
+      "  const onSubmit = async (formData) =>\n"                                             // 5
+      "    fetch('https://forms.example.com/f', { method: 'POST', body: formData.q });\n"    // 6
+      "  const ping = () => fetch('https://api.example.com/p', { body: ctx.accountId });\n"  // 7
+      "  return (<Fragment><Form onSubmit={onSubmit}><TextField name=\"q\" /></Form>\n"      // 8
+      "    <Button text=\"x\" onClick={ping} /></Fragment>);\n"                              // 9
+      "};\n"                                                                                 // 10
+      "export const handler = render(<App />);\n";                                           // 11
+  auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.jsx", src}});
+  const EgressSite* form = egressAt(r, "src/index.jsx", 6);
+  REQUIRE(form);
+  CHECK(*form->host == "forms.example.com");
+  CHECK(form->side == SourceSide::Backend);
+  CHECK(!form->entryPoints.empty());
+  CHECK(dataAt(r, "src/index.jsx", 6) == std::vector<std::string>{"user-input"});
+  CHECK(hasFinding(r, "FE003", "src/index.jsx", 6));  // not declared
+  const EgressSite* ping = egressAt(r, "src/index.jsx", 7);
+  REQUIRE(ping);
+  CHECK(*ping->host == "api.example.com");
+  CHECK(!ping->entryPoints.empty());
+  CHECK(dataAt(r, "src/index.jsx", 7) == std::vector<std::string>{"user-identity"});
+  CHECK(!hasFinding(r, "FE003", "src/index.jsx", 7));  // declared
+}
+
 TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

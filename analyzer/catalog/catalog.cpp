@@ -444,6 +444,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           EntryModel m;
           m.id = id;
           if (!r.selector(e, m.selector, false)) continue;
+          m.named = static_cast<bool>(e["name"]);
           if (e["name"] && !parseValueRef(e["name"].as<std::string>(), m.name)) {
             r.error(e["name"], "name: expected a value reference such as arg0");
             continue;

@@ -141,6 +141,7 @@ struct EntryModel {
   std::string id;
   Selector selector;
   ValueRef name;
+  bool named = false;  // without a name, the entry is called by its prefix alone
   int callback = 1;
   std::string prefix;  // entry name prefix, e.g. "resolver:"
 };

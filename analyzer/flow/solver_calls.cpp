@@ -436,9 +436,9 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
       uint32_t cbTok = libraryChild(libToken, "$cb" + std::to_string(em.callback), kNone);
       for (int p = 0; p < 4; ++p)
         ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
-      std::string name = "?";
-      if (em.name.base == ValueRef::Base::Arg && em.name.index < static_cast<int>(c.args.size()) &&
-          c.args[em.name.index] != kNoVar)
+      std::string name = em.named ? "?" : "";
+      if (em.named && em.name.base == ValueRef::Base::Arg &&
+          em.name.index < static_cast<int>(c.args.size()) && c.args[em.name.index] != kNoVar)
         for (const auto& sv : strings(vb + c.args[em.name.index]).values())
           if (sv.kind == StringKind::Exact) {
             name = sv.text;

@@ -1835,6 +1835,7 @@ class Extractor {
     if (isNull(open) && kind(n) == NodeKind::JsxElement) open = ts_node_named_child(n, 0);
     std::string element;
     VarId props = kNoVar;
+    VarId elementValue = kNoVar;
     TSNode nameNode{};
     if (!isNull(open)) {
       TSNode name = field(open, f_.name);
@@ -1848,8 +1849,10 @@ class Extractor {
       // Event props of a DOM element or of a UI library's component get browser events; those
       // of the app's own components are called by the child with its own arguments.
       std::string root = element.substr(0, element.find('.'));
-      bool browserEvents = (!element.empty() && element[0] >= 'a' && element[0] <= 'z') ||
-                           packageImports_.count(root) > 0;
+      bool domElement = !element.empty() && element[0] >= 'a' && element[0] <= 'z';
+      VarId packageComponent =
+          !domElement && packageImports_.count(root) > 0 && !isNull(name) ? eval(name) : kNoVar;
+      bool browserEvents = domElement || packageComponent != kNoVar;
       for (TSNode attr : kids(open)) {
         if (kind(attr) == NodeKind::JsxExpression) {
           eval(attr);
@@ -1879,7 +1882,10 @@ class Extractor {
           handler.enclosingFunction = currentFunction();
           handler.calleeText = attrName;
           handler.callee = v;
-          handler.args.push_back(globalVar("$uiEvent", attr));
+          // A package's component passes its own value: `Form.onSubmit.$p0` (catalog paths).
+          handler.args.push_back(packageComponent != kNoVar
+                                     ? load(load(packageComponent, attrName, attr), "$p0", attr)
+                                     : globalVar("$uiEvent", attr));
           handler.result = newVar(attrName + "()", attr);
           facts_.calls.push_back(std::move(handler));
         }
@@ -1893,6 +1899,9 @@ class Extractor {
       call.callee = eval(nameNode);
       call.args.push_back(props);
       call.result = newVar("<" + element + ">", n);
+      // The element's value stands for its component (React's element `type`), so
+      // `render(<App />)` hands the platform the function it will run.
+      elementValue = call.callee;
       if (call.callee != kNoVar) facts_.calls.push_back(std::move(call));
     }
     if (kind(n) == NodeKind::JsxElement) {
@@ -1903,7 +1912,7 @@ class Extractor {
           eval(ch);
       }
     }
-    return kNoVar;
+    return elementValue;
   }
 
   // ------------------------------------------------------------ suppressions
