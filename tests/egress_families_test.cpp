@@ -242,6 +242,42 @@ TEST_CASE("UI Kit 1: render(<App />) runs App in the function, and Form onSubmit
   CHECK(!hasFinding(r, "FE003", "src/index.jsx", 7));  // declared
 }
 
+TEST_CASE("HTTP client family: a library handed @forge/api's fetch requests through it",
+          "[families]") {
+  // Libraries nobody catalogued: what they were handed makes their methods egress sites of
+  // fetch, at the address they were configured with; responses' methods are not requests.
+  std::string src =
+      kResolverHeader +
+      "import { fetch } from '@forge/api';\n"                                   // 3
+      "import { makeClient } from 'some-http-lib';\n"                           // 4
+      "import { Wrapper, Transport } from 'other-rpc-lib';\n"                   // 5
+      "import { GqlClient } from 'gql-lib';\n"                                  // 6
+      "const c = makeClient({ baseUrl: 'https://svc.example.com', fetch });\n"  // 7
+      "const w = new Wrapper({ transport: new Transport({ url: 'https://rpc.example.com', "
+      "fetch }) });\n"                                                            // 8
+      "const g = new GqlClient('https://gql.example.com/graphql', { fetch });\n"  // 9
+      "const plain = makeClient({ baseUrl: 'https://never.example.com' });\n"     // 10
+      "resolver.define('k', async ({ payload }) => {\n"                           // 11
+      "  const r = await c.get('v1/items', { body: payload.text });\n"            // 12
+      "  await r.json();\n"                                                       // 13
+      "  await w.send(payload);\n"                                                // 14
+      "  await g.request(payload.q);\n"                                           // 15
+      "  await plain.get('x');\n"                                                 // 16
+      "});\n" +
+      appFooter();
+  auto r = scanFiles({{"src/index.js", src}});
+  const EgressSite* svc = egressAt(r, "src/index.js", 12);
+  REQUIRE(svc);
+  CHECK(*svc->host == "svc.example.com");
+  CHECK(svc->url == "https://svc.example.com/v1/items");
+  CHECK(dataAt(r, "src/index.js", 12) == std::vector<std::string>{"user-input"});
+  CHECK(egressAt(r, "src/index.js", 13) == nullptr);
+  CHECK(hostAt(r, "src/index.js", 14) == "rpc.example.com");
+  CHECK(dataAt(r, "src/index.js", 14) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/index.js", 15) == "gql.example.com");
+  CHECK(egressAt(r, "src/index.js", 16) == nullptr);
+}
+
 TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

@@ -223,16 +223,37 @@ class Collector {
     return "unknown";
   }
 
+  // A base URL and a relative one, as axios' combineURLs and ky's prefixUrl join them: one
+  // slash between them ("https://a.example" + "items" is https://a.example/items).
+  static AbstractString joinBase(const AbstractString& base, const AbstractString& rel) {
+    AbstractString b = base;
+    if (b.kind != StringKind::Unknown && !b.text.empty() && !rel.text.empty()) {
+      bool baseSlash = b.text.back() == '/', relSlash = rel.text.front() == '/';
+      if (baseSlash && relSlash)
+        b.text.pop_back();
+      else if (!baseSlash && !relSlash)
+        b.text += '/';
+    }
+    return concatStrings(b, rel);
+  }
+
   std::vector<Candidate> candidates(const SinkHit& hit, const SinkModel& model,
                                     std::vector<VarId>& urlVars) {
     std::vector<Candidate> out;
     urlVars = vars(model.url, hit);
     for (VarId v : optionField(model.options, hit, "url")) urlVars.push_back(v);
     std::vector<VarId> baseVars = vars(model.base, hit);
+    if (hit.base != kNoVar) baseVars.push_back(hit.base);
     for (const char* name : {"baseURL", "prefixUrl", "baseUrl"})
       for (VarId v : optionField(model.options, hit, name)) baseVars.push_back(v);
     auto urls = strings(urlVars);
     auto bases = strings(baseVars);
+    // A library handed a fetch, at a configured address: an argument of its method that is
+    // not known text (a GraphQL query, a payload) is not a URL; the address is.
+    if (hit.base != kNoVar)
+      urls.erase(std::remove_if(urls.begin(), urls.end(),
+                                [](const AbstractString& u) { return u.text.empty(); }),
+                 urls.end());
     // Options objects of http.request: {protocol, hostname|host, port, path}.
     if (!model.options.empty()) {
       auto hosts = strings(optionField(model.options, hit, "hostname"));
@@ -266,7 +287,7 @@ class Collector {
       if (isAbsolute(u) || bases.empty()) {
         full.push_back(u);
       } else {
-        for (const auto& b : bases) full.push_back(concatStrings(b, u));
+        for (const auto& b : bases) full.push_back(joinBase(b, u));
       }
       for (const auto& f : full) out.push_back(candidate(f, hit, model, urlVars));
     }
@@ -317,7 +338,7 @@ class Collector {
     // element of a payload list, say: a value from a source that no catalog row
     // describes further) may be any URL: say so next to the hosts that are
     // known, instead of promising only those.
-    if (!out.empty() && !urlVars.empty()) {
+    if (!out.empty() && !urlVars.empty() && hit.base == kNoVar) {
       bool anyUnknown = false;
       for (const auto& c : out) anyUnknown = anyUnknown || !c.host;
       bool external = false;

@@ -138,6 +138,116 @@ bool FlowSolver::phaseDeepTaint() {
   return changed;
 }
 
+// The sink a value carries within `depth` fields: a network function (an HTTP sink such as
+// @forge/api's fetch) or a library value that was handed one (`armed`). Memoised per object
+// and depth (`memo`, one round), and paid for from the step budget: an object's fields are
+// looked at once per round, however many calls pass it.
+uint32_t FlowSolver::carriedSink(VarId v, int depth,
+                                 const std::unordered_map<uint32_t, uint32_t>& armed,
+                                 std::unordered_map<uint64_t, uint32_t>& memo) {
+  for (uint32_t t : vars_[find(v)].tokens) {
+    const Token& tok = tokens_[t];
+    if (tok.kind == TokenKind::Library && tok.sink != kNone &&
+        catalog_.sinks[tok.sink].kind == SinkKind::Http)
+      return tok.sink;
+    if (auto it = armed.find(t); it != armed.end()) return it->second;
+    if (depth <= 0 || tok.kind != TokenKind::Object) continue;
+    uint64_t key = static_cast<uint64_t>(t) * 4 + static_cast<uint64_t>(depth);
+    auto m = memo.find(key);
+    if (m == memo.end()) {
+      uint32_t found = kNone;
+      std::vector<VarId> fieldVars;
+      for (const auto& [name, fv] : tokens_[t].fields) fieldVars.push_back(fv);
+      spend(fieldVars.size());
+      for (VarId fv : fieldVars)
+        if (found == kNone) found = carriedSink(fv, depth - 1, armed, memo);
+      m = memo.emplace(key, found).first;
+    }
+    if (m->second != kNone) return m->second;
+  }
+  return kNone;
+}
+
+// A library handed a network function (`ky.create({ fetch })`, `new Octokit({ request:
+// { fetch } })`, `new HttpLink({ uri, fetch })`) makes its requests through it: each call of a
+// method of what that call made (not of what those methods return) is an egress site of the
+// function's sink, with what is known of its URL. A value made from an armed one is armed too
+// (`new ApolloClient({ link: new HttpLink({ fetch }) })`).
+void FlowSolver::phaseCarriedSinks() {
+  std::unordered_map<uint32_t, uint32_t> armed;   // library value -> sink it was handed
+  std::unordered_map<uint32_t, VarId> armedBase;  // library value -> its configured base URL
+  auto libraryCallees = [&](const CallFact& c, uint32_t call) {
+    std::vector<uint32_t> out;
+    if (c.callee == kNoVar) return out;
+    VarId vb = program_.varBase[program_.fileOfCall(call)];
+    for (uint32_t t : vars_[find(vb + c.callee)].tokens)
+      if (tokens_[t].kind == TokenKind::Library && tokens_[t].sink == kNone) out.push_back(t);
+    return out;
+  };
+  for (int round = 0; round < 3; ++round) {
+    bool changed = false;
+    std::unordered_map<uint64_t, uint32_t> memo;
+    for (uint32_t id = 0; id < program_.callCount; ++id) {
+      if (!spend(1)) return;
+      const CallFact& c = program_.call(id);
+      if (c.args.empty()) continue;
+      std::vector<uint32_t> callees = libraryCallees(c, id);
+      if (callees.empty()) continue;
+      VarId vb = program_.varBase[program_.fileOfCall(id)];
+      uint32_t sink = kNone;
+      for (size_t i = 0; i < c.args.size() && sink == kNone; ++i)
+        if (c.args[i] != kNoVar) sink = carriedSink(vb + c.args[i], 2, armed, memo);
+      if (sink == kNone) continue;
+      // The configured address, if the library took one beside the function.
+      VarId base = kNoVar;
+      for (size_t i = 0; i < c.args.size() && base == kNoVar; ++i)
+        if (c.args[i] != kNoVar)
+          for (uint32_t t : vars_[find(vb + c.args[i])].tokens)
+            for (const char* name : {"uri", "url", "baseUrl", "baseURL", "prefixUrl", "endpoint"})
+              if (base == kNoVar && tokens_[t].kind == TokenKind::Object) base = fieldOf(t, name);
+      for (size_t i = 0; i < c.args.size() && base == kNoVar; ++i)  // new Client(url, { fetch })
+        if (c.args[i] != kNoVar)
+          for (const auto& sv : strings(vb + c.args[i]).values())
+            if (sv.kind != StringKind::Unknown && sv.text.find("://") != std::string::npos)
+              base = vb + c.args[i];
+      for (uint32_t t : callees) {
+        uint32_t made = libraryChild(t, "()", id);
+        if (!armed.emplace(made, sink).second) continue;
+        changed = true;
+        if (base != kNoVar) armedBase[made] = base;
+        // Made from an armed value (one field down): its address, unless it has its own.
+        for (size_t i = 0; i < c.args.size() && !armedBase.count(made); ++i)
+          if (c.args[i] != kNoVar)
+            for (uint32_t at : vars_[find(vb + c.args[i])].tokens) {
+              if (tokens_[at].kind != TokenKind::Object) continue;
+              spend(tokens_[at].fields.size());
+              for (const auto& [fname, fv] : tokens_[at].fields)
+                for (uint32_t ft : vars_[find(fv)].tokens)
+                  if (auto ab = armedBase.find(ft); ab != armedBase.end() && !armedBase.count(made))
+                    armedBase[made] = ab->second;
+            }
+      }
+    }
+    if (!changed) break;
+  }
+  if (armed.empty()) return;
+  for (uint32_t id = 0; id < program_.callCount; ++id) {
+    if (!spend(1)) return;
+    for (uint32_t t : libraryCallees(program_.call(id), id)) {
+      for (uint32_t cur = t; cur != kNone; cur = tokens_[cur].parent) {
+        if (auto it = armed.find(cur); it != armed.end()) {
+          auto ab = armedBase.find(cur);
+          if (cur != t || tokens_[t].creatorCall != id)
+            sinkHits_.push_back({id, t, it->second, ab == armedBase.end() ? kNoVar : ab->second});
+          break;
+        }
+        // A method's result (a response) or an element read from the client: not the client.
+        if (tokens_[cur].segment == "()" || tokens_[cur].segment == "[]") break;
+      }
+    }
+  }
+}
+
 namespace {
 // FORGE_EGRESS_TIMING: time, steps and graph size after each phase, on stderr.
 struct PhaseClock {
@@ -219,6 +329,8 @@ void FlowSolver::solve() {
     if (!run() && !changed) break;
   }
   lap("deep taint");
+  phaseCarriedSinks();
+  lap("carried sinks");
   ++deepGeneration_;  // queries after solving see the final heap
   edges_.clear();
 }

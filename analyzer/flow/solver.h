@@ -88,8 +88,9 @@ struct VarState {
 
 struct SinkHit {
   uint32_t call;
-  uint32_t token;  // the callee library token
-  uint32_t sink;   // catalog sink index
+  uint32_t token;       // the callee library token
+  uint32_t sink;        // catalog sink index
+  VarId base = kNoVar;  // a base URL from elsewhere (the config of a library handed a fetch)
 };
 
 struct CheckHit {
@@ -274,6 +275,9 @@ class FlowSolver {
   void callUnknownCallee(uint32_t call);
   void phaseUncalledParameters();
   bool phaseDeepTaint();
+  void phaseCarriedSinks();
+  uint32_t carriedSink(VarId v, int depth, const std::unordered_map<uint32_t, uint32_t>& armed,
+                       std::unordered_map<uint64_t, uint32_t>& memo);
 
   AppProgram& program_;
   const Catalog& catalog_;
