@@ -151,18 +151,18 @@ TEST_CASE("SARIF for every fixture app has rules, locations and code flows", "[s
     INFO(app.string());
     fe::ScanResult result = scan(app);
     REQUIRE(!result.inputError);
-    std::string text = fe::renderSarif(result, 0);
+    std::string text = fe::renderSarif(result, 0, true);
     json log = json::parse(text);
     checkStructure(log, result);
     // Same input, same bytes, whatever the thread count.
-    CHECK(fe::renderSarif(scan(app, 1), 0) == text);
+    CHECK(fe::renderSarif(scan(app, 1), 0, true) == text);
   }
 }
 
 TEST_CASE("SARIF golden for the cross-file example app", "[sarif]") {
   fe::ScanResult result = scan(kSource / "fixtures" / "example-app");
   REQUIRE(!result.inputError);
-  const std::string actual = fe::renderSarif(result, 1);
+  const std::string actual = fe::renderSarif(result, 1, true);
   const fs::path golden = kSource / "tests" / "golden" / "example-app.sarif";
   const char* update = std::getenv("FORGE_EGRESS_UPDATE_GOLDEN");
   if (update && std::string(update) == "1") {
@@ -237,7 +237,7 @@ TEST_CASE("SARIF suppressions, baseline states and notifications", "[sarif]") {
   d.message = "syntax error near \xfe";
   result.diagnostics.push_back(d);
 
-  json run = json::parse(fe::renderSarif(result, 2))["runs"][0];
+  json run = json::parse(fe::renderSarif(result, 2, true))["runs"][0];
   const auto& r0 = run["results"][0];
   REQUIRE(r0["suppressions"].size() == 1);
   CHECK(r0["suppressions"][0]["kind"] == "inSource");
@@ -260,7 +260,7 @@ TEST_CASE("SARIF suppressions, baseline states and notifications", "[sarif]") {
   CHECK(loc["region"]["startLine"] == 3);
   CHECK(notes[1]["descriptor"]["id"] == "incomplete-verdict");
   CHECK(notes[1]["message"]["text"].get<std::string>().find("incomplete") != std::string::npos);
-  checkStructure(json::parse(fe::renderSarif(result, 2)), result);
+  checkStructure(json::parse(fe::renderSarif(result, 2, true)), result);
 }
 
 TEST_CASE("SARIF URIs are relative to where forge-egress ran and percent-encoded", "[sarif]") {
@@ -280,4 +280,28 @@ TEST_CASE("SARIF URIs are relative to where forge-egress ran and percent-encoded
   run = json::parse(fe::renderSarif(result, 1))["runs"][0];
   CHECK(run["automationDetails"]["id"] == "forge-egress/example-app/");
   CHECK(run["artifacts"][0]["location"]["uri"] == "manifest.yml");
+}
+
+TEST_CASE("SARIF leaves note-level results out unless asked", "[sarif]") {
+  fe::ScanResult result = scan(kSource / "fixtures" / "example-app");
+  REQUIRE(!result.inputError);
+  size_t notes = 0, others = 0;
+  for (const auto& app : result.apps)
+    for (const auto& f : app.verdict.findings) (f.level == fe::Level::Note ? notes : others)++;
+  REQUIRE(notes > 0);  // the FE001 inventory
+  json lean = json::parse(fe::renderSarif(result, 1))["runs"][0]["results"];
+  CHECK(lean.size() == others);
+  for (const auto& r : lean) CHECK(r["level"] != "note");
+  json full = json::parse(fe::renderSarif(result, 1, true))["runs"][0]["results"];
+  CHECK(full.size() == notes + others);
+}
+
+TEST_CASE("SARIF automation id of a relative root names the folder it stands for", "[sarif]") {
+  fe::ScanResult result = scan(kSource / "fixtures" / "example-app");
+  result.root = "..";
+  json run = json::parse(fe::renderSarif(result, 1))["runs"][0];
+  std::string expected =
+      "forge-egress/" + fs::current_path().parent_path().filename().generic_string() + "/";
+  CHECK(run["automationDetails"]["id"] == expected);
+  CHECK(run["automationDetails"]["id"] != "forge-egress/scan/");
 }

@@ -224,30 +224,30 @@ void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& b
   std::sort(result.absent.begin(), result.absent.end(), entryLess);
 }
 
+bool egressFailsGate(const ScanResult& result, const AppReport& app, size_t i,
+                     const std::string& failOn) {
+  const auto& v = app.verdict;
+  if (failOn == "never" || failOn == "error" || v.atlassian[i]) return false;
+  if (i < app.egressGate.size() && app.egressGate[i].suppressed) return false;
+  if (failOn == "egress") return true;
+  std::string state = i < app.egressGate.size() ? app.egressGate[i].baselineState : "";
+  return !result.baselineGiven || state == "new";
+}
+
+bool findingFailsGate(const ScanResult& result, const Finding& f, const std::string& failOn) {
+  if (f.suppressed) return false;
+  if (failOn == "error") return f.level == Level::Error;
+  if (failOn == "new")
+    return f.ruleId != "FE005" && (!result.baselineGiven || f.baselineState == "new");
+  return false;
+}
+
 bool gateFails(const ScanResult& result, const std::string& failOn) {
-  if (failOn == "never") return false;
   for (const auto& app : result.apps) {
-    const auto& v = app.verdict;
-    auto suppressed = [&](size_t i) {
-      return i < app.egressGate.size() && app.egressGate[i].suppressed;
-    };
-    auto isNew = [&](const std::string& state) { return !result.baselineGiven || state == "new"; };
-    if (failOn == "egress") {
-      for (size_t i = 0; i < v.egress.size(); ++i)
-        if (!v.atlassian[i] && !suppressed(i)) return true;
-      continue;
-    }
-    if (failOn == "new") {
-      for (size_t i = 0; i < v.egress.size(); ++i)
-        if (!v.atlassian[i] && !suppressed(i) &&
-            isNew(i < app.egressGate.size() ? app.egressGate[i].baselineState : ""))
-          return true;
-      for (const auto& f : v.findings)
-        if (!f.suppressed && f.ruleId != "FE005" && isNew(f.baselineState)) return true;
-      continue;
-    }
-    for (const auto& f : v.findings)
-      if (f.level == Level::Error && !f.suppressed) return true;
+    for (size_t i = 0; i < app.verdict.egress.size(); ++i)
+      if (egressFailsGate(result, app, i, failOn)) return true;
+    for (const auto& f : app.verdict.findings)
+      if (findingFailsGate(result, f, failOn)) return true;
   }
   return false;
 }

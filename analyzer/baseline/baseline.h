@@ -30,6 +30,10 @@ void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& b
 // result is new without a baseline), "error" (unsuppressed error findings),
 // "egress" (any unsuppressed external egress), "never".
 bool gateFails(const ScanResult& result, const std::string& failOn);
+// The results that make it fail, one by one (reports list them, --quiet prints only them).
+bool egressFailsGate(const ScanResult& result, const AppReport& app, size_t egressIndex,
+                     const std::string& failOn);
+bool findingFailsGate(const ScanResult& result, const Finding& finding, const std::string& failOn);
 // The gate fails closed: an app whose verdict is incomplete (something meant to
 // be analysed was not) fails it under every --fail-on but "never", unless
 // --allow-incomplete. Returns the one line that says why, or "" when it passes.

@@ -14,7 +14,10 @@
 #include "baseline/baseline.h"
 #include "config/config.h"
 #include "pipeline/scan.h"
+#include "report/gate_summary.h"
+#include "report/github_report.h"
 #include "report/json_report.h"
+#include "report/markdown_report.h"
 #include "report/sarif_report.h"
 #include "report/text_report.h"
 
@@ -25,11 +28,6 @@ bool writeFile(const std::string& path, const std::string& content) {
   if (!out) return false;
   out << content;
   return static_cast<bool>(out);
-}
-
-// Suppressed results never fail the gate (baseline/baseline.h).
-int gateExitCode(const fe::ScanResult& result, const std::string& failOn) {
-  return fe::gateFails(result, failOn) ? 1 : 0;
 }
 
 // Limits are whole numbers of 0 or more (CLI11's own range check prints DBL_MAX).
@@ -52,20 +50,31 @@ int main(int argc, char** argv) {
 
   fe::ScanOptions options;
   std::string format = "text";
-  std::string output, sarifOutput, jsonOutput;
+  std::string output, sarifOutput, jsonOutput, markdownOutput;
   std::string failOn = "error";
-  bool noColor = false;
+  bool noColor = false, quiet = false, sarifNotes = false;
+  std::string colorMode = "auto";
   uint64_t maxFileSize = options.maxFileBytes;
 
   CLI::App* scan = app.add_subcommand("scan", "Scan a Forge app or a folder of apps");
   scan->add_option("path", options.root, "App folder or a folder above several apps")
       ->capture_default_str();
   scan->add_option("-f,--format", format, "Output format on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "github"}))
       ->capture_default_str();
   scan->add_option("-o,--output", output, "Write the main format to FILE instead of stdout");
   scan->add_option("--json-output", jsonOutput, "Also write JSON to FILE");
   scan->add_option("--sarif-output", sarifOutput, "Also write SARIF 2.1.0 to FILE");
+  scan->add_option("--markdown-output", markdownOutput,
+                   "Also write the Markdown evidence report to FILE");
+  scan->add_flag(
+      "--sarif-notes", sarifNotes,
+      "Also write note-level results (the FE001 egress inventory, FE011, FE012) to SARIF");
+  scan->add_flag("-q,--quiet", quiet,
+                 "Text: only the results that fail the gate, and the summary line");
+  scan->add_option("--color", colorMode, "Colour in text output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   scan->add_option("-j,--jobs", options.jobs, "Parser threads (default: one per core)")
       ->check(CLI::Range(1, 256));
   scan->add_option("--fail-on", failOn, "What makes the exit code 1: new, error, egress or never")
@@ -185,15 +194,25 @@ int main(int argc, char** argv) {
     fe::compareWithBaseline(result, accepted);
   }
   bool color =
-      !noColor && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
+      colorMode == "always" || (colorMode == "auto" && !noColor && output.empty() &&
+                                std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO));
+  if (noColor) color = false;
   const std::string incompleteReason = fe::incompleteGateReason(result, failOn, allowIncomplete);
-  // SARIF invocations[] records it.
-  const int exitCode = !result.failedApps.empty() ? 2
-                       : incompleteReason.empty() ? gateExitCode(result, failOn)
-                                                  : 1;
-  std::string main = format == "json"    ? fe::renderJson(result)
-                     : format == "sarif" ? fe::renderSarif(result, exitCode)
-                                         : fe::renderText(result, color);
+  // One decision for the exit code and every report's summary line; SARIF invocations[]
+  // records it.
+  const fe::GateDecision gate = fe::decideGate(result, failOn, allowIncomplete);
+  const int exitCode = gate.exitCode;
+  sarifNotes = sarifNotes || config.sarifNotes;
+  fe::TextOptions textOptions;
+  textOptions.color = color;
+  textOptions.quiet = quiet;
+  textOptions.failOn = failOn;
+  textOptions.gate = gate;
+  std::string main = format == "json"       ? fe::renderJson(result)
+                     : format == "sarif"    ? fe::renderSarif(result, exitCode, sarifNotes)
+                     : format == "markdown" ? fe::renderMarkdown(result, gate)
+                     : format == "github"   ? fe::renderGithub(result, gate)
+                                            : fe::renderText(result, textOptions);
   if (!output.empty()) {
     if (!writeFile(output, main)) {
       fmt::print(stderr, "forge-egress: cannot write {}\n", output);
@@ -206,7 +225,12 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "forge-egress: cannot write {}\n", jsonOutput);
     return 2;
   }
-  if (!sarifOutput.empty() && !writeFile(sarifOutput, fe::renderSarif(result, exitCode))) {
+  if (!markdownOutput.empty() && !writeFile(markdownOutput, fe::renderMarkdown(result, gate))) {
+    fmt::print(stderr, "forge-egress: cannot write {}\n", markdownOutput);
+    return 2;
+  }
+  if (!sarifOutput.empty() &&
+      !writeFile(sarifOutput, fe::renderSarif(result, exitCode, sarifNotes))) {
     fmt::print(stderr, "forge-egress: cannot write {}\n", sarifOutput);
     return 2;
   }

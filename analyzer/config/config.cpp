@@ -58,8 +58,8 @@ struct Checker {
   }
 };
 
-const std::set<std::string> kTopKeys = {"allow", "authorization", "ignore",
-                                        "rules", "sinks",         "sources"};
+const std::set<std::string> kTopKeys = {"allow", "authorization", "ignore", "rules",
+                                        "sarif", "sinks",         "sources"};
 const std::set<std::string> kSinkKeys = {
     "id",     "module",  "global", "path",      "api",         "kind",           "url",
     "base",   "options", "data",   "remoteKey", "providerKey", "providerRemote", "host",
@@ -100,6 +100,18 @@ void readAuthorization(const Checker& c, const YAML::Node& n, Config& out) {
     if (hash == std::string::npos || hash == 0 || hash + 1 == spec.size())
       c.fail(e, "authorization: expected path#function, e.g. src/auth.js#canAccessIssue");
     out.authorization.push_back(spec);
+  }
+}
+
+// `sarif: {notes: true}`: the same as --sarif-notes.
+void readSarif(const Checker& c, const YAML::Node& n, Config& out) {
+  if (n.IsNull()) return;
+  if (!n.IsMap()) c.fail(n, "sarif: expected a mapping such as {notes: true}");
+  c.onlyKeys(n, "sarif", {"notes"});
+  if (n["notes"]) {
+    std::string v = c.scalar(n["notes"], "sarif.notes");
+    if (v != "true" && v != "false") c.fail(n["notes"], "sarif.notes: expected true or false");
+    out.sarifNotes = v == "true";
   }
 }
 
@@ -223,6 +235,8 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
         readAuthorization(c, kv.second, out);
       else if (key == "rules")
         readRules(c, kv.second, out);
+      else if (key == "sarif")
+        readSarif(c, kv.second, out);
       else {
         checkCatalogList(c, kv.second, key);
         out.extendsCatalog = true;

@@ -21,6 +21,7 @@ struct Config {
   std::vector<std::string> ignore;
   std::vector<std::string> authorization;  // path#function that check a user's access (FE013)
   RuleOverrides rules;
+  bool sarifNotes = false;      // `sarif: {notes: true}`: note-level results in SARIF too
   bool extendsCatalog = false;  // `sinks` or `sources` given
   Catalog catalog;              // the built-in catalog plus them, when extendsCatalog
 };

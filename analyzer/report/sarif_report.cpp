@@ -61,7 +61,10 @@ std::optional<std::string> relativeRootPrefix(const std::string& root, bool isFi
 // The last path component of the scan root, for automationDetails when the
 // root is absolute or outside the working directory.
 std::string rootName(const std::string& root, bool isFileArg) {
-  fs::path p = fs::path(root).lexically_normal();
+  // Absolute first: `scan ..` is named after the folder it stands for, not "..".
+  std::error_code ec;
+  fs::path abs = fs::absolute(fs::path(root), ec);
+  fs::path p = (ec ? fs::path(root) : abs).lexically_normal();
   if (isFileArg && p.filename() == "manifest.yml") p = p.parent_path();
   std::string s = p.generic_string();
   while (s.size() > 1 && s.back() == '/') s.pop_back();
@@ -144,8 +147,11 @@ const char* sourceLanguage(const std::string& file) {
 
 class SarifBuilder {
  public:
-  SarifBuilder(const ScanResult& result, int exitCode)
-      : result_(result), exitCode_(exitCode), lines_(scanDir(result.root)) {
+  SarifBuilder(const ScanResult& result, int exitCode, bool includeNotes)
+      : result_(result),
+        exitCode_(exitCode),
+        includeNotes_(includeNotes),
+        lines_(scanDir(result.root)) {
     bool fileArg = isFileArgument(result.root);
     auto prefix = relativeRootPrefix(result.root, fileArg);
     prefix_ = prefix.value_or("");
@@ -450,7 +456,8 @@ class SarifBuilder {
   json results() {
     json out = json::array();
     for (const auto& app : result_.apps)
-      for (const auto& f : app.verdict.findings) out.push_back(result(app, f));
+      for (const auto& f : app.verdict.findings)
+        if (includeNotes_ || f.level != Level::Note) out.push_back(result(app, f));
     return out;
   }
 
@@ -515,6 +522,7 @@ class SarifBuilder {
 
   const ScanResult& result_;
   int exitCode_;
+  bool includeNotes_ = false;
   SourceLines lines_;
   std::string prefix_;
   bool prefixed_ = false;
@@ -543,13 +551,13 @@ std::string sarifUriEncode(const std::string& path) {
   return out;
 }
 
-nlohmann::ordered_json sarifReport(const ScanResult& result, int exitCode) {
-  return SarifBuilder(result, exitCode).build();
+nlohmann::ordered_json sarifReport(const ScanResult& result, int exitCode, bool includeNotes) {
+  return SarifBuilder(result, exitCode, includeNotes).build();
 }
 
-std::string renderSarif(const ScanResult& result, int exitCode) {
+std::string renderSarif(const ScanResult& result, int exitCode, bool includeNotes) {
   // Invalid UTF-8 in messages must not abort output (URIs are already ASCII).
-  return sarifReport(result, exitCode)
+  return sarifReport(result, exitCode, includeNotes)
              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
          "\n";
 }

@@ -18,8 +18,12 @@ inline constexpr const char* kSarifHelpUriBase =
 inline constexpr const char* kSarifFingerprintKey = "forgeEgress/v1";
 
 // exitCode: the process exit code the scan ends with (0, 1 or 2), for invocations[].
-nlohmann::ordered_json sarifReport(const ScanResult& result, int exitCode);
-std::string renderSarif(const ScanResult& result, int exitCode);
+// Results whose level is `note` (the FE001 egress inventory, FE011, FE012) are written only
+// with includeNotes (--sarif-notes): uploaded to code scanning, hundreds of notes bury the few
+// results that matter. The inventory stays complete in JSON and Markdown.
+nlohmann::ordered_json sarifReport(const ScanResult& result, int exitCode,
+                                   bool includeNotes = false);
+std::string renderSarif(const ScanResult& result, int exitCode, bool includeNotes = false);
 
 // A '/'-separated relative path as a relative URI reference: every byte outside
 // the unreserved set and '/' is percent-encoded (spaces, '%', '#', '?', ':',

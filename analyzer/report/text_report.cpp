@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "baseline/baseline.h"
 #include "report/json_report.h"
 #include "report/policy_claims.h"
 
@@ -41,15 +42,102 @@ std::string gateTag(const Style& st, bool suppressed, const std::string& reason,
   line += '\n';
   return line;
 }
-}  // namespace
 
-std::string renderText(const ScanResult& result, bool color) {
-  Style st{color};
+// Errors first, then warnings, then notes; the FE001 inventory (one note per external call
+// site) becomes one line per destination, since the destinations above list every site.
+std::string findingsText(const Style& st, const AppReport& app) {
+  const auto& v = app.verdict;
+  std::string out;
+  for (Level level : {Level::Error, Level::Warning, Level::Note}) {
+    std::map<std::string, std::vector<const Finding*>> inventory;  // host -> FE001 notes
+    for (const auto& f : v.findings) {
+      if (f.level != level) continue;
+      if (f.ruleId == "FE001") {
+        inventory[f.host.empty() ? "(unknown host)" : f.host].push_back(&f);
+        continue;
+      }
+      std::string name = levelName(f.level);
+      std::string colored = f.level == Level::Error     ? st.red(name)
+                            : f.level == Level::Warning ? st.yellow(name)
+                                                        : st.dim(name);
+      out += fmt::format("    {}:{}: {} {} {}\n", safe(f.file), f.site.line, colored, f.ruleId,
+                         safe(f.message));
+      out += gateTag(st, f.suppressed, f.suppressionReason, f.baselineState);
+    }
+    for (const auto& [host, notes] : inventory) {
+      std::string where;
+      for (size_t i = 0; i < notes.size() && i < 3; ++i)
+        where += fmt::format("{}{}:{}", i ? ", " : "", safe(notes[i]->file), notes[i]->site.line);
+      if (notes.size() > 3) where += fmt::format(", and {} more", notes.size() - 3);
+      out +=
+          fmt::format("    {} FE001 egress to {}: {} call site{} ({})\n", st.dim(levelName(level)),
+                      safe(host), notes.size(), notes.size() == 1 ? "" : "s", where);
+    }
+  }
+  return out;
+}
+
+// --quiet: each result that makes the gate fail, one line each.
+std::string failingText(const Style& st, const ScanResult& result, const TextOptions& options) {
   std::string out;
   for (const auto& app : result.apps) {
     const auto& v = app.verdict;
-    out +=
-        st.bold(fmt::format("{} ({})", safe(app.manifest.path), safe(app.manifest.appId))) + "\n";
+    for (size_t i = 0; i < v.egress.size(); ++i) {
+      if (!egressFailsGate(result, app, i, options.failOn)) continue;
+      const EgressSite& e = v.egress[i];
+      std::string data;
+      for (auto& c : categoryNames(e.data)) data += (data.empty() ? "" : ", ") + c;
+      out += fmt::format("{}:{}:{}: {} {} to {} ({}{})\n", safe(e.file), e.site.line, e.site.column,
+                         st.red("egress"), e.api, safe(e.host ? *e.host : "an unknown host"),
+                         v.declared[i] ? "declared" : "undeclared",
+                         data.empty() ? "" : ", data: " + data);
+    }
+    for (const auto& f : v.findings) {
+      if (!findingFailsGate(result, f, options.failOn)) continue;
+      std::string name = levelName(f.level);
+      out += fmt::format("{}:{}: {} {} {}\n", safe(f.file), f.site.line,
+                         f.level == Level::Error ? st.red(name) : st.yellow(name), f.ruleId,
+                         safe(f.message));
+    }
+    for (const auto& r : app.incomplete)
+      if (options.gate.exitCode != 0)
+        out +=
+            fmt::format("{}: {}\n", safe(app.manifest.path), st.yellow("incomplete: " + safe(r)));
+  }
+  for (const auto& failed : result.failedApps)
+    out += st.red("not analysed: " + safe(failed)) + "\n";
+  return out;
+}
+
+std::string summaryText(const Style& st, const ScanResult& result, const TextOptions& options) {
+  std::string out;
+  std::vector<std::string> lines = summaryLines(result, options.gate);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    bool last = i + 1 == lines.size();
+    std::string line = safe(lines[i]);
+    out += (last ? (options.gate.exitCode == 0 ? st.green(line) : st.red(line)) : line) + "\n";
+  }
+  return out;
+}
+}  // namespace
+
+std::string renderText(const ScanResult& result, bool color) {
+  TextOptions options;
+  options.color = color;
+  options.gate = decideGate(result, options.failOn, false);
+  return renderText(result, options);
+}
+
+std::string renderText(const ScanResult& result, const TextOptions& options) {
+  Style st{options.color};
+  if (options.quiet) return failingText(st, result, options) + summaryText(st, result, options);
+  std::string out;
+  for (const auto& app : result.apps) {
+    const auto& v = app.verdict;
+    out += st.bold(app.manifest.appId.empty() ? safe(app.manifest.path)
+                                              : fmt::format("{} ({})", safe(app.manifest.path),
+                                                            safe(app.manifest.appId))) +
+           "\n";
     std::string verdict = verdictLine(app);
     bool clean = verdict.rfind("no external egress", 0) == 0;
     out += "  " + (clean ? st.green(verdict) : st.red(verdict)) + "\n";
@@ -87,18 +175,7 @@ std::string renderText(const ScanResult& result, bool color) {
         }
       }
     }
-    if (!v.findings.empty()) {
-      out += "\n  findings:\n";
-      for (const auto& f : v.findings) {
-        std::string level = levelName(f.level);
-        std::string colored = f.level == Level::Error     ? st.red(level)
-                              : f.level == Level::Warning ? st.yellow(level)
-                                                          : st.dim(level);
-        out += fmt::format("    {}:{}: {} {} {}\n", safe(f.file), f.site.line, colored, f.ruleId,
-                           safe(f.message));
-        out += gateTag(st, f.suppressed, f.suppressionReason, f.baselineState);
-      }
-    }
+    if (!v.findings.empty()) out += "\n  findings:\n" + findingsText(st, app);
     out += "\n  policy:\n";
     for (const auto& c : policyClaims(app)) {
       std::string status = c.status == "holds"   ? st.green("holds")
@@ -153,7 +230,9 @@ std::string renderText(const ScanResult& result, bool color) {
       if (d.column > 0) where += fmt::format(":{}", d.column);
       out += fmt::format("  {}: {}: {}\n", where, severityName(d.severity), safe(d.message));
     }
+    out += "\n";
   }
+  out += summaryText(st, result, options);
   return out;
 }
 
