@@ -1,0 +1,113 @@
+// Calls and `new` expressions: the callee, receiver and arguments of each call
+// fact, with the normalised callee and first-argument text used by fingerprints;
+// `require('x')` and `import('x')` become import facts instead.
+#include "index/extractor.h"
+#include "index/syntax_text.h"
+
+namespace fe::detail {
+
+// The first argument's text without whitespace and comments, with one quote
+// style and no trailing commas: stable under reformatting (fingerprints).
+std::string Extractor::normalisedFirstArg(TSNode args) {
+  if (isNull(args)) return "";
+  TSNode first{};
+  bool found = false;
+  for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n && !found; ++i) {
+    TSNode c = ts_node_named_child(args, i);
+    if (kind(c) != NodeKind::Comment) {
+      first = c;
+      found = true;
+    }
+  }
+  if (!found) return "";
+  return normaliseArgumentText(text(first));
+}
+
+VarId Extractor::callExpression(TSNode n, bool isNew) {
+  TSNode calleeNode = field(n, isNew ? f_.constructor : f_.function);
+  TSNode argsNode = field(n, f_.arguments);
+  CallFact call;
+  call.site = site(n);
+  call.isNew = isNew;
+  call.enclosingFunction = currentFunction();
+  call.calleeText = compactCalleeText(text(calleeNode));
+  call.argText = normalisedFirstArg(argsNode);
+  NodeKind ck = kind(calleeNode);
+  // require('x') and import('x')
+  if (!isNew && !isNull(calleeNode)) {
+    std::string_view ct = text(calleeNode);
+    bool isImport = ct == "import";
+    if ((ct == "require" && lookup("require") < 0) || isImport) {
+      TSNode first = isNull(argsNode) ? TSNode{} : ts_node_named_child(argsNode, 0);
+      if (!isNull(first) && kind(first) == NodeKind::String) {
+        VarId t = newVar(std::string(ct) + "('" + stringContent(first) + "')", n);
+        facts_.imports.push_back({t, stringContent(first), "*",
+                                  isImport ? ImportKind::Dynamic : ImportKind::Require, site(n)});
+        return t;
+      }
+    }
+  }
+  if (ck == NodeKind::MemberExpression && !isNew) {
+    TSNode objNode = field(calleeNode, f_.object);
+    TSNode prop = field(calleeNode, f_.property);
+    call.methodName = std::string(text(prop));
+    if (kind(objNode) == NodeKind::Super) {
+      // super.method(): look the method up on `this` (the prototype chain).
+      call.receiver = functions_.back().thisVar;
+    } else {
+      call.receiver = eval(objNode);
+    }
+    if (call.receiver == kNoVar) {
+      // A method on a constant (e.g. 'abc'.toUpperCase()): its result is a constant too.
+      // Kept for the policy checks: `/^https:/.test(x)` may test an input before a write.
+      evalArgs(argsNode, call);
+      facts_.literalMethodCalls.push_back({call.methodName, call.args, site(n), currentFunction()});
+      return kNoVar;
+    }
+    call.callee = load(call.receiver, call.methodName, calleeNode);
+  } else if (ck == NodeKind::Super) {
+    call.isSuperCall = true;
+    call.callee = kNoVar;
+    call.receiver = functions_.back().thisVar;
+  } else {
+    call.callee = eval(calleeNode);
+  }
+  // Tagged template: the template is the argument.
+  if (!isNull(argsNode) && kind(argsNode) == NodeKind::TemplateString) {
+    call.args.push_back(templateString(argsNode));
+  } else {
+    evalArgs(argsNode, call);
+  }
+  if (call.callee == kNoVar && !call.isSuperCall) {
+    // Calling something that is not a value we track: its result still
+    // carries its arguments' taint.
+    VarId t = kNoVar;
+    for (VarId a : call.args) {
+      if (a == kNoVar) continue;
+      if (t == kNoVar) t = newVar("result of " + shorten(call.calleeText), n);
+      copy(t, a, n, true);
+    }
+    return t;
+  }
+  call.result = newVar(shorten(call.calleeText) + "(…)", n);
+  VarId result = call.result;
+  facts_.calls.push_back(std::move(call));
+  return result;
+}
+
+void Extractor::evalArgs(TSNode argsNode, CallFact& call) {
+  if (isNull(argsNode)) return;
+  for (TSNode a : kids(argsNode)) {
+    NodeKind ak = kind(a);
+    if (ak == NodeKind::Comment) continue;
+    if (ak == NodeKind::SpreadElement) {
+      if (call.args.size() < 32) call.spreadMask |= 1u << call.args.size();
+      call.args.push_back(eval(ts_node_named_child(a, 0)));
+      continue;
+    }
+    if (call.args.empty() && ak == NodeKind::String) call.firstArgLiteral = 1;
+    call.args.push_back(eval(a));
+  }
+}
+
+}  // namespace fe::detail

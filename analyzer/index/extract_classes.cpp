@@ -1,0 +1,131 @@
+// Classes and TypeScript enums: the class fact with its prototype, constructor,
+// methods, getters and fields, and an enum as an object of its members.
+#include <string>
+#include <string_view>
+
+#include "index/extractor.h"
+
+namespace fe::detail {
+
+VarId Extractor::processEnum(TSNode s) {
+  VarId e = newVar("enum", s);
+  alloc(e, AllocKind::Object, 0, s);
+  TSNode body = field(s, f_.body);
+  if (isNull(body)) return e;
+  for (TSNode m : kids(body)) {
+    if (kind(m) == NodeKind::EnumAssignment) {
+      std::string key;
+      if (!staticKey(field(m, f_.name), key)) continue;
+      facts_.stores.push_back({e, key, kNoVar, eval(field(m, f_.value)), site(m)});
+    }
+  }
+  return e;
+}
+
+VarId Extractor::processClass(TSNode node, std::string name) {
+  ClassFact cls;
+  cls.name = name.empty() ? "<class>" : name;
+  cls.site = site(node);
+  cls.prototypeVar = newVar(cls.name + ".prototype", node);
+  alloc(cls.prototypeVar, AllocKind::Object, 0, node);
+  uint32_t classIndex = static_cast<uint32_t>(facts_.classes.size());
+  facts_.classes.push_back(cls);
+  VarId classVar = newVar(cls.name, node);
+  alloc(classVar, AllocKind::Class, classIndex, node);
+  facts_.stores.push_back({classVar, "prototype", kNoVar, cls.prototypeVar, site(node)});
+  // Heritage
+  for (TSNode c : kids(node)) {
+    if (kind(c) != NodeKind::ClassHeritage) continue;
+    TSNode expr = ts_node_named_child(c, 0);
+    if (kind(expr) == NodeKind::ExtendsClause) expr = field(expr, f_.value);
+    if (!isNull(expr)) facts_.classes[classIndex].superVar = eval(expr);
+  }
+  TSNode body = field(node, f_.body);
+  // Constructor first, so field initialisers run in its context.
+  TSNode ctorNode{};
+  for (TSNode c : kids(body)) {
+    if (kind(c) == NodeKind::MethodDefinition && text(field(c, f_.name)) == "constructor")
+      ctorNode = c;
+  }
+  // Temporarily name the enclosing function as the class for qualified names.
+  FunctionContext classCtx = functions_.back();
+  classCtx.name = cls.name;
+  functions_.push_back(classCtx);
+  uint32_t ctor = createFunction(isNull(ctorNode) ? node : ctorNode, "constructor");
+  facts_.functions[ctor].isClassConstructor = true;
+  facts_.functions[ctor].classIndex = classIndex;
+  facts_.functions[ctor].isArrow = false;
+  facts_.classes[classIndex].constructorFunction = ctor;
+  VarId ctorVar = newVar(cls.name, node);
+  alloc(ctorVar, AllocKind::Function, ctor, node);
+  facts_.stores.push_back({cls.prototypeVar, "constructor", kNoVar, classVar, site(node)});
+  if (!isNull(ctorNode)) {
+    processFunction(ctorNode, ctor, classIndex);
+  } else {
+    facts_.functions[ctor].params.clear();
+  }
+  // Members
+  for (TSNode c : kids(body)) {
+    NodeKind ck = kind(c);
+    // Keywords before the member's name, whatever else precedes them
+    // (`private static async`, `public static get`, decorators).
+    bool isStatic = false, getter = false;
+    {
+      TSNode nameNode = field(c, f_.name);
+      if (isNull(nameNode)) nameNode = field(c, f_.property);
+      uint32_t nameStart = isNull(nameNode) ? ts_node_end_byte(c) : ts_node_start_byte(nameNode);
+      uint32_t n = ts_node_child_count(c);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode k = ts_node_child(c, i);
+        if (ts_node_start_byte(k) >= nameStart) break;
+        std::string_view word = ts_node_type(k);
+        isStatic = isStatic || word == "static";
+        getter = getter || word == "get";
+      }
+    }
+    if (ck == NodeKind::MethodDefinition) {
+      if (ts_node_eq(c, ctorNode)) continue;
+      std::string key;
+      TSNode nameNode = field(c, f_.name);
+      if (!staticKey(nameNode, key)) key = "";
+      uint32_t fn = createFunction(c, key);
+      facts_.functions[fn].classIndex = classIndex;
+      facts_.functions[fn].isArrow = false;
+      VarId fv = newVar(key, c);
+      alloc(fv, AllocKind::Function, fn, c);
+      processFunction(c, fn, classIndex);
+      VarId target = isStatic ? classVar : cls.prototypeVar;
+      // A getter's value is what it returns.
+      facts_.stores.push_back(
+          {target, key, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(c)});
+      if (getter) facts_.stores.push_back({target, "$getter:" + key, kNoVar, fv, site(c)});
+    } else if (ck == NodeKind::FieldDefinition || ck == NodeKind::PublicFieldDefinition) {
+      TSNode nameNode = field(c, f_.name);
+      if (isNull(nameNode)) nameNode = field(c, f_.property);
+      std::string key;
+      if (!staticKey(nameNode, key)) continue;
+      TSNode value = field(c, f_.value);
+      if (isNull(value)) continue;
+      // Instance fields are evaluated with `this` being the new instance.
+      FunctionContext fieldCtx = functions_.back();
+      fieldCtx.index = ctor;
+      fieldCtx.thisVar = facts_.functions[ctor].thisVar;
+      fieldCtx.name = cls.name + "." + key;
+      if (isStatic) fieldCtx.thisVar = classVar;
+      functions_.push_back(fieldCtx);
+      pushScope(true);
+      VarId v = evalNamed(value, key);
+      popScope();
+      functions_.pop_back();
+      facts_.stores.push_back(
+          {isStatic ? classVar : facts_.functions[ctor].thisVar, key, kNoVar, v, site(c)});
+    } else if (ck == NodeKind::ClassStaticBlock) {
+      TSNode b = field(c, f_.body);
+      if (!isNull(b)) visitBlock(b);
+    }
+  }
+  functions_.pop_back();
+  return classVar;
+}
+
+}  // namespace fe::detail
