@@ -361,3 +361,15 @@ TEST_CASE("modules: a handler in index.mts and an import of a .cts file", "[modu
   CHECK(r.apps[0].incomplete.empty());
   checkSink(r, "src/index.mts", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
+
+TEST_CASE("modules: one unresolved-import note per file and specifier, none for assets",
+          "[modules]") {
+  const std::string src = entry(
+      "import { A, B, C } from './missing';\nimport logo from './logo.png';\n"
+      "import icon from './icon.svg';\n",
+      "  await fetch('https://api.example.com/b', { body: A + B + C + logo + icon });\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  size_t notes = 0;
+  for (const auto& d : r.diagnostics) notes += d.code == "unresolved-import";
+  CHECK(notes == 1);
+}

@@ -61,6 +61,7 @@ class Linker {
   int resolve(uint32_t from, const std::string& spec) {
     return in_.resolver->resolve(p_.files[from].path, spec);
   }
+  std::set<std::string> unresolvedSeen_;
   bool hasEsmDefault(uint32_t f) {
     const auto& names = p_.files[f].staticExportNames;
     return std::find(names.begin(), names.end(), "default") != names.end();
@@ -111,6 +112,8 @@ class Linker {
         continue;
       }
       if (relative) {
+        // One note per file and specifier, not one per imported name.
+        if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
         diags_.push_back(
             {Severity::Note, "unresolved-import", file.path, int(imp.site.line),
              int(imp.site.column),
