@@ -15,7 +15,8 @@ for p in cmake ninja-build g++ pkg-config libyaml-cpp-dev libfmt-dev nlohmann-js
 command -v npm >/dev/null 2>&1 || { check nodejs; check npm; }
 # The test script's sanitizer and fuzz builds (scripts/test.sh sets this).
 if [ "${FORGE_EGRESS_DEV_TOOLS:-0}" = 1 ]; then
-  for p in clang libclang-rt-14-dev ccache; do check "$p"; done
+  # chromium: the HTML report's rendering test (headless, no network).
+  for p in clang libclang-rt-14-dev ccache chromium; do check "$p"; done
 fi
 if ((${#need_pkgs[@]})); then
   echo "setup: installing ${need_pkgs[*]}" >&2

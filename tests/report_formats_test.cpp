@@ -3,13 +3,17 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
 #include "baseline/baseline.h"
 #include "report/gate_summary.h"
 #include "report/github_report.h"
+#include "report/html_report.h"
 #include "report/markdown_report.h"
 #include "report/text_report.h"
 #include "test_support.h"
@@ -154,4 +158,70 @@ TEST_CASE("markdown: with a baseline, what is new comes first", "[report][markdo
   CHECK(fresh < app);
   CHECK(md.find("| egress | manifest.yml | src/index.js:7 | @forge/api fetch to other.example.org "
                 "(undeclared) |") != std::string::npos);
+}
+
+namespace {
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Anything that would make a browser fetch: scripts, links, images, frames, CSS urls and imports.
+bool loadsSomething(const std::string& html) {
+  static const std::regex load(
+      R"((<script|<link|<img|<iframe|<object|<embed|@import|url\(|\b(src|href|srcset|action)\s*=))",
+      std::regex::icase);
+  return std::regex_search(html, load);
+}
+}  // namespace
+
+TEST_CASE("html: one self-contained page with the diagram as inline SVG", "[report][html]") {
+  CHECK(htmlEscape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  ScanResult r = twoDestinations();
+  // An untrusted file name and message must not become markup.
+  r.apps[0].verdict.findings[0].message = "<script>alert(1)</script>";
+  std::string html = renderHtml(r, decideGate(r, "error", false));
+  CHECK(html.rfind("<!doctype html>", 0) == 0);
+  CHECK(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+  CHECK(html.find(">other.example.org (undeclared)</text>") != std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK_FALSE(loadsSomething(html));
+  CHECK(html.find("@media print") != std::string::npos);
+  CHECK(html.find("<details><summary><span class=\"mono\">src/index.js:5</span>") !=
+        std::string::npos);  // a row expands to its witness path
+  CHECK(html == renderHtml(r, decideGate(r, "error", false)));
+}
+
+TEST_CASE("html: headless Chromium renders the page, which loads nothing", "[report][html]") {
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
+    WARN("chromium is not installed (scripts/setup.sh installs it for CI): rendering not checked");
+    return;
+  }
+  ScanResult r = twoDestinations();
+  TempDir dir;
+  auto page = dir.path() / "report.html", png = dir.path() / "report.png",
+       dom = dir.path() / "dom.html";
+  std::ofstream(page, std::ios::binary) << renderHtml(r, decideGate(r, "error", false));
+  std::string flags =
+      "--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions "
+      "--user-data-dir='" + (dir.path() / "profile").string() + "'";
+  std::string url = "file://" + page.string();
+  int shot = std::system(("timeout 120 chromium " + flags + " --window-size=1200,1400 --screenshot='" +
+                          png.string() + "' '" + url + "' >/dev/null 2>&1")
+                             .c_str());
+  CHECK(shot == 0);
+  std::string image = slurp(png);
+  REQUIRE(image.size() > 8);
+  CHECK(image.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+  CHECK(image.size() > 20000);  // a drawn page, not a blank one
+  int dumped = std::system(("timeout 120 chromium " + flags + " --dump-dom '" + url + "' > '" +
+                            dom.string() + "' 2>/dev/null")
+                               .c_str());
+  CHECK(dumped == 0);
+  std::string rendered = slurp(dom);
+  CHECK(rendered.find("forge-egress report") != std::string::npos);
+  CHECK(rendered.find("<svg") != std::string::npos);
+  CHECK_FALSE(loadsSomething(rendered));  // nothing the page would fetch, after parsing too
 }

@@ -16,6 +16,7 @@
 #include "pipeline/scan.h"
 #include "report/gate_summary.h"
 #include "report/github_report.h"
+#include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/markdown_report.h"
 #include "report/sarif_report.h"
@@ -60,7 +61,7 @@ int main(int argc, char** argv) {
   scan->add_option("path", options.root, "App folder or a folder above several apps")
       ->capture_default_str();
   scan->add_option("-f,--format", format, "Output format on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "github"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html", "github"}))
       ->capture_default_str();
   scan->add_option("-o,--output", output, "Write the main format to FILE instead of stdout");
   scan->add_option("--json-output", jsonOutput, "Also write JSON to FILE");
@@ -211,6 +212,7 @@ int main(int argc, char** argv) {
   std::string main = format == "json"       ? fe::renderJson(result)
                      : format == "sarif"    ? fe::renderSarif(result, exitCode, sarifNotes)
                      : format == "markdown" ? fe::renderMarkdown(result, gate)
+                     : format == "html"     ? fe::renderHtml(result, gate)
                      : format == "github"   ? fe::renderGithub(result, gate)
                                             : fe::renderText(result, textOptions);
   if (!output.empty()) {

@@ -8,6 +8,7 @@
 
 #include "report/json_report.h"
 #include "report/policy_claims.h"
+#include "report/report_model.h"
 
 namespace fe {
 
@@ -58,43 +59,17 @@ std::string statusText(const std::string& status) {
   return status == "holds" ? "✅ holds" : status == "fails" ? "❌ fails" : "⚠️ cannot be shown";
 }
 
-std::string hostKey(const EgressSite& e) {
-  return e.host ? *e.host : "unknown host (" + e.hostSource + ")";
-}
-
-struct Destination {
-  std::string host;
-  bool declared = true;
-  std::set<std::string> sides, data, entries;
-  std::vector<std::string> sites;
-  bool fresh = false;
-};
-
-std::map<std::string, Destination> destinations(const AppReport& app) {
-  const auto& v = app.verdict;
-  std::map<std::string, Destination> out;
-  for (size_t i = 0; i < v.egress.size(); ++i) {
-    if (v.atlassian[i]) continue;
-    const EgressSite& e = v.egress[i];
-    Destination& d = out[hostKey(e)];
-    d.host = hostKey(e);
-    d.declared = d.declared && v.declared[i];
-    d.sides.insert(sideName(e.side));
-    for (const auto& c : categoryNames(e.data)) d.data.insert(c);
-    for (const auto& ep : e.entryPoints) d.entries.insert(ep);
-    d.sites.push_back(fmt::format("{}:{}", e.file, e.site.line));
-    d.fresh = d.fresh || (i < app.egressGate.size() && app.egressGate[i].baselineState == "new");
-  }
-  return out;
-}
-
-std::string destinationsTable(const std::map<std::string, Destination>& dests, bool baseline) {
+std::string destinationsTable(const AppReport& app, const std::map<std::string, Destination>& dests,
+                              bool baseline) {
   std::string out =
       "| Destination | Declared | Side | Customer data | Call sites | Entry points |\n"
       "|---|---|---|---|---|---|\n";
   for (const auto& [key, d] : dests) {
-    std::vector<std::string> sites(d.sites.begin(),
-                                   d.sites.begin() + std::min<size_t>(3, d.sites.size()));
+    std::vector<std::string> sites;
+    for (size_t k = 0; k < d.sites.size() && k < 3; ++k) {
+      const EgressSite& e = app.verdict.egress[d.sites[k]];
+      sites.push_back(fmt::format("{}:{}", e.file, e.site.line));
+    }
     std::string siteText = join(sites);
     if (d.sites.size() > 3) siteText += fmt::format(" and {} more", d.sites.size() - 3);
     out += fmt::format(
@@ -106,55 +81,30 @@ std::string destinationsTable(const std::map<std::string, Destination>& dests, b
   return out;
 }
 
-// data categories → entry points → destinations, one node per destination.
+// The data-flow graph as a Mermaid flowchart.
 std::string diagram(const AppReport& app, const std::map<std::string, Destination>& dests) {
-  constexpr size_t kMaxDestinations = 40;
-  std::map<std::string, std::string> ids;  // node text -> id
-  std::string nodes, edges;
-  std::set<std::string> edgeSet;
-  auto node = [&](const std::string& kind, const std::string& text, const std::string& shape) {
-    std::string key = kind + ":" + text;
-    auto it = ids.find(key);
-    if (it != ids.end()) return it->second;
-    std::string id = fmt::format("{}{}", kind, ids.size());
-    ids.emplace(key, id);
-    nodes += fmt::format("  {}{}\n", id, fmt::format(fmt::runtime(shape), label(text)));
-    return id;
-  };
-  // Destinations in table order get their nodes first; edges per call site, so a category
-  // is linked only to the entry points whose sites it reaches.
-  std::map<std::string, std::string> destNode;
+  FlowGraph g = flowGraph(app, dests);
+  static const char* kPrefix[] = {"c", "e", "d"};
+  static const char* kShape[] = {"([\"{}\"])", "[\"{}\"]", "[[\"{}\"]]"};
+  std::string out = "```mermaid\nflowchart LR\n";
   std::vector<std::string> undeclared;
-  for (const auto& [key, d] : dests) {
-    if (destNode.size() >= kMaxDestinations) break;
-    std::string id = node("d", d.host + (d.declared ? "" : " (undeclared)"), "[[\"{}\"]]");
-    destNode[key] = id;
-    if (!d.declared) undeclared.push_back(id);
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const auto& n = g.nodes[i];
+    std::string id = fmt::format("{}{}", kPrefix[n.layer], i);
+    out += fmt::format("  {}{}\n", id, fmt::format(fmt::runtime(kShape[n.layer]), label(n.text)));
+    if (n.undeclared) undeclared.push_back(id);
   }
-  const auto& v = app.verdict;
-  for (size_t i = 0; i < v.egress.size(); ++i) {
-    if (v.atlassian[i]) continue;
-    auto dn = destNode.find(hostKey(v.egress[i]));
-    if (dn == destNode.end()) continue;
-    std::vector<std::string> entries = v.egress[i].entryPoints;
-    if (entries.empty()) entries.push_back("no entry point");
-    for (const auto& ep : entries) {
-      std::string e = node("e", ep, "[\"{}\"]");
-      edgeSet.insert(fmt::format("  {} --> {}\n", e, dn->second));
-      for (const auto& c : categoryNames(v.egress[i].data))
-        edgeSet.insert(fmt::format("  {} --> {}\n", node("c", c, "([\"{}\"])"), e));
-    }
-  }
-  for (const auto& e : edgeSet) edges += e;
-  std::string out = "```mermaid\nflowchart LR\n" + nodes + edges;
+  for (const auto& [from, to] : g.edges)
+    out += fmt::format("  {}{} --> {}{}\n", kPrefix[g.nodes[from].layer], from,
+                       kPrefix[g.nodes[to].layer], to);
   if (!undeclared.empty()) {
     out += "  classDef undeclared fill:#fde2e2,stroke:#c0392b\n";
     out += "  class " + join(undeclared, ",") + " undeclared\n";
   }
   out += "```\n";
-  if (dests.size() > kMaxDestinations)
-    out += fmt::format("\n_The diagram shows the first {} of {} destinations._\n", kMaxDestinations,
-                       dests.size());
+  if (g.destinationsLeftOut)
+    out += fmt::format("\n_The diagram leaves out {} destinations (see the table)._\n",
+                       g.destinationsLeftOut);
   return out;
 }
 
@@ -176,9 +126,10 @@ std::string newSinceBaseline(const ScanResult& result) {
     const auto& v = app.verdict;
     for (size_t i = 0; i < v.egress.size(); ++i)
       if (!v.atlassian[i] && i < app.egressGate.size() && app.egressGate[i].baselineState == "new")
-        rows += fmt::format("| egress | {} | {}:{} | {} to {}{} |\n", cell(app.manifest.path),
-                            cell(v.egress[i].file), v.egress[i].site.line, cell(v.egress[i].api),
-                            cell(hostKey(v.egress[i])), v.declared[i] ? "" : " (undeclared)");
+        rows +=
+            fmt::format("| egress | {} | {}:{} | {} to {}{} |\n", cell(app.manifest.path),
+                        cell(v.egress[i].file), v.egress[i].site.line, cell(v.egress[i].api),
+                        cell(destinationKey(v.egress[i])), v.declared[i] ? "" : " (undeclared)");
     for (const auto& f : v.findings)
       if (f.baselineState == "new" && f.ruleId != "FE001")
         rows += fmt::format("| {} | {} | {}:{} | {} |\n", f.ruleId, cell(app.manifest.path),
@@ -228,10 +179,11 @@ std::string renderMarkdown(const ScanResult& result, const GateDecision& gate, s
     s += fmt::format("| eligible for Runs on Atlassian | {} | {} |\n",
                      v.roaReasons.empty() ? "✅ yes" : "❌ no", cell(join(v.roaReasons, "; ")));
     sections.push_back({s + "\n", true});
-    auto dests = destinations(app);
+    auto dests = externalDestinations(app);
     if (!dests.empty()) {
       sections.push_back(
-          {"### Destinations\n\n" + destinationsTable(dests, result.baselineGiven) + "\n", true});
+          {"### Destinations\n\n" + destinationsTable(app, dests, result.baselineGiven) + "\n",
+           true});
       sections.push_back({"### Data flow\n\n" + diagram(app, dests) + "\n", false});
     }
     if (!app.incomplete.empty()) {

@@ -1,0 +1,43 @@
+// What the human-readable reports (Markdown, HTML) show of an app, computed once: its external
+// destinations with their sites, data and entry points, and the data-flow graph drawn from them
+// (data categories → entry points → destinations, one node per destination).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/scan.h"
+
+namespace fe {
+
+struct Destination {
+  std::string host;  // or "unknown host (env)" and the like
+  bool declared = true;
+  bool fresh = false;  // a site new since the baseline
+  std::set<std::string> sides, data, entries;
+  std::vector<size_t> sites;  // indexes into the verdict's egress
+};
+
+// Keyed and ordered by host; Atlassian hosts left out.
+std::map<std::string, Destination> externalDestinations(const AppReport& app);
+std::string destinationKey(const EgressSite& e);
+
+struct FlowGraph {
+  struct Node {
+    int layer = 0;  // 0 data category, 1 entry point, 2 destination
+    std::string text;
+    bool undeclared = false;
+  };
+  std::vector<Node> nodes;
+  std::set<std::pair<size_t, size_t>> edges;
+  size_t destinationsLeftOut = 0;  // beyond the limit
+};
+
+// Edges per call site, so a category is linked only to the entry points whose sites it reaches.
+FlowGraph flowGraph(const AppReport& app, const std::map<std::string, Destination>& dests,
+                    size_t maxDestinations = 40);
+
+}  // namespace fe
