@@ -11,7 +11,7 @@ BUILD_DIR="${BUILD_DIR:-build}"
 need_pkgs=()
 check() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need_pkgs+=("$1"); }
 for p in cmake ninja-build g++ pkg-config libyaml-cpp-dev libfmt-dev nlohmann-json3-dev \
-         libcli11-dev catch2 libidn2-dev git python3; do check "$p"; done
+         libcli11-dev catch2 libidn2-dev libunistring-dev git python3; do check "$p"; done
 command -v npm >/dev/null 2>&1 || { check nodejs; check npm; }
 # The test script's sanitizer and fuzz builds (scripts/test.sh sets this).
 if [ "${FORGE_EGRESS_DEV_TOOLS:-0}" = 1 ]; then
