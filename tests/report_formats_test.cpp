@@ -206,11 +206,13 @@ TEST_CASE("html: headless Chromium renders the page, which loads nothing", "[rep
   std::ofstream(page, std::ios::binary) << renderHtml(r, decideGate(r, "error", false));
   std::string flags =
       "--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions "
-      "--user-data-dir='" + (dir.path() / "profile").string() + "'";
+      "--user-data-dir='" +
+      (dir.path() / "profile").string() + "'";
   std::string url = "file://" + page.string();
-  int shot = std::system(("timeout 120 chromium " + flags + " --window-size=1200,1400 --screenshot='" +
-                          png.string() + "' '" + url + "' >/dev/null 2>&1")
-                             .c_str());
+  int shot =
+      std::system(("timeout 120 chromium " + flags + " --window-size=1200,1400 --screenshot='" +
+                   png.string() + "' '" + url + "' >/dev/null 2>&1")
+                      .c_str());
   CHECK(shot == 0);
   std::string image = slurp(png);
   REQUIRE(image.size() > 8);
@@ -224,4 +226,21 @@ TEST_CASE("html: headless Chromium renders the page, which loads nothing", "[rep
   CHECK(rendered.find("forge-egress report") != std::string::npos);
   CHECK(rendered.find("<svg") != std::string::npos);
   CHECK_FALSE(loadsSomething(rendered));  // nothing the page would fetch, after parsing too
+}
+
+TEST_CASE("text: with a baseline, what is new comes first", "[report][text]") {
+  ScanResult r = twoDestinations();
+  compareWithBaseline(r, {});  // an empty baseline: everything is new
+  TextOptions options;
+  options.gate = decideGate(r, "new", false);
+  std::string text = renderText(r, options);
+  CHECK(text.rfind("new since the baseline (", 0) == 0);
+  size_t listed = text.find("src/index.js:7:9  @forge/api fetch to other.example.org (undeclared)");
+  REQUIRE(listed != std::string::npos);
+  CHECK(listed < text.find("manifest.yml"));
+  compareWithBaseline(r, baselineEntries(r));  // the scan accepted as is: nothing new
+  options.gate = decideGate(r, "new", false);
+  text = renderText(r, options);
+  CHECK(text.rfind("new since the baseline: nothing", 0) == 0);
+  CHECK(lastLine(text).find("exit 0: nothing new since the baseline") != std::string::npos);
 }

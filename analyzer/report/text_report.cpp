@@ -109,6 +109,32 @@ std::string failingText(const Style& st, const ScanResult& result, const TextOpt
   return out;
 }
 
+// With a baseline, what is new comes first: one line per new external call site and finding.
+std::string newSinceBaseline(const Style& st, const ScanResult& result) {
+  std::string lines;
+  size_t count = 0;
+  for (const auto& app : result.apps) {
+    const auto& v = app.verdict;
+    for (size_t i = 0; i < v.egress.size(); ++i) {
+      if (v.atlassian[i] || i >= app.egressGate.size() || app.egressGate[i].baselineState != "new")
+        continue;
+      const EgressSite& e = v.egress[i];
+      ++count;
+      lines += fmt::format("  {}:{}:{}  {} to {}{}\n", safe(e.file), e.site.line, e.site.column,
+                           e.api, safe(e.host ? *e.host : "an unknown host"),
+                           v.declared[i] ? "" : st.red(" (undeclared)"));
+    }
+    for (const auto& f : v.findings) {
+      if (f.baselineState != "new" || f.ruleId == "FE001") continue;
+      ++count;
+      lines += fmt::format("  {}:{}: {} {} {}\n", safe(f.file), f.site.line, levelName(f.level),
+                           f.ruleId, safe(f.message));
+    }
+  }
+  if (count == 0) return st.green("new since the baseline: nothing") + "\n\n";
+  return st.bold(fmt::format("new since the baseline ({}):", count)) + "\n" + lines + "\n";
+}
+
 std::string summaryText(const Style& st, const ScanResult& result, const TextOptions& options) {
   std::string out;
   std::vector<std::string> lines = summaryLines(result, options.gate);
@@ -131,7 +157,7 @@ std::string renderText(const ScanResult& result, bool color) {
 std::string renderText(const ScanResult& result, const TextOptions& options) {
   Style st{options.color};
   if (options.quiet) return failingText(st, result, options) + summaryText(st, result, options);
-  std::string out;
+  std::string out = result.baselineGiven ? newSinceBaseline(st, result) : "";
   for (const auto& app : result.apps) {
     const auto& v = app.verdict;
     out += st.bold(app.manifest.appId.empty() ? safe(app.manifest.path)
