@@ -5,22 +5,10 @@
 set -euo pipefail
 
 BIN="$(realpath "${1:?usage: validate-sarif.sh path/to/forge-egress}")"
-TOOLS="$(cd "$(dirname "$0")" && pwd)"
+# The pinned validators; the only install script that matters is the multitool binary's
+# `chmod u+x`, done here instead.
+source "$(dirname "$0")/ensure-tools.sh"
 REPO="$(cd "$TOOLS/../.." && pwd)"
-
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "validate-sarif: node and npm are needed (Debian: apt-get install nodejs npm)" >&2
-  exit 77  # skipped (CTest SKIP_RETURN_CODE)
-fi
-
-# The pinned validators (package-lock.json), installed once; scripts never run. The only
-# install script that matters is the multitool binary's `chmod u+x`, done here instead.
-if [ ! -f "$TOOLS/node_modules/.package-lock.json" ] ||
-   ! cmp -s "$TOOLS/package-lock.json" "$TOOLS/node_modules/.forge-egress-lock"; then
-  echo "validate-sarif: npm ci in tests/tools" >&2
-  (cd "$TOOLS" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-  cp "$TOOLS/package-lock.json" "$TOOLS/node_modules/.forge-egress-lock"
-fi
 MULTITOOL_BIN="$TOOLS/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 [ -x "$MULTITOOL_BIN" ] || chmod u+x "$MULTITOOL_BIN"
 
