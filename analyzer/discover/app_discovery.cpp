@@ -108,7 +108,8 @@ DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits,
       }
       Grammar g;
       if (grammarForPath(name, g)) {
-        tree.sources.push_back({rel, current.inBuild});
+        uint64_t bytes = entry.file_size(e2);
+        tree.sources.push_back({rel, current.inBuild, e2 ? 0 : bytes});
       } else if (name == "tsconfig.json" || name == "index.html" || name == "package.json") {
         tree.otherFiles.push_back(rel);
       }

@@ -21,6 +21,7 @@ struct DiscoveryLimits {
 struct SourceFileRef {
   std::string path;            // relative to the scan root
   bool inBuildOutput = false;  // under a build/dist folder (bundles)
+  uint64_t bytes = 0;          // size when listed: the largest files are parsed first
 };
 
 struct DiscoveredTree {
