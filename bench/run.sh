@@ -28,7 +28,8 @@ done
 inputs=("$@")
 [ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus)
 
-# run_fe APP JOBS -> "seconds peakMB steps status"
+# run_fe APP JOBS -> "seconds peakMB steps status facts" (facts: the solver's variables
+# after fact extraction, a measure of how much code there is to analyse)
 run_fe() {
   local out err rc
   err=$(mktemp)
@@ -41,12 +42,14 @@ import re, sys
 text = open(sys.argv[1]).read()
 m = re.search(r"^time ([\d.]+) (\d+)", text, re.M)
 steps = re.search(r"timing: solve \d+ ms \((\d+) steps\)", text)
+facts = re.search(r"timing:\s+facts\s.*\svars (\d+)", text)
 killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
 if not m:
-    print(f"{sys.argv[2]} 0 - killed"); sys.exit()
+    print(f"{sys.argv[2]} 0 - killed -"); sys.exit()
 # finished runs: complete, or incomplete (a budget, a skipped file: the CLI says so on stderr)
 status = "killed" if killed else ("incomplete" if " is incomplete" in text else "complete")
-print(m.group(1), int(m.group(2)) // 1024, steps.group(1) if steps else "-", status)
+print(m.group(1), int(m.group(2)) // 1024, steps.group(1) if steps else "-", status,
+      facts.group(1) if facts else "-")
 PY
   rm -f "$err"
 }
@@ -55,11 +58,13 @@ ratio() { python3 -c "print('%.2fx' % ($1/$2) if float($2) > 0 else '-')"; }
 
 printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %s\n" input files MB parse_s \
   fe_j1_s ratio fe_j2_s ratio sg_j2_s fe/sg peak_MB "steps (status)"
+declare -A T1 T2 BYTES FACTS
 for name in "${inputs[@]}"; do
   app="$APPS/$name"
   read -r files bytes parse_s < <("$BUILD/bench/parse_only" "$app/src")
-  read -r fe1 rss1 steps1 st1 < <(run_fe "$app" 1)
-  read -r fe2 rss2 steps2 st2 < <(run_fe "$app" 2)
+  read -r fe1 rss1 steps1 st1 facts1 < <(run_fe "$app" 1)
+  read -r fe2 rss2 steps2 st2 facts2 < <(run_fe "$app" 2)
+  T1[$name]=$fe1; T2[$name]=$fe2; BYTES[$name]=$bytes; FACTS[$name]=$facts2
   sg2="-"; fesg="-"
   if [ -x "$SG" ]; then
     sg2=$(secs "$SG" scan --inline-rules "$SG_RULES" -j 2 "$app/src")
@@ -70,3 +75,20 @@ for name in "${inputs[@]}"; do
     "$(python3 -c "print(round($bytes/1e6,1))")" "$parse_s" "$fe1" "$(ratio "$fe1" "$parse_s")" \
     "$fe2" "$(ratio "$fe2" "$parse_s")" "$sg2" "$fesg" "$peak" "$steps2 ($st1/$st2)"
 done
+
+# Linear growth (issue 10): the whole corpus against its half. The half is every
+# other package, which is not half of the code: the code ratio is printed beside
+# the time ratio, and time per fact shows whether the cost per unit of code grows.
+if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
+  python3 - "${T1[corpus]}" "${T1[corpus-half]}" "${T2[corpus]}" "${T2[corpus-half]}" \
+    "${BYTES[corpus]}" "${BYTES[corpus-half]}" "${FACTS[corpus]}" "${FACTS[corpus-half]}" <<'PY'
+import sys
+t1w, t1h, t2w, t2h, bw, bh = map(float, sys.argv[1:7])
+fw, fh = sys.argv[7], sys.argv[8]
+line = f"growth whole/half: time j1 {t1w / t1h:.2f}x, j2 {t2w / t2h:.2f}x; code: bytes {bw / bh:.2f}x"
+if fw != "-" and fh != "-":
+    fw, fh = float(fw), float(fh)
+    line += f", facts {fw / fh:.2f}x; time per fact (j2) {(t2w / fw) / (t2h / fh):.2f}x"
+print(line)
+PY
+fi
