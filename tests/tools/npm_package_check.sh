@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CTest (label "package"): packs the npm tarballs, installs them offline into an empty folder
 # and checks that `npx forge-egress scan` gives the native build's JSON byte for byte, with
-# the same exit code. Args: source dir, native binary.
+# the same exit code; so does the linux-arm64 binary under qemu-user. Args: source dir,
+# native binary.
 set -euo pipefail
 src=$1
 native=$2
@@ -20,6 +21,12 @@ test -s npm.json
 version=$(npx --no-install forge-egress --version)
 expected="forge-egress $(sed -n 's/^project(forge_egress VERSION \([0-9][0-9.]*\).*/\1/p' "$src/CMakeLists.txt")"
 [ "$version" = "$expected" ] || { echo "version: $version, expected $expected" >&2; exit 1; }
+# The arm64 package's binary, run under qemu-user, gives the same JSON and exit code.
+mkdir arm64 && tar -xzf "$src"/dist/forge-egress-linux-arm64-*.tgz -C arm64
+rc_arm=0; qemu-aarch64 -L /usr/aarch64-linux-gnu arm64/package/bin/forge-egress \
+  scan "$src/fixtures/example-app" --format json > arm64.json || rc_arm=$?
+[ "$rc_arm" = "$rc_native" ] || { echo "exit codes differ: arm64 $rc_arm, native $rc_native" >&2; exit 1; }
+cmp arm64.json native.json
 deb=$(ls "$src"/dist/forge-egress_*.deb)
 dpkg-deb -c "$deb" | grep -q '\./usr/bin/forge-egress$' || { echo "$deb lacks usr/bin/forge-egress" >&2; exit 1; }
-echo "npm package: same JSON and exit code ($rc_npm) as the native build; $version"
+echo "npm package and linux-arm64 under qemu: same JSON and exit code ($rc_npm) as the native build; $version"
