@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm tarballs into dist/: the launcher package `forge-egress`,
 # `@forge-egress/linux-x64` with the portable binary (build-portable/: everything but glibc
-# linked statically) and `@forge-egress/linux-arm64`, cross-compiled (build-arm64/). All get
+# linked statically), `@forge-egress/linux-arm64`, cross-compiled (build-arm64/), and
+# `@forge-egress/wasm`, the WebAssembly build (build-wasm/). All get
 # the version of CMakeLists.txt's project(). Publishing is a manual step (docs/install.md);
 # this script never publishes.
 set -euo pipefail
@@ -30,16 +31,19 @@ glibc=$(check_portable build-portable/forge-egress objdump)
 # linux-arm64: cross-compiled with Debian's g++-aarch64-linux-gnu (scripts/build-arm64.sh).
 bash scripts/build-arm64.sh
 glibc_arm64=$(check_portable build-arm64/forge-egress aarch64-linux-gnu-objdump)
+# wasm: Emscripten (scripts/build-wasm.sh), the launcher's fallback everywhere else.
+bash scripts/build-wasm.sh
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
-cp -r npm/forge-egress npm/linux-x64 npm/linux-arm64 "$stage/"
+cp -r npm/forge-egress npm/linux-x64 npm/linux-arm64 npm/wasm "$stage/"
+cp build-wasm/forge-egress.js build-wasm/forge-egress.wasm "$stage/wasm/"
 mkdir -p "$stage/linux-x64/bin" "$stage/linux-arm64/bin"
 cp build-portable/forge-egress "$stage/linux-x64/bin/forge-egress"
 strip "$stage/linux-x64/bin/forge-egress"
 cp build-arm64/forge-egress "$stage/linux-arm64/bin/forge-egress"
 aarch64-linux-gnu-strip "$stage/linux-arm64/bin/forge-egress"
-for pkg in forge-egress linux-x64 linux-arm64; do
+for pkg in forge-egress linux-x64 linux-arm64 wasm; do
   node -e '
     const fs = require("fs"), file = process.argv[1], version = process.argv[2];
     const p = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -50,7 +54,7 @@ for pkg in forge-egress linux-x64 linux-arm64; do
 done
 mkdir -p dist
 rm -f dist/*.tgz
-for pkg in linux-x64 linux-arm64 forge-egress; do
+for pkg in linux-x64 linux-arm64 wasm forge-egress; do
   (cd "$stage/$pkg" && npm pack --silent --pack-destination "$OLDPWD/dist" >/dev/null)
 done
 # The .deb (CPack), from the same portable build.

@@ -4,12 +4,12 @@
 // serialisers; tests/url_host_test.cpp compares it with Node's `new URL()`.
 #include "support/url_host.h"
 
-#include <idn2.h>
-
 #include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
+
+#include "support/idna.h"
 
 namespace fe {
 
@@ -282,18 +282,14 @@ std::optional<std::string> normaliseHost(std::string_view host, bool special) {
     for (char c : domain) out += lower(c);
     // Punycode labels are validated the way Node does (through UTS #46).
     if (out.find("xn--") != std::string::npos) {
-      char* converted = nullptr;
-      int rc = idn2_to_ascii_8z(out.c_str(), &converted, IDN2_NONTRANSITIONAL);
-      if (rc != IDN2_OK) return std::nullopt;
-      out = converted;
-      idn2_free(converted);
+      auto converted = domainToAscii(out);
+      if (!converted) return std::nullopt;
+      out = *converted;
     }
   } else {
-    char* converted = nullptr;
-    int rc = idn2_to_ascii_8z(domain.c_str(), &converted, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
-    if (rc != IDN2_OK) return std::nullopt;
-    out = converted;
-    idn2_free(converted);
+    auto converted = domainToAscii(domain);
+    if (!converted) return std::nullopt;
+    out = *converted;
     for (char& c : out) c = lower(c);
   }
   if (out.empty()) return std::nullopt;
