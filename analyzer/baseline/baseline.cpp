@@ -70,7 +70,7 @@ std::vector<BaselineEntry> baselineEntries(const ScanResult& result) {
       out.push_back(std::move(b));
     }
   }
-  std::sort(out.begin(), out.end(), entryLess);
+  std::stable_sort(out.begin(), out.end(), entryLess);
   return out;
 }
 
@@ -221,7 +221,7 @@ void compareWithBaseline(ScanResult& result, const std::vector<BaselineEntry>& b
   result.absent.clear();
   for (const auto& b : baseline)
     if (!current.count(keyOf(b))) result.absent.push_back(b);
-  std::sort(result.absent.begin(), result.absent.end(), entryLess);
+  std::stable_sort(result.absent.begin(), result.absent.end(), entryLess);
 }
 
 bool egressFailsGate(const ScanResult& result, const AppReport& app, size_t i,

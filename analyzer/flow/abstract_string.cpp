@@ -113,8 +113,9 @@ void StringSet::widen() {
     }
   }
   // Unknowns: keep at most one per origin.
-  std::sort(unknowns.begin(), unknowns.end(),
-            [](const AbstractString& a, const AbstractString& b) { return a.origin < b.origin; });
+  std::stable_sort(
+      unknowns.begin(), unknowns.end(),
+      [](const AbstractString& a, const AbstractString& b) { return a.origin < b.origin; });
   unknowns.erase(std::unique(unknowns.begin(), unknowns.end(),
                              [](const AbstractString& a, const AbstractString& b) {
                                return a.origin == b.origin;

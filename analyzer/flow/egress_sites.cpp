@@ -129,7 +129,9 @@ class Collector {
     FlowFindings out;
     std::set<std::pair<uint32_t, uint32_t>> seen;
     std::vector<SinkHit> hits = s_.sinkHits();
-    std::sort(hits.begin(), hits.end(), [](const SinkHit& a, const SinkHit& b) {
+    // Stable sorts throughout: ties keep the solver's order, so the output is the same
+    // with every standard library (libstdc++ natively, libc++ in the WebAssembly build).
+    std::stable_sort(hits.begin(), hits.end(), [](const SinkHit& a, const SinkHit& b) {
       return std::tie(a.call, a.sink, a.token) < std::tie(b.call, b.sink, b.token);
     });
     std::map<uint32_t, std::vector<size_t>> sitesByCall;
@@ -173,11 +175,12 @@ class Collector {
         if (auto site = jsxSite(f, j, *res)) out.egress.push_back(std::move(*site));
       }
     }
-    std::sort(out.egress.begin(), out.egress.end(), [](const EgressSite& a, const EgressSite& b) {
-      return std::tie(a.file, a.site.line, a.site.column, a.host, a.api) <
-             std::tie(b.file, b.site.line, b.site.column, b.host, b.api);
-    });
-    std::sort(out.logs.begin(), out.logs.end(), [](const LogSite& a, const LogSite& b) {
+    std::stable_sort(out.egress.begin(), out.egress.end(),
+                     [](const EgressSite& a, const EgressSite& b) {
+                       return std::tie(a.file, a.site.line, a.site.column, a.host, a.api) <
+                              std::tie(b.file, b.site.line, b.site.column, b.host, b.api);
+                     });
+    std::stable_sort(out.logs.begin(), out.logs.end(), [](const LogSite& a, const LogSite& b) {
       return std::tie(a.file, a.site.line, a.site.column) <
              std::tie(b.file, b.site.line, b.site.column);
     });

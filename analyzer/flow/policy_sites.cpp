@@ -56,7 +56,7 @@ class PolicyChecker {
       }
     }
     checkWebtriggers();
-    std::sort(out_.begin(), out_.end(), [](const PolicySite& a, const PolicySite& b) {
+    std::stable_sort(out_.begin(), out_.end(), [](const PolicySite& a, const PolicySite& b) {
       return std::tie(a.file, a.site.line, a.site.column, a.ruleId, a.message) <
              std::tie(b.file, b.site.line, b.site.column, b.ruleId, b.message);
     });

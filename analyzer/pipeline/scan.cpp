@@ -318,7 +318,7 @@ ScanResult runScan(const ScanOptions& options) {
             ? inputErrorAt("", result.failedApps.front())
             : inputErrorAt(options.root,
                            "no Forge app found (no manifest.yml with a top-level app: key)");
-    std::sort(diags.begin(), diags.end());
+    std::stable_sort(diags.begin(), diags.end());
     result.diagnostics = std::move(diags);
     return result;
   }
@@ -565,7 +565,7 @@ ScanResult runScan(const ScanOptions& options) {
     result.bytesParsed += slot.bytesParsed;
     result.apps.push_back(std::move(slot.report));
   }
-  std::sort(diags.begin(), diags.end());
+  std::stable_sort(diags.begin(), diags.end());
   diags.erase(
       std::unique(diags.begin(), diags.end(),
                   [](const Diagnostic& x, const Diagnostic& y) { return !(x < y) && !(y < x); }),
