@@ -44,5 +44,5 @@ if [ ! -f build-arm64/build.ninja ]; then
     -DFORGE_EGRESS_PORTABLE=ON -DFORGE_EGRESS_TESTS=OFF "${launcher[@]}" >/dev/null
 fi
 cmake --build build-arm64 --target forge-egress >/dev/null
-file build-arm64/forge-egress | grep -q 'ARM aarch64' ||
+aarch64-linux-gnu-readelf -h build-arm64/forge-egress | grep -q 'AArch64' ||
   { echo "build-arm64: build-arm64/forge-egress is not an arm64 binary" >&2; exit 1; }

@@ -8,10 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
-if ! command -v emcmake >/dev/null 2>&1; then
-  echo "build-wasm: installing emscripten" >&2
+need=()
+for p in emscripten curl ca-certificates xz-utils patch; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if ((${#need[@]})); then
+  echo "build-wasm: installing ${need[*]}" >&2
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends emscripten xz-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # Debian's emscripten runs its JavaScript tools with Debian's node-acorn, which a Node
