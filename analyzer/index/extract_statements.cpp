@@ -33,10 +33,7 @@ void Extractor::visit(TSNode s) {
     }
     case NodeKind::LexicalDeclaration:
     case NodeKind::VariableDeclaration: {
-      bool isConst = declarationKeyword(s) == "const";
-      BindingKind k = kind(s) == NodeKind::VariableDeclaration ? BindingKind::Var
-                      : isConst                                ? BindingKind::Const
-                                                               : BindingKind::Let;
+      BindingKind k = declaredKind(s);
       for (TSNode d : kids(s)) {
         if (kind(d) != NodeKind::VariableDeclarator) continue;
         TSNode name = field(d, f_.name);
@@ -249,12 +246,8 @@ void Extractor::visitForIn(TSNode s) {
   VarId item = isOf ? load(collection, "[]", s) : newVar("key", s);
   if (!isOf && collection != kNoVar) copy(item, collection, s, true);
   // `for (const x of …)` declares x; `for (x of …)` assigns the x in scope.
-  std::string_view keyword = declarationKeyword(s);
-  BindingKind k = keyword == "const" ? BindingKind::Const
-                  : keyword == "var" ? BindingKind::Var
-                                     : BindingKind::Let;
-  bool decl = !keyword.empty();
-  bindPattern(left, item, k, decl);
+  bool decl = !declarationKeyword(s).empty();
+  bindPattern(left, item, declaredKind(s), decl);
 }
 
 }  // namespace fe::detail

@@ -112,6 +112,7 @@ class Extractor {
   std::vector<TSNode> kids(TSNode n) const;
   bool hasToken(TSNode n, std::string_view type) const;
   std::string_view declarationKeyword(TSNode n) const;
+  BindingKind declaredKind(TSNode n) const;
   VarId stringVar(std::string value, TSNode at, bool literal);
   bool tooDeep(TSNode n);
   std::string stringContent(TSNode s);

@@ -88,6 +88,16 @@ std::string_view Extractor::declarationKeyword(TSNode n) const {
   return keyword;
 }
 
+// What a declaration or a for…in/for…of head declares: `var` (a variable_declaration,
+// or a head's `var`), `const`, else `let`.
+BindingKind Extractor::declaredKind(TSNode n) const {
+  if (kind(n) == NodeKind::VariableDeclaration) return BindingKind::Var;
+  std::string_view keyword = declarationKeyword(n);
+  return keyword == "const" ? BindingKind::Const
+         : keyword == "var" ? BindingKind::Var
+                            : BindingKind::Let;
+}
+
 VarId Extractor::stringVar(std::string value, TSNode at, bool literal) {
   // Appended, not `"'" + shorten(value)`: GCC 12 warns falsely (-Wrestrict) on that form.
   VarId v = newVar(literal ? std::string("'").append(shorten(value)).append("'") : "string", at);

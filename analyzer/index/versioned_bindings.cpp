@@ -210,10 +210,7 @@ void Extractor::hoistStatement(TSNode s) {
     }
     case NodeKind::LexicalDeclaration:
     case NodeKind::VariableDeclaration: {
-      bool isConst = declarationKeyword(s) == "const";
-      BindingKind k = kind(s) == NodeKind::VariableDeclaration ? BindingKind::Var
-                      : isConst                                ? BindingKind::Const
-                                                               : BindingKind::Let;
+      BindingKind k = declaredKind(s);
       for (TSNode d : kids(s)) {
         if (kind(d) != NodeKind::VariableDeclarator) continue;
         hoistPatternNames(field(d, f_.name), k);

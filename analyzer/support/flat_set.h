@@ -10,6 +10,17 @@
 
 namespace fe {
 
+namespace detail {
+// splitmix64's finaliser: every input bit reaches every output bit.
+inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+}  // namespace detail
+
 class FlatU64Set {
  public:
   static constexpr uint64_t kEmpty = ~uint64_t{0};  // the one key that cannot be stored
@@ -43,14 +54,7 @@ class FlatU64Set {
   }
 
  private:
-  static uint64_t mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-  }
-  size_t slot(uint64_t key) const { return static_cast<size_t>(mix(key)) & mask_; }
+  size_t slot(uint64_t key) const { return static_cast<size_t>(detail::mix64(key)) & mask_; }
   void grow() {
     std::vector<uint64_t> old;
     old.swap(slots_);
@@ -87,14 +91,9 @@ class FlatU128Set {
   struct Pair {
     uint64_t a = FlatU64Set::kEmpty, b = 0;
   };
-  static uint64_t mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
+  size_t slot(uint64_t a, uint64_t b) const {
+    return static_cast<size_t>(detail::mix64(a ^ detail::mix64(b))) & mask_;
   }
-  size_t slot(uint64_t a, uint64_t b) const { return static_cast<size_t>(mix(a ^ mix(b))) & mask_; }
   void grow() {
     std::vector<Pair> old;
     old.swap(slots_);
