@@ -101,11 +101,10 @@ std::string svgDiagram(const FlowGraph& g) {
 
 std::string findingRows(const AppReport& app, Level level) {
   std::string rows;
-  for (const auto& f : app.verdict.findings) {
-    if (f.level != level || f.ruleId == "FE001" || f.ruleId == "FE005") continue;
-    std::string tag = f.suppressed ? " (suppressed)" : f.baselineState == "new" ? " (new)" : "";
+  for (const Finding* f : tabledFindings(app, level)) {
+    std::string tag = f->suppressed ? " (suppressed)" : f->baselineState == "new" ? " (new)" : "";
     rows += fmt::format("<tr><td>{}</td><td class=\"mono\">{}:{}</td><td>{}{}</td></tr>\n",
-                        f.ruleId, htmlEscape(f.file), f.site.line, htmlEscape(f.message), tag);
+                        f->ruleId, htmlEscape(f->file), f->site.line, htmlEscape(f->message), tag);
   }
   if (rows.empty()) return "";
   return "<table><tr><th>Rule</th><th>Where</th><th>Message</th></tr>\n" + rows + "</table>\n";
@@ -161,20 +160,9 @@ std::string renderHtml(const ScanResult& result, const GateDecision& gate) {
   out += "</p>\n";
   if (result.baselineGiven) {
     std::string rows;
-    for (const auto& app : result.apps) {
-      const auto& v = app.verdict;
-      for (size_t i = 0; i < v.egress.size(); ++i)
-        if (!v.atlassian[i] && i < app.egressGate.size() &&
-            app.egressGate[i].baselineState == "new")
-          rows += fmt::format(
-              "<tr><td>egress</td><td class=\"mono\">{}:{}</td><td>{} to {}{}</td></tr>\n",
-              htmlEscape(v.egress[i].file), v.egress[i].site.line, htmlEscape(v.egress[i].api),
-              htmlEscape(destinationKey(v.egress[i])), v.declared[i] ? "" : " (undeclared)");
-      for (const auto& f : v.findings)
-        if (f.baselineState == "new" && f.ruleId != "FE001")
-          rows += fmt::format("<tr><td>{}</td><td class=\"mono\">{}:{}</td><td>{}</td></tr>\n",
-                              f.ruleId, htmlEscape(f.file), f.site.line, htmlEscape(f.message));
-    }
+    for (const auto& r : newSinceBaseline(result))
+      rows += fmt::format("<tr><td>{}</td><td class=\"mono\">{}:{}</td><td>{}</td></tr>\n", r.what,
+                          htmlEscape(r.file), r.line, htmlEscape(r.detail));
     out += "<h2>New since the baseline</h2>\n";
     out += rows.empty() ? "<p>Nothing new since the baseline.</p>\n"
                         : "<table><tr><th>What</th><th>Where</th><th>Detail</th></tr>\n" + rows +

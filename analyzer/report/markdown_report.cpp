@@ -110,31 +110,20 @@ std::string diagram(const AppReport& app, const std::map<std::string, Destinatio
 
 std::string findingsTable(const AppReport& app, Level level) {
   std::string rows;
-  for (const auto& f : app.verdict.findings) {
-    if (f.level != level || f.ruleId == "FE001" || f.ruleId == "FE005") continue;
-    std::string tags = f.suppressed ? " (suppressed)" : f.baselineState == "new" ? " 🆕" : "";
-    rows += fmt::format("| {} | {}:{} | {}{} |\n", f.ruleId, cell(f.file), f.site.line,
-                        cell(f.message), tags);
+  for (const Finding* f : tabledFindings(app, level)) {
+    std::string tags = f->suppressed ? " (suppressed)" : f->baselineState == "new" ? " 🆕" : "";
+    rows += fmt::format("| {} | {}:{} | {}{} |\n", f->ruleId, cell(f->file), f->site.line,
+                        cell(f->message), tags);
   }
   if (rows.empty()) return "";
   return "| Rule | Where | Message |\n|---|---|---|\n" + rows;
 }
 
-std::string newSinceBaseline(const ScanResult& result) {
+std::string newSinceBaselineSection(const ScanResult& result) {
   std::string rows;
-  for (const auto& app : result.apps) {
-    const auto& v = app.verdict;
-    for (size_t i = 0; i < v.egress.size(); ++i)
-      if (!v.atlassian[i] && i < app.egressGate.size() && app.egressGate[i].baselineState == "new")
-        rows +=
-            fmt::format("| egress | {} | {}:{} | {} to {}{} |\n", cell(app.manifest.path),
-                        cell(v.egress[i].file), v.egress[i].site.line, cell(v.egress[i].api),
-                        cell(destinationKey(v.egress[i])), v.declared[i] ? "" : " (undeclared)");
-    for (const auto& f : v.findings)
-      if (f.baselineState == "new" && f.ruleId != "FE001")
-        rows += fmt::format("| {} | {} | {}:{} | {} |\n", f.ruleId, cell(app.manifest.path),
-                            cell(f.file), f.site.line, cell(f.message));
-  }
+  for (const auto& r : newSinceBaseline(result))
+    rows += fmt::format("| {} | {} | {}:{} | {} |\n", r.what, cell(r.app), cell(r.file), r.line,
+                        cell(r.detail));
   std::string out = "## New since the baseline\n\n";
   if (rows.empty())
     out += "Nothing new since the baseline.\n";
@@ -159,7 +148,7 @@ std::string renderMarkdown(const ScanResult& result, const GateDecision& gate, s
   std::string head = "# forge-egress report\n\n";
   for (const auto& line : summaryLines(result, gate)) head += "**" + cell(line) + "**  \n";
   sections.push_back({head + "\n", true});
-  if (result.baselineGiven) sections.push_back({newSinceBaseline(result), true});
+  if (result.baselineGiven) sections.push_back({newSinceBaselineSection(result), true});
   for (const auto& failed : result.failedApps)
     sections.push_back({"❌ Not analysed: " + cell(failed) + "\n\n", true});
   for (const auto& app : result.apps) {

@@ -10,6 +10,29 @@ std::string destinationKey(const EgressSite& e) {
   return e.host ? *e.host : "unknown host (" + e.hostSource + ")";
 }
 
+std::vector<NewResultRow> newSinceBaseline(const ScanResult& result) {
+  std::vector<NewResultRow> rows;
+  for (const auto& app : result.apps) {
+    const auto& v = app.verdict;
+    for (size_t i = 0; i < v.egress.size(); ++i)
+      if (!v.atlassian[i] && i < app.egressGate.size() && app.egressGate[i].baselineState == "new")
+        rows.push_back({"egress", app.manifest.path, v.egress[i].file, v.egress[i].site.line,
+                        v.egress[i].api + " to " + destinationKey(v.egress[i]) +
+                            (v.declared[i] ? "" : " (undeclared)")});
+    for (const auto& f : v.findings)
+      if (f.baselineState == "new" && f.ruleId != "FE001")
+        rows.push_back({f.ruleId, app.manifest.path, f.file, f.site.line, f.message});
+  }
+  return rows;
+}
+
+std::vector<const Finding*> tabledFindings(const AppReport& app, Level level) {
+  std::vector<const Finding*> out;
+  for (const auto& f : app.verdict.findings)
+    if (f.level == level && f.ruleId != "FE001" && f.ruleId != "FE005") out.push_back(&f);
+  return out;
+}
+
 std::map<std::string, Destination> externalDestinations(const AppReport& app) {
   const auto& v = app.verdict;
   std::map<std::string, Destination> out;

@@ -36,6 +36,20 @@ struct FlowGraph {
   size_t destinationsLeftOut = 0;  // beyond the limit
 };
 
+// One row of "New since the baseline": an egress site or a finding the baseline lacks.
+struct NewResultRow {
+  std::string what;  // "egress" or the rule id
+  std::string app;   // the manifest's path
+  std::string file;
+  uint32_t line = 0;
+  std::string detail;  // "<api> to <destination>[ (undeclared)]", or the finding's message
+};
+std::vector<NewResultRow> newSinceBaseline(const ScanResult& result);
+
+// The findings of one level that the reports list in a table of their own: all but FE001
+// and FE005, which the destinations table shows.
+std::vector<const Finding*> tabledFindings(const AppReport& app, Level level);
+
 // Edges per call site, so a category is linked only to the entry points whose sites it reaches.
 FlowGraph flowGraph(const AppReport& app, const std::map<std::string, Destination>& dests,
                     size_t maxDestinations = 40);
