@@ -2,8 +2,8 @@
 # Builds the benchmark corpus (docs/performance.md): the npm packages below with
 # all their dependencies, installed without scripts, and every .js .mjs .cjs .ts
 # .tsx file under node_modules copied into src/ of an app whose handler calls
-# fetch. Also the subsets: half of it (every other package), and axios, lodash
-# and react-dom alone. Idempotent. Usage: bash bench/corpus.sh [DIR]
+# fetch. Also the subsets: half of it (every other package), the other half,
+# and axios, lodash and react-dom alone. Idempotent. Usage: bash bench/corpus.sh [DIR]
 set -euo pipefail
 WORK="${1:-${BENCH_DIR:-/tmp/forge-egress-bench}}"
 PACKAGES=(@forge/api@8.3.0 @forge/bridge@7.2.0 axios@1.13.2 lodash@4.17.21 react-dom@19.2.0
@@ -41,10 +41,13 @@ YAML
 mapfile -t ALL < <(cd "$NPM/node_modules" && for d in *; do
   case "$d" in .bin|.package-lock.json) ;; @*) for s in "$d"/*; do echo "$s"; done ;; *) echo "$d" ;; esac
 done | LC_ALL=C sort)
-HALF=()
-for i in "${!ALL[@]}"; do (( i % 2 == 0 )) && HALF+=("${ALL[$i]}"); done
+HALF=() OTHER=()
+for i in "${!ALL[@]}"; do
+  if (( i % 2 == 0 )); then HALF+=("${ALL[$i]}"); else OTHER+=("${ALL[$i]}"); fi
+done
 make_app corpus "${ALL[@]}"
 make_app corpus-half "${HALF[@]}"
+make_app corpus-other "${OTHER[@]}"  # the packages corpus-half leaves out
 make_app axios axios
 make_app lodash lodash
 make_app react-dom react-dom

@@ -26,7 +26,7 @@ for lang in JavaScript TypeScript Tsx; do
   SG_RULES+="id: fetch-$lang"$'\n'"language: $lang"$'\n'"severity: info"$'\n'"rule: {pattern: \"fetch(\$\$\$)\"}"
 done
 inputs=("$@")
-[ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus)
+[ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus-other corpus)
 
 # run_fe APP JOBS -> "seconds peakMB steps status facts" (facts: the solver's variables
 # after fact extraction, a measure of how much code there is to analyse)
@@ -78,17 +78,22 @@ done
 
 # Linear growth (issue 10): the whole corpus against its half. The half is every
 # other package, which is not half of the code: the code ratio is printed beside
-# the time ratio, and time per fact shows whether the cost per unit of code grows.
+# the time ratio, time per fact shows whether the cost per unit of code grows, and
+# whole / (half + other half) whether the packages cost more together than apart.
 if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
   python3 - "${T1[corpus]}" "${T1[corpus-half]}" "${T2[corpus]}" "${T2[corpus-half]}" \
-    "${BYTES[corpus]}" "${BYTES[corpus-half]}" "${FACTS[corpus]}" "${FACTS[corpus-half]}" <<'PY'
+    "${BYTES[corpus]}" "${BYTES[corpus-half]}" "${FACTS[corpus]}" "${FACTS[corpus-half]}" \
+    "${T1[corpus-other]:--}" "${T2[corpus-other]:--}" <<'PY'
 import sys
 t1w, t1h, t2w, t2h, bw, bh = map(float, sys.argv[1:7])
-fw, fh = sys.argv[7], sys.argv[8]
+fw, fh, t1o, t2o = sys.argv[7:11]
 line = f"growth whole/half: time j1 {t1w / t1h:.2f}x, j2 {t2w / t2h:.2f}x; code: bytes {bw / bh:.2f}x"
 if fw != "-" and fh != "-":
     fw, fh = float(fw), float(fh)
     line += f", facts {fw / fh:.2f}x; time per fact (j2) {(t2w / fw) / (t2h / fh):.2f}x"
+if t1o != "-" and t2o != "-":
+    line += (f"; whole/(half+other) j1 {t1w / (t1h + float(t1o)):.2f}x,"
+             f" j2 {t2w / (t2h + float(t2o)):.2f}x")
 print(line)
 PY
 fi
