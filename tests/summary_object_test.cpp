@@ -74,9 +74,9 @@ TEST_CASE("summary: fields that existed before their objects were summarised are
   // reaches the source through the shared field.
   fe::ScanOptions options;
   options.budget.maxTokensPerVar = 8;
-  std::string src = "import Resolver from '@forge/resolver';\nimport { fetch } from '@forge/api';\n";
-  for (int i = 0; i < 12; ++i)
-    src += "const o" + std::to_string(i) + " = { text: '' };\n";
+  std::string src =
+      "import Resolver from '@forge/resolver';\nimport { fetch } from '@forge/api';\n";
+  for (int i = 0; i < 12; ++i) src += "const o" + std::to_string(i) + " = { text: '' };\n";
   src += "function touch(o) { return o; }\n";
   for (int i = 0; i < 12; ++i) src += "touch(o" + std::to_string(i) + ");\n";
   src +=
