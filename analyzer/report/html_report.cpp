@@ -172,19 +172,12 @@ std::string renderHtml(const ScanResult& result, const GateDecision& gate) {
     out += "<p class=\"fail\">Not analysed: " + htmlEscape(failed) + "</p>\n";
   for (const auto& app : result.apps) {
     const auto& v = app.verdict;
-    std::string title = app.manifest.appId.empty()
-                            ? app.manifest.path
-                            : app.manifest.path + " (" + app.manifest.appId + ")";
-    out += "<section>\n<h2>" + htmlEscape(title) + "</h2>\n<p>" + htmlEscape(verdictLine(app)) +
-           "</p>\n";
+    out += "<section>\n<h2>" + htmlEscape(appTitle(app)) + "</h2>\n<p>" +
+           htmlEscape(verdictLine(app)) + "</p>\n";
     out += "<table><tr><th>Policy claim</th><th>Verdict</th><th>Evidence</th></tr>\n";
     for (const auto& c : policyClaims(app)) {
-      std::string evidence = c.first ? fmt::format("{} finding{}; first: {} {}:{}", c.findings,
-                                                   c.findings == 1 ? "" : "s", c.first->ruleId,
-                                                   htmlEscape(c.first->file), c.first->site.line)
-                                     : "";
-      out += "<tr><td>" + c.claim + "</td>" + statusCell(c.status) + "<td>" + evidence +
-             "</td></tr>\n";
+      out += "<tr><td>" + c.claim + "</td>" + statusCell(c.status) + "<td>" +
+             htmlEscape(claimEvidence(c)) + "</td></tr>\n";
     }
     std::string roa;
     for (const auto& r : v.roaReasons) roa += (roa.empty() ? "" : "; ") + r;

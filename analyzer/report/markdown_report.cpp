@@ -153,17 +153,10 @@ std::string renderMarkdown(const ScanResult& result, const GateDecision& gate, s
     sections.push_back({"❌ Not analysed: " + cell(failed) + "\n\n", true});
   for (const auto& app : result.apps) {
     const auto& v = app.verdict;
-    std::string title = app.manifest.appId.empty()
-                            ? app.manifest.path
-                            : app.manifest.path + " (" + app.manifest.appId + ")";
-    std::string s = "## " + cell(title) + "\n\n" + cell(verdictLine(app)) + "\n\n";
+    std::string s = "## " + cell(appTitle(app)) + "\n\n" + cell(verdictLine(app)) + "\n\n";
     s += "| Policy claim | Verdict | Evidence |\n|---|---|---|\n";
     for (const auto& c : policyClaims(app)) {
-      std::string evidence = c.first ? fmt::format("{} finding{}; first: {} {}:{}", c.findings,
-                                                   c.findings == 1 ? "" : "s", c.first->ruleId,
-                                                   cell(c.first->file), c.first->site.line)
-                                     : "";
-      s += fmt::format("| {} | {} | {} |\n", c.claim, statusText(c.status), evidence);
+      s += fmt::format("| {} | {} | {} |\n", c.claim, statusText(c.status), cell(claimEvidence(c)));
     }
     s += fmt::format("| eligible for Runs on Atlassian | {} | {} |\n",
                      v.roaReasons.empty() ? "✅ yes" : "❌ no", cell(join(v.roaReasons, "; ")));

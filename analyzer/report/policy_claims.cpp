@@ -1,6 +1,8 @@
 // The policy claims of an app (see policy_claims.h).
 #include "report/policy_claims.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace fe {
@@ -35,6 +37,12 @@ std::vector<PolicyClaim> policyClaims(const AppReport& app) {
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::string claimEvidence(const PolicyClaim& c) {
+  if (!c.first) return "";
+  return fmt::format("{} finding{}; first: {} {}:{}", c.findings, c.findings == 1 ? "" : "s",
+                     c.first->ruleId, c.first->file, c.first->site.line);
 }
 
 }  // namespace fe

@@ -22,4 +22,7 @@ struct PolicyClaim {
 
 std::vector<PolicyClaim> policyClaims(const AppReport& app);
 
+// "3 findings; first: FE004 src/index.js:12", or "" when the claim has none (plain text).
+std::string claimEvidence(const PolicyClaim& claim);
+
 }  // namespace fe

@@ -10,6 +10,11 @@ std::string destinationKey(const EgressSite& e) {
   return e.host ? *e.host : "unknown host (" + e.hostSource + ")";
 }
 
+std::string appTitle(const AppReport& app) {
+  return app.manifest.appId.empty() ? app.manifest.path
+                                    : app.manifest.path + " (" + app.manifest.appId + ")";
+}
+
 std::vector<NewResultRow> newSinceBaseline(const ScanResult& result) {
   std::vector<NewResultRow> rows;
   for (const auto& app : result.apps) {

@@ -21,6 +21,9 @@ struct Destination {
   std::vector<size_t> sites;  // indexes into the verdict's egress
 };
 
+// An app's heading: its manifest's path, with the app id when it has one.
+std::string appTitle(const AppReport& app);
+
 // Keyed and ordered by host; Atlassian hosts left out.
 std::map<std::string, Destination> externalDestinations(const AppReport& app);
 std::string destinationKey(const EgressSite& e);
