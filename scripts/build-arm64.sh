@@ -6,21 +6,15 @@
 # qemu-user runs the result (scripts/package.sh checks it). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
-need=()
-for p in g++-aarch64-linux-gnu qemu-user; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   echo "build-arm64: adding the arm64 architecture to apt (package lists only)" >&2
   $SUDO dpkg --add-architecture arm64
   $SUDO apt-get update -qq
 fi
-if ((${#need[@]})); then
-  echo "build-arm64: installing ${need[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+apt_install_missing build-arm64 g++-aarch64-linux-gnu qemu-user
 
 sysroot=build-arm64-sysroot
 debs=(libyaml-cpp-dev:arm64 libidn2-dev:arm64 libunistring-dev:arm64 libfmt-dev:arm64 libfmt9:arm64
@@ -36,12 +30,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "${debs[*]}" ]; then
   echo "${debs[*]}" > "$stamp"
 fi
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if [ ! -f build-arm64/build.ninja ]; then
   FORGE_EGRESS_ARM64_SYSROOT="$PWD/$sysroot" cmake -S . -B build-arm64 -G Ninja \
     -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake -DCMAKE_BUILD_TYPE=Release \
-    -DFORGE_EGRESS_PORTABLE=ON -DFORGE_EGRESS_TESTS=OFF "${launcher[@]}" >/dev/null
+    -DFORGE_EGRESS_PORTABLE=ON -DFORGE_EGRESS_TESTS=OFF "${ccache_launcher[@]}" >/dev/null
 fi
 cmake --build build-arm64 --target forge-egress >/dev/null
 aarch64-linux-gnu-readelf -h build-arm64/forge-egress | grep -q 'AArch64' ||

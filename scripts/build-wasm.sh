@@ -6,23 +6,12 @@
 # and staged from Debian's -dev packages. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-
-need=()
-for p in emscripten curl ca-certificates xz-utils patch; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if ((${#need[@]})); then
-  echo "build-wasm: installing ${need[*]}" >&2
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+source scripts/common.sh
+apt_install_missing build-wasm emscripten curl ca-certificates xz-utils patch
 
 # Debian's emscripten runs its JavaScript tools with Debian's node-acorn, which a Node
 # from elsewhere (nodesource) does not look for.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 deps=build-wasm-deps
 mkdir -p "$deps"
@@ -61,7 +50,7 @@ fi
 
 if [ ! -f build-wasm/build.ninja ]; then
   emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DFORGE_EGRESS_TESTS=OFF \
-    "${launcher[@]}" \
+    "${ccache_launcher[@]}" \
     -DYAML_CPP_STATIC="$PWD/$deps/yaml-cpp/lib/libyaml-cpp.a" \
     -DYAML_CPP_INCLUDE="$PWD/$deps/yaml-cpp/include" \
     -DFORGE_EGRESS_WASM_HEADERS="$PWD/$headers" >/dev/null

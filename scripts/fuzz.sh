@@ -4,6 +4,7 @@
 # Usage: bash scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: fuzz_manifest fuzz_source fuzz_app)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 
 SECONDS_EACH="${1:-20}"
 shift || true
@@ -11,11 +12,9 @@ TARGETS=("$@")
 ((${#TARGETS[@]})) || TARGETS=(fuzz_manifest fuzz_source fuzz_app)
 BUILD_DIR="${FUZZ_BUILD_DIR:-build-fuzz}"
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DFORGE_EGRESS_FUZZ=ON -DFORGE_EGRESS_TESTS=OFF "${launcher[@]}" >/dev/null
+    -DFORGE_EGRESS_FUZZ=ON -DFORGE_EGRESS_TESTS=OFF "${ccache_launcher[@]}" >/dev/null
 fi
 cmake --build "$BUILD_DIR" -j "$(nproc)" --target "${TARGETS[@]}"
 

@@ -7,15 +7,14 @@
 # this script never publishes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 
 version=$(sed -n 's/^project(forge_egress VERSION \([0-9][0-9.]*\).*/\1/p' CMakeLists.txt)
 [ -n "$version" ] || { echo "package: no version in CMakeLists.txt" >&2; exit 1; }
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if [ ! -f build-portable/build.ninja ]; then
   cmake -S . -B build-portable -G Ninja -DCMAKE_BUILD_TYPE=Release -DFORGE_EGRESS_PORTABLE=ON \
-    -DFORGE_EGRESS_TESTS=OFF "${launcher[@]}" >/dev/null
+    -DFORGE_EGRESS_TESTS=OFF "${ccache_launcher[@]}" >/dev/null
 fi
 cmake --build build-portable --target forge-egress >/dev/null
 

@@ -8,22 +8,16 @@ cd "$(dirname "$0")/.."
 BUILD_TYPE="${BUILD_TYPE:-Release}"
 BUILD_DIR="${BUILD_DIR:-build}"
 
-need_pkgs=()
-check() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need_pkgs+=("$1"); }
-for p in cmake ninja-build g++ pkg-config libyaml-cpp-dev libfmt-dev nlohmann-json3-dev \
-         libcli11-dev catch2 libidn2-dev libunistring-dev git python3; do check "$p"; done
-command -v npm >/dev/null 2>&1 || { check nodejs; check npm; }
+source scripts/common.sh
+pkgs=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libfmt-dev nlohmann-json3-dev
+      libcli11-dev catch2 libidn2-dev libunistring-dev git python3)
+command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 # The test script's sanitizer and fuzz builds (scripts/test.sh sets this).
-if [ "${FORGE_EGRESS_DEV_TOOLS:-0}" = 1 ]; then
-  # chromium: the HTML report's rendering test (headless, no network).
-  for p in clang libclang-rt-14-dev ccache chromium; do check "$p"; done
-fi
-if ((${#need_pkgs[@]})); then
-  echo "setup: installing ${need_pkgs[*]}" >&2
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
-fi
+# chromium: the HTML report's rendering test (headless, no network).
+if [ "${FORGE_EGRESS_DEV_TOOLS:-0}" = 1 ]; then pkgs+=(clang libclang-rt-14-dev ccache chromium); fi
+apt_install_missing setup "${pkgs[@]}"
+# ccache may have just been installed.
+source scripts/common.sh
 
 # The tree-sitter runtime and grammars come from npm, pinned by package-lock.json.
 # Scripts never run: CMake compiles their C sources.
@@ -34,9 +28,7 @@ if [ ! -f grammars/node_modules/.package-lock.json ] ||
   cp grammars/package-lock.json grammars/node_modules/.forge-egress-lock
 fi
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${launcher[@]}" ${CMAKE_ARGS:-} >/dev/null
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${ccache_launcher[@]}" ${CMAKE_ARGS:-} >/dev/null
 fi
 cmake --build "$BUILD_DIR" -j "$(nproc)"

@@ -8,10 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export FORGE_EGRESS_DEV_TOOLS=1  # setup.sh also installs clang, libclang-rt-14-dev, ccache
 bash scripts/setup.sh
+source scripts/common.sh  # after setup: it may have installed ccache
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 # ---- one clang build with AddressSanitizer + UndefinedBehaviorSanitizer and libFuzzer
 # coverage (FORGE_EGRESS_FUZZ): the unit and end-to-end tests run under the sanitizers, then
@@ -20,7 +19,7 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "test: ASan+UBSan build in build-asan/ (clang)" >&2
   if [ ! -f build-asan/build.ninja ]; then
     CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DFORGE_EGRESS_FUZZ=ON "${launcher[@]}" >/dev/null
+      -DFORGE_EGRESS_FUZZ=ON "${ccache_launcher[@]}" >/dev/null
   fi
   cmake --build build-asan -j "$(nproc)"
   # Leaks are errors; UBSan stops at the first report.
