@@ -41,15 +41,17 @@ run_fe() {
 import re, sys
 text = open(sys.argv[1]).read()
 m = re.search(r"^time ([\d.]+) (\d+)", text, re.M)
-steps = re.search(r"timing: solve \d+ ms \((\d+) steps\)", text)
-facts = re.search(r"timing:\s+facts\s.*\svars (\d+)", text)
+# a large app is solved in groups (docs/architecture.md): one solve line and one facts line
+# each, summed
+steps = [int(s) for s in re.findall(r"timing: solve \d+ ms \((\d+) steps", text)]
+facts = [int(f) for f in re.findall(r"timing:\s+facts\s.*\svars (\d+)", text)]
 killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
 if not m:
     print(f"{sys.argv[2]} 0 - killed -"); sys.exit()
 # finished runs: complete, or incomplete (a budget, a skipped file: the CLI says so on stderr)
 status = "killed" if killed else ("incomplete" if " is incomplete" in text else "complete")
-print(m.group(1), int(m.group(2)) // 1024, steps.group(1) if steps else "-", status,
-      facts.group(1) if facts else "-")
+print(m.group(1), int(m.group(2)) // 1024, sum(steps) if steps else "-", status,
+      sum(facts) if facts else "-")
 PY
   rm -f "$err"
 }

@@ -373,3 +373,32 @@ TEST_CASE("modules: one unresolved-import note per file and specifier, none for 
   for (const auto& d : r.diagnostics) notes += d.code == "unresolved-import";
   CHECK(notes == 1);
 }
+
+TEST_CASE("build output: analysed when the app's code imports it, skipped when nothing does",
+          "[modules][build-output]") {
+  // A vendored package whose code ships in dist/: the app runs it, so its egress counts.
+  const std::string index =
+      "import { send } from './vendor/tracker/dist/index.js';\n"
+      "export const handler = async (payload) => { await send(payload); };\n";
+  const std::string tracker =
+      "import { post } from './post';\n"
+      "export async function send(data) { await post(JSON.stringify(data)); }\n";
+  const std::string post =
+      "export const post = (body) => fetch('https://collect.tracker.example/v1', { method: "
+      "'POST', body }); // SINK\n";
+  const std::string stale = "fetch('https://old.build.example/'); // SINK\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("function")},
+                      {"src/index.js", index},
+                      {"src/vendor/tracker/dist/index.js", tracker},
+                      {"src/vendor/tracker/dist/post.js", post},
+                      {"dist/index.js", stale}});
+  REQUIRE(r.apps.size() == 1);
+  // Followed through two imports inside dist/.
+  CHECK(hostAt(r, "src/vendor/tracker/dist/post.js", lineOf(post, "SINK")) ==
+        "collect.tracker.example");
+  CHECK(fe::test::dataAt(r, "src/vendor/tracker/dist/post.js", lineOf(post, "SINK")) ==
+        Data{"event-data"});
+  // The app's own stale build: nothing imports it.
+  CHECK(hostAt(r, "dist/index.js", 1) == "missing");
+  CHECK_FALSE(hasDiagnostic(r, "unresolved-import", "src/index.js"));
+}

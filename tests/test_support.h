@@ -30,7 +30,8 @@ class TempDir {
 std::string manifestFor(const std::string& moduleType = "resolver",
                         const std::vector<std::string>& backend = {});
 
-// Scans files (relative path -> content); a manifest.yml is added when absent.
+// Scans files (relative path -> content); a manifest.yml is added when absent. One
+// thread unless options.jobs says otherwise.
 ScanResult scanFiles(const std::map<std::string, std::string>& files, ScanOptions options = {});
 
 // The single egress site at file:line (nullptr when none or several).

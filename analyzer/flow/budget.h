@@ -22,8 +22,23 @@ struct FlowBudget {
   uint32_t maxLibraryDepth = 10;
 };
 
+// When a large app is solved in independent groups (flow/partition.h).
+struct PartitionLimits {
+  // Below this many variables an app is solved whole, as it always was: splitting a
+  // Forge-sized app gains nothing, and one solve keeps its results what they were.
+  // 200 k variables is about 4 MB of dense library code (typescript.js: 9 MB, 456 k
+  // variables, 1.7 s of solving).
+  uint64_t minSplitVars = 200'000;
+  // Groups the parts are packed into, largest part first, each into the lightest group.
+  // A fixed number (not the thread count) so that `--jobs 1` and `--jobs 2` solve the
+  // same groups and give the same output; 8 keeps 2 to 8 cores busy without making
+  // every small package its own solve.
+  uint32_t maxGroups = 8;
+};
+
 struct FlowStats {
   uint64_t steps = 0;
+  uint32_t groups = 1;  // solved apart (flow/partition.h)
   bool budgetHit = false;
   std::string budgetWhat;
 };

@@ -59,7 +59,8 @@ class Linker {
 
  private:
   int resolve(uint32_t from, const std::string& spec) {
-    return in_.resolver->resolve(p_.files[from].path, spec);
+    int t = in_.resolver->resolve(p_.files[from].path, spec);
+    return t >= 0 && in_.localIndex ? (*in_.localIndex)[static_cast<size_t>(t)] : t;
   }
   std::set<std::string> unresolvedSeen_;
   bool hasEsmDefault(uint32_t f) {
@@ -207,10 +208,21 @@ class Linker {
     for (const auto& fn : m.functions) {
       if (fn.handlerFile.empty()) continue;
       int file = -1;
+      bool inOtherGroup = false;
       for (const auto& e : kSourceExtensions) {
-        file = fileIndex(base + "/" + fn.handlerFile + std::string(e.extension));
+        std::string path = base + "/" + fn.handlerFile + std::string(e.extension);
+        if (in_.localIndex) {
+          // The app's choice among its files, then whether this group has it.
+          int app = in_.resolver->indexOf(path);
+          if (app < 0) continue;
+          file = (*in_.localIndex)[static_cast<size_t>(app)];
+          inOtherGroup = file < 0;
+          break;
+        }
+        file = fileIndex(path);
         if (file >= 0) break;
       }
+      if (inOtherGroup) continue;
       if (file < 0) {
         diags_.push_back(
             {Severity::Warning, "handler-missing", m.path, fn.line, 0,

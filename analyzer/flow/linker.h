@@ -20,6 +20,10 @@ struct LinkInput {
   const Manifest* manifest;
   std::string appDir;  // relative to the scan root ("" = root)
   const Catalog* catalog;
+  // Set when `files` are one group of a larger app (see partition.h): the resolver's
+  // indices, over all of the app's files, mapped to indices into `files` (-1: the
+  // app's other files). Handlers in other groups are linked there, without a warning.
+  const std::vector<int>* localIndex = nullptr;
 };
 
 AppProgram linkProgram(LinkInput input, Diagnostics& diagnostics);

@@ -50,6 +50,11 @@ ModuleResolver::ModuleResolver(std::vector<std::string> files,
   for (size_t i = 0; i < files_.size(); ++i) index_[files_[i]] = static_cast<int>(i);
 }
 
+int ModuleResolver::indexOf(const std::string& path) const {
+  auto it = index_.find(path);
+  return it == index_.end() ? -1 : it->second;
+}
+
 bool ModuleResolver::isRelative(const std::string& s) {
   return s == "." || s == ".." || s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0 ||
          s.rfind("/", 0) == 0;
@@ -198,6 +203,7 @@ const TsConfig* ModuleResolver::configFor(const std::string& fromFile) const {
 
 int ModuleResolver::resolve(const std::string& fromFile, const std::string& specifier) const {
   if (specifier.empty()) return -1;
+  std::lock_guard<std::mutex> lock(mutex_);
   if (isRelative(specifier)) {
     std::string target;
     std::string joined =

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,10 +33,15 @@ class ModuleResolver {
 
   // Returns the index into files, or -1 when the specifier is a package or unresolvable.
   int resolve(const std::string& fromFile, const std::string& specifier) const;
+  // The index of a file of the app by its path, or -1.
+  int indexOf(const std::string& path) const;
   static bool isRelative(const std::string& specifier);
   // The package name of a bare specifier ("@forge/api/x" -> "@forge/api").
   static std::string packageName(const std::string& specifier);
-  Diagnostics takeDiagnostics() { return std::move(diagnostics_); }
+  Diagnostics takeDiagnostics() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::move(diagnostics_);
+  }
 
  private:
   int probe(const std::string& base) const;
@@ -47,6 +53,9 @@ class ModuleResolver {
   std::function<bool(const std::string&, std::string&)> readText_;
   mutable std::map<std::string, std::shared_ptr<TsConfig>> configByDir_;
   mutable Diagnostics diagnostics_;
+  // resolve() is called from the groups of an app solved in parallel (solve_app.h);
+  // the tsconfig cache and the diagnostics are its only state.
+  mutable std::mutex mutex_;
 };
 
 // Normalises "a/./b/../c" to "a/c"; returns false when it climbs above the root.

@@ -16,12 +16,12 @@
 #include "discover/app_discovery.h"
 #include "flow/egress_sites.h"
 #include "flow/linker.h"
-#include "flow/policy_sites.h"
 #include "index/module_resolver.h"
 #include "parse/html_resources.h"
 #include "parse/source_parser.h"
-#include "pipeline/code_side.h"
 #include "pipeline/fingerprint.h"
+#include "pipeline/imported_build_output.h"
+#include "pipeline/solve_app.h"
 #include "support/glob.h"
 #include "support/parallel.h"
 #include "support/text_file.h"
@@ -195,33 +195,6 @@ void addManifestEgress(const Manifest& m, FlowFindings& flow) {
                kUserIdentity | kInstallContext, "connectModules");
 }
 
-// Developer aid: FORGE_EGRESS_DEBUG=<file substring> prints every variable
-// of matching files with its objects, strings and taint.
-void dumpSolver(const FlowSolver& solver, const std::string& filter) {
-  const AppProgram& p = solver.program();
-  uint32_t total = p.fileVarCount + static_cast<uint32_t>(p.linkVars.size());
-  for (VarId v = 0; v < total; ++v) {
-    uint32_t f = p.fileOfVar(v);
-    if (p.files[f].path.find(filter) == std::string::npos) continue;
-    const VarState& st = solver.state(v);
-    const VarInfo& info = p.varInfo(v);
-    std::string toks;
-    for (uint32_t t : st.tokens) {
-      const Token& tok = solver.token(t);
-      toks += " ";
-      toks += tok.kind == TokenKind::Library ? "lib:" + solver.tokenPath(t)
-              : tok.kind == TokenKind::Function
-                  ? "fn:" + p.functionName(tok.index)
-                  : fmt::format("obj{}@{}", static_cast<int>(tok.kind), tok.site.line);
-    }
-    std::string strs;
-    for (const auto& s : solver.strings(v).values())
-      strs += " '" + s.text + "'" + (s.kind == StringKind::Exact ? "" : "*");
-    fmt::print(stderr, "v{} {}:{} {} | tok:{} | str:{} | taint {:x}/{:x}\n", v, p.files[f].path,
-               info.site.line, info.name, toks, strs, st.taint, st.eff);
-  }
-}
-
 }  // namespace
 
 namespace {
@@ -345,6 +318,7 @@ ScanResult runScan(const ScanOptions& options) {
   for (const auto& p : plans) appDirs.push_back(p.dir);
   std::vector<FileFacts> parsed(tree.sources.size());
   std::vector<int> owner(tree.sources.size(), -1);
+  std::vector<int> builtOwner(tree.sources.size(), -1);  // build output, by app
   for (size_t i = 0; i < tree.sources.size(); ++i) {
     const auto& src = tree.sources[i];
     int best = -1;
@@ -360,10 +334,13 @@ ScanResult runScan(const ScanOptions& options) {
     for (const auto& fd : plan.frontendDirs) frontend = frontend || isUnder(src.path, fd);
     // Build output is analysed only when it is the frontend's only code.
     if (src.inBuildOutput && !frontend) excluded = true;
-    if (excluded) continue;
-    owner[i] = best;
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
+    if (excluded) {
+      builtOwner[i] = best;  // analysed only if the app's code imports it (below)
+      continue;
+    }
+    owner[i] = best;
   }
   // Custom UI pages, read and parsed once: their resources for the egress of the app, and
   // their inline <script> code as one more frontend file per page, the page blanked outside
@@ -406,43 +383,56 @@ ScanResult runScan(const ScanOptions& options) {
     if (i >= tree.sources.size()) return inlineScripts[i].size();
     return tree.sources[i].bytes;
   };
-  std::stable_sort(parseOrder.begin(), parseOrder.end(),
-                   [&](size_t a, size_t b) { return sizeOf(a) > sizeOf(b); });
-  parallelFor(parseOrder.size(), jobs, [&](size_t k) {
-    size_t i = parseOrder[k];
-    if (owner[i] < 0) return;
-    FileFacts& facts = parsed[i];
-    if (!inlineScripts[i].empty()) {
-      ParseOptions inlinePo = po;
-      inlinePo.grammar = Grammar::JavaScript;
-      parseSourceFile(inlineScripts[i], inlinePo, facts);
-      return;
+  auto parseFiles = [&](std::vector<size_t> order) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return sizeOf(a) > sizeOf(b); });
+    parallelFor(order.size(), jobs, [&](size_t k) {
+      size_t i = order[k];
+      if (owner[i] < 0) return;
+      FileFacts& facts = parsed[i];
+      if (!inlineScripts[i].empty()) {
+        ParseOptions inlinePo = po;
+        inlinePo.grammar = Grammar::JavaScript;
+        parseSourceFile(inlineScripts[i], inlinePo, facts);
+        return;
+      }
+      std::string text;
+      ReadStatus st = readTextFile(root / facts.path, options.maxFileBytes, text);
+      switch (st) {
+        case ReadStatus::Ok:
+          parseSourceFile(text, po, facts);
+          break;
+        case ReadStatus::TooLarge:
+          facts.diagnostics.push_back(
+              {Severity::Warning, "file-too-large", facts.path, 0, 0,
+               fmt::format("larger than --max-file-size ({} bytes); not analysed",
+                           options.maxFileBytes)});
+          skipped[i] = fmt::format("{} was not analysed (too large)", facts.path);
+          break;
+        case ReadStatus::Binary:
+          facts.diagnostics.push_back({Severity::Warning, "binary-file", facts.path, 0, 0,
+                                       "binary content in a source file; not analysed"});
+          skipped[i] = fmt::format("{} was not analysed (binary content)", facts.path);
+          break;
+        default:
+          facts.diagnostics.push_back(
+              {Severity::Warning, "unreadable", facts.path, 0, 0, "cannot read the file"});
+          skipped[i] = fmt::format("{} could not be read", facts.path);
+          break;
+      }
+    });
+  };
+  parseFiles(parseOrder);
+  // Build output that the analysed code imports is analysed too, to a fixpoint.
+  for (std::vector<size_t> round = parseOrder;;) {
+    round = importedBuildOutput(parsed, owner, builtOwner, round, readRel);
+    if (round.empty()) break;
+    for (size_t i : round) {
+      owner[i] = builtOwner[i];
+      builtOwner[i] = -1;
     }
-    std::string text;
-    ReadStatus st = readTextFile(root / facts.path, options.maxFileBytes, text);
-    switch (st) {
-      case ReadStatus::Ok:
-        parseSourceFile(text, po, facts);
-        break;
-      case ReadStatus::TooLarge:
-        facts.diagnostics.push_back(
-            {Severity::Warning, "file-too-large", facts.path, 0, 0,
-             fmt::format("larger than --max-file-size ({} bytes); not analysed",
-                         options.maxFileBytes)});
-        skipped[i] = fmt::format("{} was not analysed (too large)", facts.path);
-        break;
-      case ReadStatus::Binary:
-        facts.diagnostics.push_back({Severity::Warning, "binary-file", facts.path, 0, 0,
-                                     "binary content in a source file; not analysed"});
-        skipped[i] = fmt::format("{} was not analysed (binary content)", facts.path);
-        break;
-      default:
-        facts.diagnostics.push_back(
-            {Severity::Warning, "unreadable", facts.path, 0, 0, "cannot read the file"});
-        skipped[i] = fmt::format("{} could not be read", facts.path);
-        break;
-    }
-  });
+    parseFiles(round);
+  }
 
   if (std::getenv("FORGE_EGRESS_TIMING"))
     fmt::print(stderr, "timing: parse+extract {} ms\n",
@@ -495,25 +485,34 @@ ScanResult runScan(const ScanOptions& options) {
           fmt::format("{} was not read in full (YAML node budget)", plan.manifest.path));
     for (auto& r : plan.incomplete) report.incomplete.push_back(std::move(r));
     ModuleResolver resolver(paths, readRel);
-    LinkInput in{std::move(files), &resolver, &plan.manifest, plan.dir, &catalog};
+    AppSolveInput in;
+    in.files = std::move(files);
+    in.resolver = &resolver;
+    in.manifest = &plan.manifest;
+    in.dir = plan.dir;
+    in.catalog = &catalog;
+    in.budget = options.budget;
+    in.partition = options.partition;
+    in.policy.authorizationFunctions = options.authorizationFunctions;
+    in.frontendRoot = [&plan](const std::string& path) {
+      for (const auto& file : plan.frontendFiles)
+        if (path == file) return true;
+      for (const auto& dir : plan.customUiDirs)
+        if (isUnder(path, dir)) return true;
+      for (const auto& html : plan.htmlFiles)
+        if (path == html) return true;
+      return false;
+    };
+    in.realmOf = [&plan](const std::string& path) {
+      for (size_t d = 0; d < plan.frontendDirs.size(); ++d)
+        if (isUnder(path, plan.frontendDirs[d])) return static_cast<int>(d);
+      return -1;
+    };
+    // Apps already share the pool; one app alone gives its groups every thread.
+    in.jobs = plans.size() == 1 ? jobs : 1;
     size_t diagsBefore = diags.size();
-    auto linkStart = std::chrono::steady_clock::now();
-    AppProgram program = linkProgram(std::move(in), diags);
-    if (std::getenv("FORGE_EGRESS_TIMING"))
-      fmt::print(stderr, "timing: link {} ms\n",
-                 std::chrono::duration_cast<std::chrono::milliseconds>(
-                     std::chrono::steady_clock::now() - linkStart)
-                     .count());
-    std::vector<bool> frontendRoot(program.files.size(), false);
-    for (size_t f = 0; f < program.files.size(); ++f) {
-      const std::string& path = program.files[f].path;
-      bool root = false;
-      for (const auto& file : plan.frontendFiles) root = root || path == file;
-      for (const auto& dir : plan.customUiDirs) root = root || isUnder(path, dir);
-      for (const auto& html : plan.htmlFiles) root = root || path == html;
-      frontendRoot[f] = root;
-    }
-    assignSides(program, frontendRoot);
+    auto t0 = std::chrono::steady_clock::now();
+    AppSolveResult solved = solveApp(std::move(in), diags);
     // A handler the manifest names but whose file was not analysed: the code the
     // platform runs is unknown, so the verdict cannot be clean.
     for (size_t d = diagsBefore; d < diags.size(); ++d)
@@ -522,27 +521,14 @@ ScanResult runScan(const ScanOptions& options) {
             fmt::format("{} (line {}){}", diags[d].message, diags[d].line,
                         options.ignore.empty() ? "" : "; excluded by `ignore` or missing"));
     for (auto& d : resolver.takeDiagnostics()) diags.push_back(d);
-    auto t0 = std::chrono::steady_clock::now();
-    FlowSolver solver(program, catalog, options.budget);
-    solver.solve();
-    if (std::getenv("FORGE_EGRESS_TIMING"))
-      fmt::print(stderr, "timing: solve {} ms ({} steps)\n",
-                 std::chrono::duration_cast<std::chrono::milliseconds>(
-                     std::chrono::steady_clock::now() - t0)
-                     .count(),
-                 solver.stats().steps);
-    if (const char* dbg = std::getenv("FORGE_EGRESS_DEBUG")) dumpSolver(solver, dbg);
-    report.stats = solver.stats();
+    report.stats = solved.stats;
     if (report.stats.budgetHit) {
       report.incomplete.push_back("the analysis budget was hit (" + report.stats.budgetWhat + ")");
       diags.push_back(
           {Severity::Warning, "budget", plan.manifest.path, 0, 0,
            "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
-    FlowFindings flow = collectEgress(solver, plan.manifest);
-    PolicyOptions policy;
-    policy.authorizationFunctions = options.authorizationFunctions;
-    flow.policy = collectPolicySites(solver, plan.manifest, policy);
+    FlowFindings flow = std::move(solved.flow);
     for (const auto& page : plan.htmlPages) addHtmlResources(page, flow, diags);
     addManifestEgress(plan.manifest, flow);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);

@@ -63,6 +63,7 @@ struct ScanOptions {
   uint64_t maxManifestBytes = 4ull << 20;
   uint32_t maxDepth = 3000;  // syntax nesting followed by the traversal
   FlowBudget budget;
+  PartitionLimits partition;
   // `authorization` in .forge-egress.yml: "path#function" that check a user's access (FE013).
   std::vector<std::string> authorizationFunctions;
   RuleOverrides rules;

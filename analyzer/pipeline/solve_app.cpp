@@ -1,0 +1,185 @@
+// Solving one app in independent groups (see solve_app.h).
+#include "pipeline/solve_app.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+
+#include "flow/egress_sites.h"
+#include "flow/linker.h"
+#include "flow/solver.h"
+#include "pipeline/code_side.h"
+#include "support/parallel.h"
+
+namespace fe {
+
+namespace {
+
+bool timingOn() {
+  return std::getenv("FORGE_EGRESS_TIMING") != nullptr;
+}
+
+long long msSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t)
+      .count();
+}
+
+// Developer aid: FORGE_EGRESS_DEBUG=<file substring> prints every variable
+// of matching files with its objects, strings and taint.
+void dumpSolver(const FlowSolver& solver, const std::string& filter) {
+  const AppProgram& p = solver.program();
+  uint32_t total = p.fileVarCount + static_cast<uint32_t>(p.linkVars.size());
+  for (VarId v = 0; v < total; ++v) {
+    uint32_t f = p.fileOfVar(v);
+    if (p.files[f].path.find(filter) == std::string::npos) continue;
+    const VarState& st = solver.state(v);
+    const VarInfo& info = p.varInfo(v);
+    std::string toks;
+    for (uint32_t t : st.tokens) {
+      const Token& tok = solver.token(t);
+      toks += " ";
+      toks += tok.kind == TokenKind::Library ? "lib:" + solver.tokenPath(t)
+              : tok.kind == TokenKind::Function
+                  ? "fn:" + p.functionName(tok.index)
+                  : fmt::format("obj{}@{}", static_cast<int>(tok.kind), tok.site.line);
+    }
+    std::string strs;
+    for (const auto& s : solver.strings(v).values())
+      strs += " '" + s.text + "'" + (s.kind == StringKind::Exact ? "" : "*");
+    fmt::print(stderr, "v{} {}:{} {} | tok:{} | str:{} | taint {:x}/{:x}\n", v, p.files[f].path,
+               info.site.line, info.name, toks, strs, st.taint, st.eff);
+  }
+}
+
+// One group of files, linked into its own program and solved; what the scan keeps of it.
+struct GroupSolve {
+  std::vector<uint32_t> files;  // indices into the app's files, ascending
+  uint64_t vars = 0;
+  std::unique_ptr<AppProgram> program;
+  std::unique_ptr<FlowSolver> solver;
+  Diagnostics diags;
+  FlowFindings flow;
+  FlowStats stats;
+};
+
+// A group's share of the app's steps: in proportion to its code, and at least an even
+// share of half the budget, so a small group with a hard knot still gets room; all
+// groups together never exceed 1.5 times the app's budget.
+FlowBudget groupBudget(const FlowBudget& app, uint64_t vars, uint64_t totalVars, size_t groups) {
+  if (groups <= 1 || totalVars == 0) return app;
+  FlowBudget b = app;
+  uint64_t share = app.maxSteps / totalVars * vars + app.maxSteps % totalVars * vars / totalVars;
+  b.maxSteps = std::max(share, app.maxSteps / (2 * groups));
+  return b;
+}
+
+class AppSolver {
+ public:
+  AppSolver(AppSolveInput& in) : in_(in) {
+    for (const auto& f : in_.files) totalVars_ += f.vars.size() + 1;
+  }
+
+  AppSolveResult run() {
+    for (auto& part : partitionFiles(in_.files, *in_.resolver, in_.realmOf, in_.partition)) {
+      groups_.emplace_back();
+      groups_.back().files = std::move(part);
+    }
+    split_ = groups_.size() > 1;
+    if (split_ && timingOn()) fmt::print(stderr, "timing: {} groups\n", groups_.size());
+    // Largest first, as files are parsed: each group fills its own slot.
+    std::vector<size_t> order(groups_.size());
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      order[g] = g;
+      for (uint32_t f : groups_[g].files) groups_[g].vars += in_.files[f].vars.size() + 1;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return groups_[a].vars > groups_[b].vars; });
+    parallelFor(order.size(), in_.jobs, [&](size_t k) { solveAndCollect(groups_[order[k]]); });
+    AppSolveResult out;
+    for (auto& g : groups_) {
+      for (auto& d : g.diags) diagnostics_.push_back(std::move(d));
+      const FlowStats& st = g.stats;
+      stats_.steps += st.steps;
+      if (st.budgetHit && !stats_.budgetHit) {
+        stats_.budgetHit = true;
+        stats_.budgetWhat = st.budgetWhat;
+      }
+      auto append = [](auto& to, auto& from) {
+        to.insert(to.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+      };
+      append(out.flow.egress, g.flow.egress);
+      append(out.flow.logs, g.flow.logs);
+      append(out.flow.policy, g.flow.policy);
+    }
+    // Each group's lists are in their final order and groups have no file in common:
+    // ordered by file, stably, they are in the order one solve of the app gives.
+    auto byFile = [](const auto& a, const auto& b) { return a.file < b.file; };
+    if (split_) {
+      std::stable_sort(out.flow.egress.begin(), out.flow.egress.end(), byFile);
+      std::stable_sort(out.flow.logs.begin(), out.flow.logs.end(), byFile);
+      std::stable_sort(out.flow.policy.begin(), out.flow.policy.end(), byFile);
+    }
+    stats_.groups = static_cast<uint32_t>(groups_.size());
+    out.stats = stats_;
+    return out;
+  }
+
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+ private:
+  // Link, solve and collect one group, then free its graph (on the same thread, while
+  // other groups still solve: the peak is the groups in flight, not all of them).
+  void solveAndCollect(GroupSolve& g) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<FileFacts> files;
+    std::vector<int> localIndex;
+    if (split_) localIndex.assign(in_.files.size(), -1);
+    for (uint32_t i : g.files) {
+      if (split_) localIndex[i] = static_cast<int>(files.size());
+      files.push_back(std::move(in_.files[i]));
+    }
+    LinkInput link{std::move(files), in_.resolver, in_.manifest,
+                   in_.dir,          in_.catalog,  split_ ? &localIndex : nullptr};
+    g.program = std::make_unique<AppProgram>(linkProgram(std::move(link), g.diags));
+    std::vector<bool> frontendRoot(g.program->files.size(), false);
+    for (size_t f = 0; f < g.program->files.size(); ++f)
+      frontendRoot[f] = in_.frontendRoot(g.program->files[f].path);
+    assignSides(*g.program, frontendRoot);
+    if (timingOn()) fmt::print(stderr, "timing: link {} ms\n", msSince(t0));
+    t0 = std::chrono::steady_clock::now();
+    g.solver = std::make_unique<FlowSolver>(
+        *g.program, *in_.catalog, groupBudget(in_.budget, g.vars, totalVars_, groups_.size()));
+    g.solver->solve();
+    if (timingOn())
+      fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
+                 g.solver->stats().steps, g.files.size());
+    if (const char* dbg = std::getenv("FORGE_EGRESS_DEBUG")) dumpSolver(*g.solver, dbg);
+    g.flow = collectEgress(*g.solver, *in_.manifest);
+    g.flow.policy = collectPolicySites(*g.solver, *in_.manifest, in_.policy);
+    g.stats = g.solver->stats();
+    g.solver.reset();
+    g.program.reset();
+  }
+
+  AppSolveInput& in_;
+  uint64_t totalVars_ = 0;
+  bool split_ = false;
+  std::vector<GroupSolve> groups_;
+  FlowStats stats_;
+  Diagnostics diagnostics_;
+};
+
+}  // namespace
+
+AppSolveResult solveApp(AppSolveInput input, Diagnostics& diagnostics) {
+  AppSolver solver(input);
+  AppSolveResult out = solver.run();
+  for (auto& d : solver.diagnostics()) diagnostics.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace fe

@@ -1,0 +1,179 @@
+// Large apps are solved in independent groups (flow/partition.h, pipeline/solve_app.h):
+// files no import connects and no page loads together. These tests force the split on
+// small apps (PartitionLimits::minSplitVars = 0) and check that the groups are the ones
+// the imports and pages make, and that the results are those of one whole-app solve.
+#include <catch2/catch.hpp>
+
+#include "flow/partition.h"
+#include "snippet_checks.h"
+#include "test_support.h"
+
+namespace {
+
+using fe::test::dataAt;
+using fe::test::hostAt;
+using fe::test::lineOf;
+using fe::test::scanFiles;
+
+fe::FileFacts fileWith(const std::string& path, size_t vars,
+                       const std::vector<std::string>& imports = {}) {
+  fe::FileFacts f;
+  f.path = path;
+  f.vars.resize(vars);
+  for (const auto& spec : imports) {
+    fe::ImportFact imp;
+    imp.target = 0;
+    imp.specifier = spec;
+    imp.kind = fe::ImportKind::Require;
+    f.imports.push_back(imp);
+  }
+  return f;
+}
+
+std::vector<std::vector<uint32_t>> partition(const std::vector<fe::FileFacts>& files,
+                                             fe::PartitionLimits limits,
+                                             std::function<int(const std::string&)> realmOf = {}) {
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  fe::ModuleResolver resolver(paths, [](const std::string&, std::string&) { return false; });
+  return fe::partitionFiles(files, resolver, realmOf, limits);
+}
+
+fe::ScanOptions splitEverything() {
+  fe::ScanOptions options;
+  options.partition.minSplitVars = 0;
+  options.jobs = 2;
+  return options;
+}
+
+// Egress sites as comparable text: file, line, api, host and data.
+std::vector<std::string> egressSummary(const fe::ScanResult& r) {
+  std::vector<std::string> out;
+  for (const auto& app : r.apps)
+    for (const auto& e : app.verdict.egress) {
+      std::string line =
+          e.file + ":" + std::to_string(e.site.line) + " " + e.api + " " + (e.host ? *e.host : "?");
+      for (const auto& d : fe::categoryNames(e.data)) line += " " + d;
+      out.push_back(line);
+    }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("partition: a small app is one group", "[flow][partition]") {
+  std::vector<fe::FileFacts> files{fileWith("src/a.js", 10), fileWith("src/b.js", 10)};
+  auto groups = partition(files, fe::PartitionLimits{});
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0] == std::vector<uint32_t>{0, 1});
+}
+
+TEST_CASE("partition: imports and pages join files, in either direction", "[flow][partition]") {
+  std::vector<fe::FileFacts> files{
+      fileWith("src/index.js", 10, {"./lib"}),   // 0, imports 2
+      fileWith("src/lib.js", 10),                // 1, alone
+      fileWith("src/lib/index.js", 10),          // 2
+      fileWith("src/tool.js", 10, {"./index"}),  // 3, imports 0
+      fileWith("static/ui/a.js", 10),            // 4, page
+      fileWith("static/ui/b.js", 10),            // 5, page
+  };
+  fe::PartitionLimits limits;
+  limits.minSplitVars = 0;
+  auto groups = partition(files, limits, [](const std::string& path) {
+    return path.rfind("static/ui/", 0) == 0 ? 0 : -1;
+  });
+  // `./lib` is src/lib.js (a file before a folder), so index.js, lib.js and tool.js meet.
+  REQUIRE(groups.size() == 3);
+  CHECK(groups[0] == std::vector<uint32_t>{0, 1, 3});
+  CHECK(groups[1] == std::vector<uint32_t>{2});
+  CHECK(groups[2] == std::vector<uint32_t>{4, 5});
+}
+
+TEST_CASE("partition: parts are packed largest first into at most maxGroups groups",
+          "[flow][partition]") {
+  std::vector<fe::FileFacts> files{fileWith("a.js", 100), fileWith("b.js", 60),
+                                   fileWith("c.js", 50), fileWith("d.js", 10)};
+  fe::PartitionLimits limits;
+  limits.minSplitVars = 0;
+  limits.maxGroups = 2;
+  auto groups = partition(files, limits);
+  // a (101), then b (61) into the other group, c (51) beside b, d (11) beside a: 112 each.
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0] == std::vector<uint32_t>{0, 3});
+  CHECK(groups[1] == std::vector<uint32_t>{1, 2});
+}
+
+TEST_CASE("solve groups: results are those of one whole-app solve", "[flow][partition]") {
+  const std::string index =
+      "import Resolver from '@forge/resolver';\n"
+      "import { send } from './lib/send';\n"
+      "const resolver = new Resolver();\n"
+      "resolver.define('k', async ({ payload }) => send(payload.text));\n"
+      "export const handler = resolver.getDefinitions();\n";
+  const std::string send =
+      "import { fetch } from '@forge/api';\n"
+      "const base = 'https://api.vendor.example';\n"
+      "export const send = (body) => fetch(base + '/v1', { method: 'POST', body }); // SINK\n";
+  const std::string vendored =
+      "const cdn = 'https://cdn.tools.example/';\n"
+      "export function ping(x) { return fetch(cdn + x); } // SINK\n";
+  std::map<std::string, std::string> app{{"manifest.yml", fe::test::manifestFor()},
+                                         {"src/index.js", index},
+                                         {"src/lib/send.js", send},
+                                         {"src/vendor/tool.js", vendored}};
+  auto whole = scanFiles(app);
+  auto split = scanFiles(app, splitEverything());
+  REQUIRE(whole.apps.size() == 1);
+  REQUIRE(split.apps.size() == 1);
+  CHECK(whole.apps[0].stats.groups == 1);
+  // The handler with what it imports, the vendored file, the resource's frontend file.
+  CHECK(split.apps[0].stats.groups == 3);
+  CHECK(egressSummary(split) == egressSummary(whole));
+  CHECK(hostAt(split, "src/lib/send.js", lineOf(send, "SINK")) == "api.vendor.example");
+  CHECK(dataAt(split, "src/lib/send.js", lineOf(send, "SINK")) ==
+        std::vector<std::string>{"user-input"});
+  CHECK(hostAt(split, "src/vendor/tool.js", lineOf(vendored, "SINK")) == "cdn.tools.example");
+  CHECK(split.apps[0].incomplete.empty());
+  // The handler's file is in one group: no group says it is missing.
+  for (const auto& d : split.diagnostics) CHECK(d.code != "handler-missing");
+}
+
+TEST_CASE("solve groups: scripts of one Custom UI page share their globals", "[flow][partition]") {
+  const std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  const std::string config = "window.appConfig = { api: 'https://page.example.org/collect' };\n";
+  const std::string main =
+      "const title = document.title;\n"
+      "fetch(window.appConfig.api, { method: 'POST', body: title }); // SINK\n";
+  std::map<std::string, std::string> app{{"manifest.yml", manifest},
+                                         {"static/ui/build/index.html",
+                                          "<html><script src=\"config.js\"></script>"
+                                          "<script src=\"main.js\"></script></html>\n"},
+                                         {"static/ui/build/config.js", config},
+                                         {"static/ui/build/main.js", main}};
+  auto whole = scanFiles(app);
+  auto split = scanFiles(app, splitEverything());
+  CHECK(split.apps[0].stats.groups == 1);  // one page: one realm
+  CHECK(egressSummary(split) == egressSummary(whole));
+  CHECK(hostAt(split, "static/ui/build/main.js", lineOf(main, "SINK")) == "page.example.org");
+}
+
+TEST_CASE("solve groups: the same output with one thread and two", "[flow][partition]") {
+  std::map<std::string, std::string> app{
+      {"manifest.yml", fe::test::manifestFor()},
+      {"src/index.js",
+       "import { fetch } from '@forge/api';\n"
+       "export const handler = () => fetch('https://a.example/');\n"}};
+  for (int i = 0; i < 6; ++i)
+    app["src/pkg" + std::to_string(i) + "/main.js"] =
+        "module.exports = (x) => fetch('https://p" + std::to_string(i) + ".example/' + x);\n";
+  fe::ScanOptions one = splitEverything();
+  one.jobs = 1;
+  auto a = scanFiles(app, one);
+  auto b = scanFiles(app, splitEverything());
+  CHECK(a.apps[0].stats.groups == 8);  // index.js, six packages, the resource's file
+  CHECK(egressSummary(a) == egressSummary(b));
+  CHECK(egressSummary(a).size() == 7);
+}
