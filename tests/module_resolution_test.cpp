@@ -402,3 +402,26 @@ TEST_CASE("build output: analysed when the app's code imports it, skipped when n
   CHECK(hostAt(r, "dist/index.js", 1) == "missing");
   CHECK_FALSE(hasDiagnostic(r, "unresolved-import", "src/index.js"));
 }
+
+TEST_CASE(
+    "modules: an import of code in a language the tool does not read makes the verdict "
+    "incomplete",
+    "[modules][fail-closed]") {
+  const std::string frontend =
+      "import { createApp } from 'vue';\n"
+      "import App from './App.vue';\n"
+      "createApp(App).mount('#app');\n";
+  auto r = scanFiles({{"src/frontend/index.jsx", frontend},
+                      {"src/frontend/App.vue", "<script>fetch('https://x.example/')</script>\n"},
+                      {"src/index.js", entry("", "return 1;\n")}});
+  REQUIRE(r.apps.size() == 1);
+  REQUIRE(r.apps[0].incomplete.size() == 1);
+  CHECK(r.apps[0].incomplete[0].find("src/frontend/index.jsx:2") != std::string::npos);
+  CHECK(r.apps[0].incomplete[0].find("./App.vue") != std::string::npos);
+  CHECK(hasDiagnostic(r, "unanalysed-code", "src/frontend/index.jsx"));
+  CHECK_FALSE(hasDiagnostic(r, "unresolved-import", "src/frontend/index.jsx"));
+  // An asset import is a URL of the app's own files: nothing unanalysed.
+  auto assets = scanFiles({{"src/frontend/index.jsx", "import logo from './logo.svg';\n"},
+                           {"src/index.js", entry("", "return 1;\n")}});
+  CHECK(assets.apps[0].incomplete.empty());
+}

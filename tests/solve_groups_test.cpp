@@ -177,3 +177,37 @@ TEST_CASE("solve groups: the same output with one thread and two", "[flow][parti
   CHECK(egressSummary(a) == egressSummary(b));
   CHECK(egressSummary(a).size() == 7);
 }
+
+TEST_CASE("solve groups: a group that spends its share gets what the others left",
+          "[flow][partition]") {
+  // A small file with a knot of flows beside a large file of constants: by variables the
+  // knot's share of the budget is small, but the app as a whole has room for it.
+  std::string knot = "import { fetch } from '@forge/api';\n";
+  for (int i = 0; i < 30; ++i)
+    knot += "const o" + std::to_string(i) + " = { id: " + std::to_string(i) + " };\n";
+  knot += "function setUrl(o, u) { o.url = u; o.next = o; return o; }\n";
+  for (int i = 0; i < 30; ++i)
+    knot += "setUrl(o" + std::to_string(i) + ", 'https://api.example.com/');\n";
+  knot += "export const handler = async () => fetch(o29.url); // SINK\n";
+  std::string constants;
+  for (int i = 0; i < 3000; ++i)
+    constants += "export const c" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
+  std::map<std::string, std::string> app{{"manifest.yml", fe::test::manifestFor("function")},
+                                         {"src/index.js", knot},
+                                         {"src/constants.js", constants}};
+  fe::ScanOptions whole;
+  auto one = scanFiles(app, whole);
+  REQUIRE(one.apps.size() == 1);
+  uint64_t needed = one.apps[0].stats.steps;
+  // Enough for one solve of the app, far more than the knot's share by variables.
+  fe::ScanOptions split = splitEverything();
+  split.budget.maxSteps = needed + needed / 2;
+  auto r = scanFiles(app, split);
+  CHECK(r.apps[0].stats.groups == 2);
+  CHECK(r.apps[0].incomplete.empty());
+  CHECK(hostAt(r, "src/index.js", lineOf(knot, "SINK")) == "api.example.com");
+  // With less than the knot needs in all, the verdict says so.
+  split.budget.maxSteps = needed / 4;
+  auto tight = scanFiles(app, split);
+  CHECK_FALSE(tight.apps[0].incomplete.empty());
+}

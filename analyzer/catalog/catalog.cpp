@@ -337,6 +337,10 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (auto& s : r.strings(list)) catalog.assetExtensions.push_back(s);
         continue;
       }
+      if (key == "unanalysedCodeExtensions") {
+        for (auto& s : r.strings(list)) catalog.unanalysedCodeExtensions.push_back(s);
+        continue;
+      }
       if (key == "cleanMembers") {
         for (auto& s : r.strings(list)) catalog.cleanMembers.push_back(s);
         continue;

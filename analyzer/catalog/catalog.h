@@ -176,6 +176,9 @@ struct Catalog {
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
   // Files a bundler serves with the app (`import logo from './logo.png'` is its URL).
   std::vector<std::string> assetExtensions;
+  // Code in a language the tool does not parse (`import App from './App.vue'`): what it
+  // does is unknown, so an app that imports it gets an incomplete verdict.
+  std::vector<std::string> unanalysedCodeExtensions;
   std::vector<JsxResource> jsxResources;
 
   bool isAtlassianHost(std::string_view host) const;

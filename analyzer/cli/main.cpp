@@ -106,9 +106,9 @@ int main(int argc, char** argv) {
                    "Refuse manifest.yml files larger than BYTES")
       ->check(kWholeNumber)
       ->capture_default_str();
-  scan->add_option(
-          "--max-analysis-steps", options.budget.maxSteps,
-          "Flow-analysis budget per app (worklist steps); when hit the verdict says incomplete")
+  scan->add_option("--max-analysis-steps", options.budget.maxSteps,
+                   "Flow-analysis budget per app (worklist steps; a large app's independent groups "
+                   "share it); when hit the verdict says incomplete")
       ->check(kWholeNumber)
       ->capture_default_str();
   scan->add_flag("--no-color", noColor, "No colour in text output (also NO_COLOR)");

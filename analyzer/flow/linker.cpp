@@ -12,6 +12,10 @@
 
 namespace fe {
 
+std::string handlerSourceDir(const Manifest& m) {
+  return m.packageBundler == "manual@2026" && !m.packagePath.empty() ? m.packagePath : "src";
+}
+
 std::string entryFamily(const std::string& moduleType) {
   if (moduleType == "trigger") return "trigger";
   if (moduleType == "webtrigger") return "webtrigger";
@@ -67,15 +71,18 @@ class Linker {
     const auto& names = p_.files[f].staticExportNames;
     return std::find(names.begin(), names.end(), "default") != names.end();
   }
-  bool isAsset(const std::string& spec) const {
-    if (!in_.catalog) return false;
+  static bool hasExtension(const std::string& spec, const std::vector<std::string>& extensions) {
     size_t dot = spec.rfind('.');
     if (dot == std::string::npos || spec.find('/', dot) != std::string::npos) return false;
     std::string ext = spec.substr(dot);
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const auto& a : in_.catalog->assetExtensions)
-      if (a == ext) return true;
-    return false;
+    return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+  }
+  bool isAsset(const std::string& spec) const {
+    return in_.catalog && hasExtension(spec, in_.catalog->assetExtensions);
+  }
+  bool isUnanalysedCode(const std::string& spec) const {
+    return in_.catalog && hasExtension(spec, in_.catalog->unanalysedCodeExtensions);
   }
   std::string canonical(const std::string& spec) {
     return in_.catalog ? in_.catalog->canonicalModule(spec) : spec;
@@ -115,6 +122,14 @@ class Linker {
       if (relative) {
         // One note per file and specifier, not one per imported name.
         if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
+        if (isUnanalysedCode(imp.specifier)) {
+          diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
+                            int(imp.site.column),
+                            fmt::format("imports '{}', code in a language forge-egress does not "
+                                        "analyse; what it sends is unknown",
+                                        imp.specifier)});
+          continue;
+        }
         diags_.push_back(
             {Severity::Note, "unresolved-import", file.path, int(imp.site.line),
              int(imp.site.column),
@@ -202,9 +217,12 @@ class Linker {
 
   void linkEntries() {
     const Manifest& m = *in_.manifest;
-    std::string srcDir =
-        m.packageBundler == "manual@2026" && !m.packagePath.empty() ? m.packagePath : "src";
+    std::string srcDir = handlerSourceDir(m);
     std::string base = in_.appDir.empty() ? srcDir : in_.appDir + "/" + srcDir;
+    // In a group of a split app, the group that holds the app's first file speaks for
+    // handlers no group has.
+    bool reportsMissing =
+        !in_.localIndex || (!in_.localIndex->empty() && (*in_.localIndex)[0] >= 0);
     for (const auto& fn : m.functions) {
       if (fn.handlerFile.empty()) continue;
       int file = -1;
@@ -222,7 +240,7 @@ class Linker {
         file = fileIndex(path);
         if (file >= 0) break;
       }
-      if (inOtherGroup) continue;
+      if (inOtherGroup || (file < 0 && !reportsMissing)) continue;
       if (file < 0) {
         diags_.push_back(
             {Severity::Warning, "handler-missing", m.path, fn.line, 0,

@@ -28,6 +28,9 @@ struct LinkInput {
 
 AppProgram linkProgram(LinkInput input, Diagnostics& diagnostics);
 
+// The folder, relative to the app's, that handler paths (`index.handler`) are under.
+std::string handlerSourceDir(const Manifest& manifest);
+
 // The family of a module type for entry parameters: trigger, webtrigger,
 // consumer, scheduledTrigger or function.
 std::string entryFamily(const std::string& moduleType);

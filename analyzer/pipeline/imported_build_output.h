@@ -4,19 +4,36 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "index/facts.h"
+#include "index/module_resolver.h"
 
 namespace fe {
 
-// Files of build output (builtOwner[i] = the app, else -1) that a file of `round` (just
-// parsed, owner[i] = its app) imports, requires or re-exports, resolved as the linker
-// will resolve it. Ascending; empty when there is none.
-std::vector<size_t> importedBuildOutput(
-    const std::vector<FileFacts>& files, const std::vector<int>& owner,
-    const std::vector<int>& builtOwner, const std::vector<size_t>& round,
-    const std::function<bool(const std::string&, std::string&)>& readRel);
+class ImportedBuildOutput {
+ public:
+  // owner[i]: the app file i is analysed in, else -1; builtOwner[i]: the app whose build
+  // output file i is, else -1. One resolver per app over both, as the linker resolves.
+  ImportedBuildOutput(const std::vector<FileFacts>& files, const std::vector<int>& owner,
+                      const std::vector<int>& builtOwner,
+                      const std::function<bool(const std::string&, std::string&)>& readRel);
+
+  // Build output files that a file of `round` (just parsed) imports, requires or
+  // re-exports and that no earlier round returned. Ascending; empty when none.
+  std::vector<size_t> next(const std::vector<FileFacts>& files, const std::vector<int>& owner,
+                           const std::vector<size_t>& round);
+
+ private:
+  struct AppFiles {
+    std::vector<size_t> index;  // resolver index -> file index
+    std::unique_ptr<ModuleResolver> resolver;
+  };
+  std::map<int, AppFiles> apps_;  // only apps with build output
+  std::vector<int> pending_;      // builtOwner, cleared once returned
+};
 
 }  // namespace fe

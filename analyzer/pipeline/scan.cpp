@@ -328,15 +328,15 @@ ScanResult runScan(const ScanOptions& options) {
         best = static_cast<int>(a);
     if (best < 0) continue;
     const AppPlan& plan = plans[best];
-    bool excluded = false;
+    bool excluded = false;  // a Custom UI build folder whose source project is analysed
     for (const auto& ex : plan.excludedDirs) excluded = excluded || isUnder(src.path, ex);
     bool frontend = false;
     for (const auto& fd : plan.frontendDirs) frontend = frontend || isUnder(src.path, fd);
     // Build output is analysed only when it is the frontend's only code.
-    if (src.inBuildOutput && !frontend) excluded = true;
+    if (excluded) continue;
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
-    if (excluded) {
+    if (src.inBuildOutput && !frontend) {
       builtOwner[i] = best;  // analysed only if the app's code imports it (below)
       continue;
     }
@@ -423,9 +423,11 @@ ScanResult runScan(const ScanOptions& options) {
     });
   };
   parseFiles(parseOrder);
-  // Build output that the analysed code imports is analysed too, to a fixpoint.
+  // Build output that the analysed code imports is analysed too, to a fixpoint (each file
+  // at most once: a round only returns files no earlier round did).
+  ImportedBuildOutput buildOutput(parsed, owner, builtOwner, readRel);
   for (std::vector<size_t> round = parseOrder;;) {
-    round = importedBuildOutput(parsed, owner, builtOwner, round, readRel);
+    round = buildOutput.next(parsed, owner, round);
     if (round.empty()) break;
     for (size_t i : round) {
       owner[i] = builtOwner[i];
@@ -503,7 +505,16 @@ ScanResult runScan(const ScanOptions& options) {
         if (path == html) return true;
       return false;
     };
-    in.realmOf = [&plan](const std::string& path) {
+    // Realms: each frontend folder is a page; the manifest's handlers are one more, so
+    // handlers that share no import are still solved together (globalThis in one runtime).
+    std::set<std::string> handlerPaths;
+    std::string handlerBase = join(plan.dir, handlerSourceDir(plan.manifest));
+    for (const auto& fn : plan.manifest.functions)
+      if (!fn.handlerFile.empty())
+        for (const auto& e : kSourceExtensions)
+          handlerPaths.insert(handlerBase + "/" + fn.handlerFile + std::string(e.extension));
+    in.realmOf = [&plan, &handlerPaths](const std::string& path) {
+      if (handlerPaths.count(path)) return static_cast<int>(plan.frontendDirs.size());
       for (size_t d = 0; d < plan.frontendDirs.size(); ++d)
         if (isUnder(path, plan.frontendDirs[d])) return static_cast<int>(d);
       return -1;
@@ -515,11 +526,16 @@ ScanResult runScan(const ScanOptions& options) {
     AppSolveResult solved = solveApp(std::move(in), diags);
     // A handler the manifest names but whose file was not analysed: the code the
     // platform runs is unknown, so the verdict cannot be clean.
-    for (size_t d = diagsBefore; d < diags.size(); ++d)
+    for (size_t d = diagsBefore; d < diags.size(); ++d) {
       if (diags[d].code == "handler-missing")
         report.incomplete.push_back(
             fmt::format("{} (line {}){}", diags[d].message, diags[d].line,
                         options.ignore.empty() ? "" : "; excluded by `ignore` or missing"));
+      // Code the app runs that the tool cannot read: no clean verdict either.
+      if (diags[d].code == "unanalysed-code")
+        report.incomplete.push_back(
+            fmt::format("{}:{} {}", diags[d].file, diags[d].line, diags[d].message));
+    }
     for (auto& d : resolver.takeDiagnostics()) diags.push_back(d);
     report.stats = solved.stats;
     if (report.stats.budgetHit) {
@@ -540,7 +556,7 @@ ScanResult runScan(const ScanOptions& options) {
     assignFingerprints(report);
     applySuppressions(report, options.allow, diags);
     if (std::getenv("FORGE_EGRESS_TIMING"))
-      fmt::print(stderr, "timing: egress sites, policy and rules {} ms\n",
+      fmt::print(stderr, "timing: link, solve, egress sites, policy and rules {} ms\n",
                  std::chrono::duration_cast<std::chrono::milliseconds>(
                      std::chrono::steady_clock::now() - t0)
                      .count());

@@ -66,8 +66,9 @@ struct GroupSolve {
 };
 
 // A group's share of the app's steps: in proportion to its code, and at least an even
-// share of half the budget, so a small group with a hard knot still gets room; all
-// groups together never exceed 1.5 times the app's budget.
+// share of half the budget, so a small group with a hard knot still gets room. First
+// tries together stay under 1.5 times the app's budget; second tries (below) only spend
+// what the first tries left of it, so a scan stays bounded by 2.5 times.
 FlowBudget groupBudget(const FlowBudget& app, uint64_t vars, uint64_t totalVars, size_t groups) {
   if (groups <= 1 || totalVars == 0) return app;
   FlowBudget b = app;
@@ -88,6 +89,7 @@ class AppSolver {
       groups_.back().files = std::move(part);
     }
     split_ = groups_.size() > 1;
+    stepsBefore_.assign(groups_.size(), 0);
     if (split_ && timingOn()) fmt::print(stderr, "timing: {} groups\n", groups_.size());
     // Largest first, as files are parsed: each group fills its own slot.
     std::vector<size_t> order(groups_.size());
@@ -97,12 +99,36 @@ class AppSolver {
     }
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return groups_[a].vars > groups_[b].vars; });
-    parallelFor(order.size(), in_.jobs, [&](size_t k) { solveAndCollect(groups_[order[k]]); });
+    parallelFor(order.size(), in_.jobs, [&](size_t k) {
+      GroupSolve& g = groups_[order[k]];
+      solveAndCollect(g, groupBudget(in_.budget, g.vars, totalVars_, groups_.size()));
+    });
+    // A group that spent its share gets, once, the steps the finished groups left of the
+    // app's budget: no group stops where one solve of the app would have gone on. Fixed
+    // by the input, so the output is the same whatever the thread count.
+    std::vector<size_t> again;
+    uint64_t used = 0;
+    for (size_t k : order) {
+      if (groups_[k].stats.budgetHit)
+        again.push_back(k);
+      else
+        used += groups_[k].stats.steps;
+    }
+    if (split_ && !again.empty() && used < in_.budget.maxSteps) {
+      uint64_t extra = (in_.budget.maxSteps - used) / again.size();
+      parallelFor(again.size(), in_.jobs, [&](size_t k) {
+        GroupSolve& g = groups_[again[k]];
+        FlowBudget b = groupBudget(in_.budget, g.vars, totalVars_, groups_.size());
+        b.maxSteps += extra;
+        stepsBefore_[again[k]] = g.stats.steps;
+        solveAndCollect(g, b);
+      });
+    }
     AppSolveResult out;
     for (auto& g : groups_) {
       for (auto& d : g.diags) diagnostics_.push_back(std::move(d));
       const FlowStats& st = g.stats;
-      stats_.steps += st.steps;
+      stats_.steps += st.steps + stepsBefore_[static_cast<size_t>(&g - groups_.data())];
       if (st.budgetHit && !stats_.budgetHit) {
         stats_.budgetHit = true;
         stats_.budgetWhat = st.budgetWhat;
@@ -133,8 +159,9 @@ class AppSolver {
  private:
   // Link, solve and collect one group, then free its graph (on the same thread, while
   // other groups still solve: the peak is the groups in flight, not all of them).
-  void solveAndCollect(GroupSolve& g) {
+  void solveAndCollect(GroupSolve& g, const FlowBudget& budget) {
     auto t0 = std::chrono::steady_clock::now();
+    g.diags.clear();  // a second try links again
     std::vector<FileFacts> files;
     std::vector<int> localIndex;
     if (split_) localIndex.assign(in_.files.size(), -1);
@@ -151,8 +178,7 @@ class AppSolver {
     assignSides(*g.program, frontendRoot);
     if (timingOn()) fmt::print(stderr, "timing: link {} ms\n", msSince(t0));
     t0 = std::chrono::steady_clock::now();
-    g.solver = std::make_unique<FlowSolver>(
-        *g.program, *in_.catalog, groupBudget(in_.budget, g.vars, totalVars_, groups_.size()));
+    g.solver = std::make_unique<FlowSolver>(*g.program, *in_.catalog, budget);
     g.solver->solve();
     if (timingOn())
       fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
@@ -162,12 +188,16 @@ class AppSolver {
     g.flow.policy = collectPolicySites(*g.solver, *in_.manifest, in_.policy);
     g.stats = g.solver->stats();
     g.solver.reset();
+    if (split_ && g.stats.budgetHit)  // back to the app's list, for a second try
+      for (size_t k = 0; k < g.files.size(); ++k)
+        in_.files[g.files[k]] = std::move(g.program->files[k]);
     g.program.reset();
   }
 
   AppSolveInput& in_;
   uint64_t totalVars_ = 0;
   bool split_ = false;
+  std::vector<uint64_t> stepsBefore_;  // a group's first try, when it had a second
   std::vector<GroupSolve> groups_;
   FlowStats stats_;
   Diagnostics diagnostics_;
