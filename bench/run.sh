@@ -31,8 +31,9 @@ done
 inputs=("$@")
 [ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus-other corpus)
 
-# run_fe APP JOBS -> "seconds peakMB steps status facts" (facts: the solver's variables
-# after fact extraction, a measure of how much code there is to analyse): the fastest of
+# run_fe APP JOBS -> "seconds peakMB steps status facts analysedBytes" (facts: the solver's
+# variables after fact extraction, a measure of how much code there is to analyse; analysed
+# bytes: the files the scan read, build output nothing imports aside): the fastest of
 # RUNS runs (a killed run ends the series), the largest peak.
 run_fe() {
   local best="" line t rss peak=0
@@ -64,11 +65,12 @@ steps = [int(s) for s in re.findall(r"timing: solve \d+ ms \((\d+) steps", text)
 facts = [int(f) for f in re.findall(r"timing:\s+facts\s.*\svars (\d+)", text)]
 killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
 if not m:
-    print(f"{sys.argv[2]} 0 - killed -"); sys.exit()
+    print(f"{sys.argv[2]} 0 - killed - -"); sys.exit()
 # finished runs: complete, or incomplete (a budget, a skipped file: the CLI says so on stderr)
 status = "killed" if killed else ("incomplete" if " is incomplete" in text else "complete")
+analysed = re.search(r"timing: parse\+extract \d+ ms \(\d+ files, (\d+) bytes analysed\)", text)
 print(m.group(1), int(m.group(2)) // 1024, sum(steps) if steps else "-", status,
-      sum(facts) if facts else "-")
+      sum(facts) if facts else "-", analysed.group(1) if analysed else "-")
 PY
   rm -f "$err"
 }
@@ -78,14 +80,14 @@ ratio() { python3 -c "print('%.2fx' % ($1/$2) if float($2) > 0 else '-')"; }
 
 printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %s\n" input files MB parse_s \
   fe_j1_s ratio fe_j2_s ratio sg_j2_s fe/sg peak_MB "steps (status)"
-declare -A T1 T2 BYTES FACTS
+declare -A T1 T2 BYTES FACTS ANALYSED
 for name in "${inputs[@]}"; do
   app="$APPS/$name"
   read -r files bytes parse_s < <(for ((r = 0; r < RUNS; r++)); do
     "$BUILD/bench/parse_only" "$app/src"; done | sort -k3 -g | head -1)
-  read -r fe1 rss1 steps1 st1 facts1 < <(run_fe "$app" 1)
-  read -r fe2 rss2 steps2 st2 facts2 < <(run_fe "$app" 2)
-  T1[$name]=$fe1; T2[$name]=$fe2; BYTES[$name]=$bytes; FACTS[$name]=$facts2
+  read -r fe1 rss1 steps1 st1 facts1 an1 < <(run_fe "$app" 1)
+  read -r fe2 rss2 steps2 st2 facts2 an2 < <(run_fe "$app" 2)
+  T1[$name]=$fe1; T2[$name]=$fe2; BYTES[$name]=$bytes; FACTS[$name]=$facts2; ANALYSED[$name]=$an2
   sg2="-"; fesg="-"
   if [ -x "$SG" ]; then
     sg2=$(secs "$SG" scan --inline-rules "$SG_RULES" -j 2 "$app/src")
@@ -104,11 +106,14 @@ done
 if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
   python3 - "${T1[corpus]}" "${T1[corpus-half]}" "${T2[corpus]}" "${T2[corpus-half]}" \
     "${BYTES[corpus]}" "${BYTES[corpus-half]}" "${FACTS[corpus]}" "${FACTS[corpus-half]}" \
-    "${T1[corpus-other]:--}" "${T2[corpus-other]:--}" <<'PY'
+    "${T1[corpus-other]:--}" "${T2[corpus-other]:--}" "${ANALYSED[corpus]:--}" \
+    "${ANALYSED[corpus-half]:--}" <<'PY'
 import sys
 t1w, t1h, t2w, t2h, bw, bh = map(float, sys.argv[1:7])
-fw, fh, t1o, t2o = sys.argv[7:11]
+fw, fh, t1o, t2o, aw, ah = sys.argv[7:13]
 line = f"growth whole/half: time j1 {t1w / t1h:.2f}x, j2 {t2w / t2h:.2f}x; code: bytes {bw / bh:.2f}x"
+if aw != "-" and ah != "-":
+    line += f", analysed bytes {float(aw) / float(ah):.2f}x"
 if fw != "-" and fh != "-":
     fw, fh = float(fw), float(fh)
     line += f", facts {fw / fh:.2f}x; time per fact (j2) {(t2w / fw) / (t2h / fh):.2f}x"

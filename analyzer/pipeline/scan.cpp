@@ -436,11 +436,19 @@ ScanResult runScan(const ScanOptions& options) {
     parseFiles(round);
   }
 
-  if (std::getenv("FORGE_EGRESS_TIMING"))
-    fmt::print(stderr, "timing: parse+extract {} ms\n",
+  if (std::getenv("FORGE_EGRESS_TIMING")) {
+    uint64_t files = 0, bytes = 0;
+    for (size_t i = 0; i < parsed.size(); ++i)
+      if (owner[i] >= 0 && parsed[i].parsed) {
+        ++files;
+        bytes += parsed[i].bytes;
+      }
+    fmt::print(stderr, "timing: parse+extract {} ms ({} files, {} bytes analysed)\n",
                std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now() - parseStart)
-                   .count());
+                   .count(),
+               files, bytes);
+  }
   // ---- per app: link, solve, collect, rules. Apps are independent: they run on
   // the worker pool (a monorepo uses both cores), each writing its own slot, and
   // are merged in manifest order, so the output does not depend on timing.
