@@ -98,6 +98,31 @@ TEST_CASE("flow: assignments pass values along", "[flow]") {
   checkLiteralSink(r, src, "SINK1", {"user-input"});
 }
 
+TEST_CASE("flow: `arguments` holds what the caller passed, declared parameters or not",
+          "[flow]") {
+  // Elements of `arguments` are one abstract element (as for arrays): arguments[1] holds
+  // the URL and the text, so only the body is read through it here.
+  const std::string src = resolverModule(R"(function send(url) {
+  return fetch(url, { method: 'POST', body: arguments[1] }); // SINK1
+}
+function outer(url) {
+  const inner = () => fetch(url, { method: 'POST', body: arguments[1] }); // SINK2
+  return inner();
+}
+resolver.define('k', async ({ payload }) => {
+  await send('https://api.example.com/a', payload.text);
+  await outer('https://api.example.com/b', payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK1")) == "api.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK1")) == Data{"user-input"});
+  // An arrow function sees the enclosing function's arguments.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK2")) == "api.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK2")) == Data{"user-input"});
+}
+
 // ---------------------------------------------------------------- destructuring
 
 TEST_CASE("flow: object and array destructuring, with defaults, rest and nesting", "[flow]") {

@@ -87,8 +87,12 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
       VarId elem = loadVar(a, "[]", file, c.site);
       for (size_t p = i; p < fn->params.size(); ++p)
         addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId, 1);
+      if (fn->argumentsElements != kNoVar)
+        addEdge(elem, fvb + fn->argumentsElements, EdgeKind::Value, callId, 1);
       continue;
     }
+    if (fn->argumentsElements != kNoVar)
+      addEdge(a, fvb + fn->argumentsElements, EdgeKind::Value, callId, 1);
     if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
       VarId rest = fvb + fn->params[fn->restParam];
       uint32_t restToken = kNone;
@@ -236,6 +240,18 @@ void FlowSolver::evalCallback(uint32_t id) {
       if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) {
         addToken(fvb + fn->params[p], cb.paramTokens[p]);
         markBorn(fvb + fn->params[p], tokens_[cb.paramTokens[p]].intrinsic);
+      }
+    }
+    // `arguments` sees what the caller passes, declared parameters or not.
+    if (fn->argumentsElements != kNoVar) {
+      VarId elements = fvb + fn->argumentsElements;
+      for (size_t p = 0; p < std::max(cb.paramFrom.size(), cb.paramTokens.size()); ++p) {
+        if (p < cb.paramFrom.size() && cb.paramFrom[p] != kNoVar)
+          addEdge(cb.paramFrom[p], elements, EdgeKind::Value, cb.call, cb.call == kNone ? 0 : 1);
+        if (p < cb.paramTokens.size() && cb.paramTokens[p] != kNone) {
+          addToken(elements, cb.paramTokens[p]);
+          markBorn(elements, tokens_[cb.paramTokens[p]].intrinsic);
+        }
       }
     }
     if (cb.returnTo != kNoVar)

@@ -56,9 +56,12 @@ void Extractor::processFunction(TSNode node, uint32_t index, uint32_t classIndex
     }
   }
   facts_.functions[index].params = paramVars;
-  declareFixed("arguments", facts_.functions[index].argumentsVar, BindingKind::Const);
-  for (VarId p : paramVars)
-    facts_.stores.push_back({facts_.functions[index].argumentsVar, "[]", kNoVar, p, site(node)});
+  // Arrow functions see the enclosing function's `arguments`.
+  const bool ownArguments = !facts_.functions[index].isArrow;
+  uint32_t argumentsBinding = 0;
+  if (ownArguments)
+    argumentsBinding =
+        declareFixed("arguments", facts_.functions[index].argumentsVar, BindingKind::Const);
   TSNode body = field(node, f_.body);
   if (!isNull(body)) {
     if (kind(body) == NodeKind::StatementBlock) {
@@ -67,6 +70,13 @@ void Extractor::processFunction(TSNode node, uint32_t index, uint32_t classIndex
     } else {
       copy(ctx.returnVar, eval(body), body);
     }
+  }
+  if (ownArguments && bindings_[argumentsBinding].read) {
+    // An array of every argument the function is called with (the solver binds them).
+    FunctionFact& f = facts_.functions[index];
+    alloc(f.argumentsVar, AllocKind::Array, 0, node);
+    f.argumentsElements = newVar("arguments elements", node);
+    facts_.stores.push_back({f.argumentsVar, "[]", kNoVar, f.argumentsElements, site(node)});
   }
   finishFunctionScope(savedLog);
   conditional_ = savedConditional;

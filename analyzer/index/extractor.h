@@ -34,6 +34,7 @@ struct Binding {
   uint32_t owner = kTopLevel;  // function that declares it
   BindingKind kind = BindingKind::Let;
   bool closureWritten = false;
+  bool read = false;  // some expression reads it (for `arguments`, made only when read)
   std::vector<VarId> versions;
 };
 

@@ -73,6 +73,9 @@ struct FunctionFact {
   VarId thisVar = kNoVar;
   VarId returnVar = kNoVar;
   VarId argumentsVar = kNoVar;  // `arguments` array object
+  // Every argument of every call flows here, into `arguments[…]`; kNoVar when the body
+  // never reads `arguments` (most functions: no object, no constraint).
+  VarId argumentsElements = kNoVar;
   bool isAsync = false;
   bool isArrow = false;
   bool isClassConstructor = false;

@@ -67,6 +67,7 @@ VarId Extractor::readName(std::string_view name, TSNode at) {
   int b = lookup(name);
   if (b < 0) return globalVar(name, at);
   Binding& bind = bindings_[b];
+  bind.read = true;
   if (bind.owner != currentFunction()) return bind.summary;
   return bind.current;
 }
