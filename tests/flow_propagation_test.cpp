@@ -98,8 +98,7 @@ TEST_CASE("flow: assignments pass values along", "[flow]") {
   checkLiteralSink(r, src, "SINK1", {"user-input"});
 }
 
-TEST_CASE("flow: `arguments` holds what the caller passed, declared parameters or not",
-          "[flow]") {
+TEST_CASE("flow: `arguments` holds what the caller passed, declared parameters or not", "[flow]") {
   // Elements of `arguments` are one abstract element (as for arrays): arguments[1] holds
   // the URL and the text, so only the body is read through it here.
   const std::string src = resolverModule(R"(function send(url) {
@@ -121,6 +120,40 @@ resolver.define('k', async ({ payload }) => {
   // An arrow function sees the enclosing function's arguments.
   CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK2")) == "api.example.com");
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK2")) == Data{"user-input"});
+}
+
+TEST_CASE("flow: f.call and f.apply call f with the arguments they pass", "[flow]") {
+  const std::string src = resolverModule(R"(function post(url, body) {
+  return fetch(url, { method: 'POST', body }); // SINK1
+}
+function put(url, body) {
+  return fetch(url, { method: 'PUT', body }); // SINK2
+}
+function wrap(fn) { return function () { return fn.apply(this, arguments); }; }
+const send = wrap((url, body) => fetch(url, { method: 'POST', body })); // SINK3
+resolver.define('k', async ({ payload }) => {
+  await post.call(null, 'https://api.example.com/a', payload.text);
+  await put.apply(null, ['https://api.example.com/b', payload.text]);
+  await send('https://api.example.com/c', payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK1")) == "api.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK1")) == Data{"user-input"});
+  // Array elements are one abstract element: apply's URL and body reach both parameters,
+  // so beside the site to api.example.com there is one to a host the text decides.
+  bool putHost = false, sendHost = false;
+  for (const auto& e : r.apps[0].verdict.egress) {
+    if (e.site.line == static_cast<uint32_t>(lineOf(src, "SINK2")) && e.host &&
+        *e.host == "api.example.com" && fe::categoryNames(e.data) == Data{"user-input"})
+      putHost = true;
+    if (e.site.line == static_cast<uint32_t>(lineOf(src, "SINK3")) && e.host &&
+        *e.host == "api.example.com" && fe::categoryNames(e.data) == Data{"user-input"})
+      sendHost = true;
+  }
+  CHECK(putHost);
+  CHECK(sendHost);  // through `arguments` and apply
 }
 
 // ---------------------------------------------------------------- destructuring

@@ -84,6 +84,10 @@ void FlowSolver::phaseUnknownCallees() {
       callable =
           callable || k == TokenKind::Function || k == TokenKind::Class || k == TokenKind::Library;
     }
+    // `f.call(…)`/`f.apply(…)` with f one of the app's functions: bound in evalCall.
+    if (c.receiver != kNoVar && isCallOrApply(c.methodName))
+      for (uint32_t t : vars_[find(vb + c.receiver)].tokens)
+        callable = callable || tokens_[t].kind == TokenKind::Function;
     if (callable) continue;
     callUnknownCallee(id);
   }

@@ -257,6 +257,15 @@ class FlowSolver {
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
   void callFunction(uint32_t call, uint32_t fnToken, bool viaNew, uint32_t instance);
+  // `f.call(thisArg, a, b)` and `f.apply(thisArg, [a, b])` with f one of the app's functions.
+  static bool isCallOrApply(const std::string& method) {
+    return method == "call" || method == "apply";
+  }
+  void callFunctionIndirect(uint32_t call, uint32_t fnToken);
+  // Binds argument values (global ids, kNoVar for none) to a function's parameters and its
+  // `arguments`; spreadMask bit i: args[i] is `...spread`.
+  void bindArguments(uint32_t call, const FunctionFact& fn, VarId fvb, uint32_t fnFile,
+                     const std::vector<VarId>& args, uint32_t spreadMask);
   void callClass(uint32_t call, uint32_t classToken);
   void callLibrary(uint32_t call, uint32_t libToken);
   void applySummary(uint32_t call, const SummaryModel& summary, uint32_t calleeToken);

@@ -65,6 +65,15 @@ void FlowSolver::evalCall(uint32_t callId) {
         break;
     }
   }
+  if (c.receiver == kNoVar || !isCallOrApply(c.methodName)) return;
+  // Marked apart from the callee's own objects: the same function may be both.
+  for (uint32_t t : tokensFor(vb + c.receiver)) {
+    if (tokens_[t].kind != TokenKind::Function) continue;
+    uint32_t mark = t | 0x80000000u;
+    if (std::find(done.begin(), done.end(), mark) != done.end()) continue;
+    done.push_back(mark);
+    callFunctionIndirect(callId, t);
+  }
 }
 
 // Binds a call's arguments to a function's parameters and its return to the result.
@@ -78,35 +87,9 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
   uint32_t fnFile = program_.fileOfFunction(fnIndex);
   VarId fvb = program_.varBase[fnFile];
   addCallEdge(callId, fnIndex);
-  auto arg = [&](size_t i) { return c.args[i] == kNoVar ? kNoVar : vb + c.args[i]; };
-  for (size_t i = 0; i < c.args.size(); ++i) {
-    VarId a = arg(i);
-    if (a == kNoVar) continue;
-    bool spread = i < 32 && (c.spreadMask & (1u << i));
-    if (spread) {
-      VarId elem = loadVar(a, "[]", file, c.site);
-      for (size_t p = i; p < fn->params.size(); ++p)
-        addEdge(elem, fvb + fn->params[p], EdgeKind::Value, callId, 1);
-      if (fn->argumentsElements != kNoVar)
-        addEdge(elem, fvb + fn->argumentsElements, EdgeKind::Value, callId, 1);
-      continue;
-    }
-    if (fn->argumentsElements != kNoVar)
-      addEdge(a, fvb + fn->argumentsElements, EdgeKind::Value, callId, 1);
-    if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) {
-      VarId rest = fvb + fn->params[fn->restParam];
-      uint32_t restToken = kNone;
-      for (uint32_t t : vars_[find(rest)].tokens)
-        if (tokens_[t].kind == TokenKind::Array) restToken = t;
-      if (restToken == kNone) {
-        restToken = allocToken(TokenKind::Array, kNone, fnFile, fn->site);
-        addToken(rest, restToken);
-      }
-      addEdge(a, field(restToken, "[]"), EdgeKind::Value, callId, 1);
-      continue;
-    }
-    if (i < fn->params.size()) addEdge(a, fvb + fn->params[i], EdgeKind::Value, callId, 1);
-  }
+  std::vector<VarId> args;
+  for (VarId a : c.args) args.push_back(a == kNoVar ? kNoVar : vb + a);
+  bindArguments(callId, *fn, fvb, fnFile, args, c.spreadMask);
   if (!fn->isArrow) {
     if (instance != kNone)
       addToken(fvb + fn->thisVar, instance);
@@ -129,6 +112,66 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
   } else if (c.result != kNoVar && !c.isSuperCall) {
     addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
   }
+}
+
+void FlowSolver::bindArguments(uint32_t callId, const FunctionFact& fn, VarId fvb, uint32_t fnFile,
+                               const std::vector<VarId>& args, uint32_t spreadMask) {
+  uint32_t file = program_.fileOfCall(callId);
+  const SourceSite& site = program_.call(callId).site;
+  VarId elements = fn.argumentsElements == kNoVar ? kNoVar : fvb + fn.argumentsElements;
+  for (size_t i = 0; i < args.size(); ++i) {
+    VarId a = args[i];
+    if (a == kNoVar) continue;
+    bool spread = i < 32 && (spreadMask & (1u << i));
+    if (spread) {
+      VarId elem = loadVar(a, "[]", file, site);
+      for (size_t p = i; p < fn.params.size(); ++p)
+        addEdge(elem, fvb + fn.params[p], EdgeKind::Value, callId, 1);
+      if (elements != kNoVar) addEdge(elem, elements, EdgeKind::Value, callId, 1);
+      continue;
+    }
+    if (elements != kNoVar) addEdge(a, elements, EdgeKind::Value, callId, 1);
+    if (fn.restParam >= 0 && static_cast<int>(i) >= fn.restParam) {
+      VarId rest = fvb + fn.params[fn.restParam];
+      uint32_t restToken = kNone;
+      for (uint32_t t : vars_[find(rest)].tokens)
+        if (tokens_[t].kind == TokenKind::Array) restToken = t;
+      if (restToken == kNone) {
+        restToken = allocToken(TokenKind::Array, kNone, fnFile, fn.site);
+        addToken(rest, restToken);
+      }
+      addEdge(a, field(restToken, "[]"), EdgeKind::Value, callId, 1);
+      continue;
+    }
+    if (i < fn.params.size()) addEdge(a, fvb + fn.params[i], EdgeKind::Value, callId, 1);
+  }
+}
+
+void FlowSolver::callFunctionIndirect(uint32_t callId, uint32_t fnToken) {
+  const CallFact& c = program_.call(callId);
+  VarId vb = program_.varBase[program_.fileOfCall(callId)];
+  uint32_t fnIndex = tokens_[fnToken].index;
+  const FunctionFact* fn = program_.function(fnIndex);
+  if (!fn) return;
+  uint32_t fnFile = program_.fileOfFunction(fnIndex);
+  VarId fvb = program_.varBase[fnFile];
+  addCallEdge(callId, fnIndex);
+  auto arg = [&](size_t i) {
+    return i < c.args.size() && c.args[i] != kNoVar ? vb + c.args[i] : kNoVar;
+  };
+  std::vector<VarId> args;
+  uint32_t spreadMask = 0;
+  if (c.methodName == "call") {
+    for (size_t i = 1; i < c.args.size(); ++i) args.push_back(arg(i));
+    spreadMask = c.spreadMask >> 1;
+  } else if (arg(1) != kNoVar) {
+    args.push_back(arg(1));  // apply: the array's elements are the arguments
+    spreadMask = 1;
+  }
+  bindArguments(callId, *fn, fvb, fnFile, args, spreadMask);
+  if (!fn->isArrow && arg(0) != kNoVar)
+    addEdge(arg(0), fvb + fn->thisVar, EdgeKind::Value, callId, 1);
+  if (c.result != kNoVar) addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
 }
 
 void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
