@@ -332,7 +332,8 @@ ScanResult runScan(const ScanOptions& options) {
     for (const auto& ex : plan.excludedDirs) excluded = excluded || isUnder(src.path, ex);
     bool frontend = false;
     for (const auto& fd : plan.frontendDirs) frontend = frontend || isUnder(src.path, fd);
-    // Build output is analysed only when it is the frontend's only code.
+    // Build output is the frontend's code when it sits in a frontend folder; elsewhere it
+    // is analysed only when the app's code imports it (after the first parse, below).
     if (excluded) continue;
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
