@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parse/language.h"
+#include "parse/parse_arena.h"
 
 namespace fe {
 
@@ -69,6 +70,7 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
   const LanguageInfo& info = languageInfo(grammar);
   facts.bytes = source.size();
   facts.minified = looksMinified(source);
+  ParseArenaScope arena;  // the tree's memory, released at once when this returns
   TSParser* parser = ts_parser_new();
   if (!ts_parser_set_language(parser, info.language)) {
     facts.diagnostics.push_back({Severity::Error, "grammar", facts.path, 0, 0,
