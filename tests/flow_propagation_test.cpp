@@ -156,6 +156,39 @@ resolver.define('k', async ({ payload }) => {
   CHECK(sendHost);  // through `arguments` and apply
 }
 
+TEST_CASE("flow: a library sink called through call, apply or Reflect.apply is a sink", "[flow]") {
+  // A fetch wrapper (logging, retries) calls the saved fetch with apply and `arguments`.
+  const std::string src = resolverModule(R"(const originalFetch = fetch;
+function loggedFetch() {
+  console.log('fetch', arguments[0]);
+  return originalFetch.apply(this, arguments); // SINK_WRAP
+}
+resolver.define('k', async ({ payload }) => {
+  await fetch.call(globalThis, 'https://a.example.com/x', { method: 'POST', body: payload.text }); // SINK_CALL
+  await fetch.apply(null, ['https://b.example.com/y', { method: 'POST', body: payload.text }]); // SINK_APPLY
+  await Reflect.apply(fetch, undefined, ['https://c.example.com/z', { body: payload.text }]); // SINK_REFLECT
+  await loggedFetch('https://d.example.com/w', { method: 'POST', body: payload.text });
+  await fetch.call(null, 'https://e.example.com/constant'); // SINK_CLEAN
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_CALL")) == "a.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_CALL")) == Data{"user-input"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_CLEAN")).empty());
+  // apply's array is one abstract element: URL and options both stand for each argument.
+  auto reaches = [&](const char* marker, const std::string& host) {
+    for (const auto& e : r.apps[0].verdict.egress)
+      if (e.site.line == static_cast<uint32_t>(lineOf(src, marker)) && e.host && *e.host == host &&
+          fe::categoryNames(e.data) == Data{"user-input"})
+        return true;
+    return false;
+  };
+  CHECK(reaches("SINK_APPLY", "b.example.com"));
+  CHECK(reaches("SINK_REFLECT", "c.example.com"));
+  CHECK(reaches("SINK_WRAP", "d.example.com"));
+}
+
 // ---------------------------------------------------------------- destructuring
 
 TEST_CASE("flow: object and array destructuring, with defaults, rest and nesting", "[flow]") {

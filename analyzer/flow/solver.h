@@ -257,11 +257,12 @@ class FlowSolver {
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
   void callFunction(uint32_t call, uint32_t fnToken, bool viaNew, uint32_t instance);
-  // `f.call(thisArg, a, b)` and `f.apply(thisArg, [a, b])` with f one of the app's functions.
+  // `f.call(thisArg, a, b)` and `f.apply(thisArg, [a, b])`: the extractor adds a call of f
+  // itself (index/extract_calls.cpp), so the member call is not an unknown callee when f is
+  // one of the app's functions.
   static bool isCallOrApply(const std::string& method) {
     return method == "call" || method == "apply";
   }
-  void callFunctionIndirect(uint32_t call, uint32_t fnToken);
   // Binds argument values (global ids, kNoVar for none) to a function's parameters and its
   // `arguments`; spreadMask bit i: args[i] is `...spread`.
   void bindArguments(uint32_t call, const FunctionFact& fn, VarId fvb, uint32_t fnFile,

@@ -65,15 +65,6 @@ void FlowSolver::evalCall(uint32_t callId) {
         break;
     }
   }
-  if (c.receiver == kNoVar || !isCallOrApply(c.methodName)) return;
-  // Marked apart from the callee's own objects: the same function may be both.
-  for (uint32_t t : tokensFor(vb + c.receiver)) {
-    if (tokens_[t].kind != TokenKind::Function) continue;
-    uint32_t mark = t | 0x80000000u;
-    if (std::find(done.begin(), done.end(), mark) != done.end()) continue;
-    done.push_back(mark);
-    callFunctionIndirect(callId, t);
-  }
 }
 
 // Binds a call's arguments to a function's parameters and its return to the result.
@@ -145,33 +136,6 @@ void FlowSolver::bindArguments(uint32_t callId, const FunctionFact& fn, VarId fv
     }
     if (i < fn.params.size()) addEdge(a, fvb + fn.params[i], EdgeKind::Value, callId, 1);
   }
-}
-
-void FlowSolver::callFunctionIndirect(uint32_t callId, uint32_t fnToken) {
-  const CallFact& c = program_.call(callId);
-  VarId vb = program_.varBase[program_.fileOfCall(callId)];
-  uint32_t fnIndex = tokens_[fnToken].index;
-  const FunctionFact* fn = program_.function(fnIndex);
-  if (!fn) return;
-  uint32_t fnFile = program_.fileOfFunction(fnIndex);
-  VarId fvb = program_.varBase[fnFile];
-  addCallEdge(callId, fnIndex);
-  auto arg = [&](size_t i) {
-    return i < c.args.size() && c.args[i] != kNoVar ? vb + c.args[i] : kNoVar;
-  };
-  std::vector<VarId> args;
-  uint32_t spreadMask = 0;
-  if (c.methodName == "call") {
-    for (size_t i = 1; i < c.args.size(); ++i) args.push_back(arg(i));
-    spreadMask = c.spreadMask >> 1;
-  } else if (arg(1) != kNoVar) {
-    args.push_back(arg(1));  // apply: the array's elements are the arguments
-    spreadMask = 1;
-  }
-  bindArguments(callId, *fn, fvb, fnFile, args, spreadMask);
-  if (!fn->isArrow && arg(0) != kNoVar)
-    addEdge(arg(0), fvb + fn->thisVar, EdgeKind::Value, callId, 1);
-  if (c.result != kNoVar) addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
 }
 
 void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {

@@ -105,9 +105,6 @@ void FlowSolver::addFileFacts(uint32_t file) {
     const CallFact& c = f.calls[i];
     uint32_t id = callb + i;
     if (c.callee != kNoVar) watch(g(c.callee), WatchKind::Call, id);
-    // `f.call(this, …)`, `f.apply(this, args)`: the functions f holds are called.
-    if (c.receiver != kNoVar && isCallOrApply(c.methodName))
-      watch(g(c.receiver), WatchKind::Call, id);
     if (c.isSuperCall) {
       // super(...): the parent class's constructor, with the same `this`.
       const FunctionFact& fn =

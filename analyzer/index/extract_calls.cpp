@@ -91,8 +91,49 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
   }
   call.result = newVar(shorten(call.calleeText) + "(…)", n);
   VarId result = call.result;
+  forwardCallOrApply(call, calleeNode, argsNode);
   facts_.calls.push_back(std::move(call));
   return result;
+}
+
+// `f.call(thisArg, a, b)`, `f.apply(thisArg, args)` and `Reflect.apply(f, thisArg, args)` call
+// f: one more call fact, of f itself with the receiver and arguments it gets, so that a library
+// sink (`fetch.call(…)`, `origFetch.apply(this, arguments)` in a fetch wrapper) is matched and
+// an app function bound like any direct call. The member call stays for what `call` is itself.
+void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode) {
+  if (call.isNew || call.isSuperCall || kind(calleeNode) != NodeKind::MemberExpression) return;
+  bool isCall = call.methodName == "call";
+  bool isApply = call.methodName == "apply";
+  bool isReflect = isApply && call.calleeText == "Reflect.apply" && lookup("Reflect") < 0;
+  if (!isCall && !isApply) return;
+  size_t thisArg = isReflect ? 1 : 0;  // the index of the receiver among the arguments
+  VarId fn = isReflect ? (call.args.empty() ? kNoVar : call.args[0]) : call.receiver;
+  if (fn == kNoVar || (call.spreadMask & ((2u << thisArg) - 1)) != 0) return;
+  std::vector<TSNode> argNodes;
+  for (TSNode a : kids(argsNode))
+    if (kind(a) != NodeKind::Comment) argNodes.push_back(a);
+  CallFact f;
+  f.site = call.site;
+  f.enclosingFunction = call.enclosingFunction;
+  f.callee = fn;
+  f.receiver = thisArg < call.args.size() ? call.args[thisArg] : kNoVar;
+  f.result = call.result;
+  f.calleeText = isReflect
+                     ? (argNodes.empty() ? std::string() : compactCalleeText(text(argNodes[0])))
+                     : compactCalleeText(text(field(calleeNode, f_.object)));
+  size_t first = thisArg + 1;  // the first argument f gets (apply: the array of them)
+  if (isCall) {
+    for (size_t i = first; i < call.args.size(); ++i) f.args.push_back(call.args[i]);
+    f.spreadMask = call.spreadMask >> first;
+  } else if (first < call.args.size()) {
+    f.args.push_back(call.args[first]);
+    f.spreadMask = 1;
+  }
+  if (isCall && first < argNodes.size()) {
+    f.argText = normaliseArgumentText(text(argNodes[first]));
+    f.firstArgLiteral = kind(argNodes[first]) == NodeKind::String ? 1 : 0;
+  }
+  facts_.calls.push_back(std::move(f));
 }
 
 void Extractor::evalArgs(TSNode argsNode, CallFact& call) {

@@ -183,6 +183,7 @@ class Extractor {
   std::string normalisedFirstArg(TSNode args);
   VarId callExpression(TSNode n, bool isNew);
   void evalArgs(TSNode argsNode, CallFact& call);
+  void forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode);
 
   // extract_suppressions.cpp
   void scanSuppressions(TSNode root);
