@@ -189,6 +189,25 @@ resolver.define('k', async ({ payload }) => {
   CHECK(reaches("SINK_WRAP", "d.example.com"));
 }
 
+TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
+  const std::string src = resolverModule(R"(const go = fetch.bind(globalThis);
+function send(url, body) {
+  return fetch(url, { method: 'POST', body }); // SINK_APP
+}
+const sendBound = send.bind(null);
+resolver.define('k', async ({ payload }) => {
+  await go('https://a.example.com/x', { method: 'POST', body: payload.text }); // SINK_LIB
+  await sendBound('https://b.example.com/y', payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_LIB")) == "a.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_LIB")) == Data{"user-input"});
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_APP")) == "b.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_APP")) == Data{"user-input"});
+}
+
 // ---------------------------------------------------------------- destructuring
 
 TEST_CASE("flow: object and array destructuring, with defaults, rest and nesting", "[flow]") {

@@ -100,8 +100,14 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
 // f: one more call fact, of f itself with the receiver and arguments it gets, so that a library
 // sink (`fetch.call(…)`, `origFetch.apply(this, arguments)` in a fetch wrapper) is matched and
 // an app function bound like any direct call. The member call stays for what `call` is itself.
+// `f.bind(thisArg)` returns f to be called later: its result holds f as well (`const go =
+// fetch.bind(globalThis)` makes `go(url)` a fetch).
 void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode) {
   if (call.isNew || call.isSuperCall || kind(calleeNode) != NodeKind::MemberExpression) return;
+  if (call.methodName == "bind") {
+    copy(call.result, call.receiver, calleeNode);
+    return;
+  }
   bool isCall = call.methodName == "call";
   bool isApply = call.methodName == "apply";
   bool isReflect = isApply && call.calleeText == "Reflect.apply" && lookup("Reflect") < 0;
