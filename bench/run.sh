@@ -123,3 +123,23 @@ if t1o != "-" and t2o != "-":
 print(line)
 PY
 fi
+
+# The same growth, measured against the drift: the rows above are timed minutes apart, and
+# this machine's speed moves by ±30 % within minutes (one run gave 2.04x at --jobs 1 and
+# 3.49x at --jobs 2). Here the half and the whole run in alternation (half, whole, half,
+# whole, …, BENCH_GROWTH_PAIRS pairs, default 5, at --jobs 2) and each whole is divided by
+# the half run just before it; the median of those ratios is the figure.
+if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
+  pairs=()
+  for ((p = 0; p < ${BENCH_GROWTH_PAIRS:-5}; p++)); do
+    read -r th _ < <(run_fe_once "$APPS/corpus-half" 2)
+    read -r tw _ < <(run_fe_once "$APPS/corpus" 2)
+    pairs+=("$tw/$th")
+  done
+  python3 - "${pairs[@]}" <<'PY'
+import statistics, sys
+ratios = [float(w) / float(h) for w, h in (p.split("/") for p in sys.argv[1:])]
+print(f"growth whole/half, alternating pairs (j2): median {statistics.median(ratios):.2f}x;"
+      f" pairs {' '.join(f'{r:.2f}' for r in ratios)}; seconds {' '.join(sys.argv[1:])}")
+PY
+fi
