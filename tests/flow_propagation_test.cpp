@@ -195,9 +195,16 @@ function send(url, body) {
   return fetch(url, { method: 'POST', body }); // SINK_APP
 }
 const sendBound = send.bind(null);
+class Client {
+  constructor(base) { this.base = base; }
+  send(body) { return fetch(this.base + '/v1', { method: 'POST', body }); } // SINK_THIS
+}
+const client = new Client('https://c.example.com');
+const post = client.send.bind(client); // BIND
 resolver.define('k', async ({ payload }) => {
   await go('https://a.example.com/x', { method: 'POST', body: payload.text }); // SINK_LIB
   await sendBound('https://b.example.com/y', payload.text);
+  await post(payload.text);
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
@@ -206,6 +213,11 @@ resolver.define('k', async ({ payload }) => {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_LIB")) == Data{"user-input"});
   CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_APP")) == "b.example.com");
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_APP")) == Data{"user-input"});
+  // Called with no receiver, the bound method still sees the `this` it was bound to.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_THIS")) == "c.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_THIS")) == Data{"user-input"});
+  // The bind itself calls nothing: no site at the line that binds.
+  CHECK(egressAt(r, "src/index.js", lineOf(src, "BIND")) == nullptr);
 }
 
 // ---------------------------------------------------------------- destructuring

@@ -76,7 +76,7 @@ void FlowSolver::phaseUnknownCallees() {
     if (!spend(1)) return;
     if (callUnknownDone_[id]) continue;
     const CallFact& c = program_.call(id);
-    if (c.isSuperCall || c.callee == kNoVar) continue;
+    if (c.isSuperCall || c.callee == kNoVar || c.bindsThisOnly) continue;
     VarId vb = program_.varBase[program_.fileOfCall(id)];
     bool callable = false;
     for (uint32_t t : vars_[find(vb + c.callee)].tokens) {
@@ -182,7 +182,7 @@ void FlowSolver::phaseCarriedSinks() {
   std::unordered_map<uint32_t, VarId> armedBase;  // library value -> its configured base URL
   auto libraryCallees = [&](const CallFact& c, uint32_t call) {
     std::vector<uint32_t> out;
-    if (c.callee == kNoVar) return out;
+    if (c.callee == kNoVar || c.bindsThisOnly) return out;  // `f.bind(x)` calls nothing
     VarId vb = program_.varBase[program_.fileOfCall(call)];
     for (uint32_t t : vars_[find(vb + c.callee)].tokens)
       if (tokens_[t].kind == TokenKind::Library && tokens_[t].sink == kNone) out.push_back(t);

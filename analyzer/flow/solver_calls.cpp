@@ -47,6 +47,14 @@ void FlowSolver::evalCall(uint32_t callId) {
     if (std::find(done.begin(), done.end(), t) != done.end()) continue;
     done.push_back(t);
     const Token& tok = tokens_[t];
+    if (c.bindsThisOnly) {  // `f.bind(thisArg)`: f's `this`, no call
+      const FunctionFact* fn =
+          tok.kind == TokenKind::Function ? program_.function(tok.index) : nullptr;
+      if (fn && !fn->isArrow)
+        addEdge(vb + c.receiver, program_.varBase[program_.fileOfFunction(tok.index)] + fn->thisVar,
+                EdgeKind::Value);
+      continue;
+    }
     switch (tok.kind) {
       case TokenKind::Function:
         callFunction(callId, t, c.isNew, kNone);

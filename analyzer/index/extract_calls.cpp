@@ -101,11 +101,22 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
 // sink (`fetch.call(…)`, `origFetch.apply(this, arguments)` in a fetch wrapper) is matched and
 // an app function bound like any direct call. The member call stays for what `call` is itself.
 // `f.bind(thisArg)` returns f to be called later: its result holds f as well (`const go =
-// fetch.bind(globalThis)` makes `go(url)` a fetch).
+// fetch.bind(globalThis)` makes `go(url)` a fetch), and f's `this` gets thisArg.
 void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode) {
   if (call.isNew || call.isSuperCall || kind(calleeNode) != NodeKind::MemberExpression) return;
   if (call.methodName == "bind") {
     copy(call.result, call.receiver, calleeNode);
+    if (!call.args.empty() && call.args[0] != kNoVar && (call.spreadMask & 1) == 0) {
+      CallFact b;  // and the bound function's `this`, whoever calls it later
+      b.site = call.site;
+      b.enclosingFunction = call.enclosingFunction;
+      b.callee = call.receiver;
+      b.receiver = call.args[0];
+      b.result = kNoVar;
+      b.bindsThisOnly = true;
+      b.calleeText = compactCalleeText(text(field(calleeNode, f_.object)));
+      facts_.calls.push_back(std::move(b));
+    }
     return;
   }
   bool isCall = call.methodName == "call";

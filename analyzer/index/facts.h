@@ -150,6 +150,9 @@ struct CallFact {
   std::string calleeText;      // normalised callee text, for fingerprints and reports
   std::string argText;         // normalised text of the first argument, for fingerprints
   int firstArgLiteral = 0;     // 1 when args[0] is written as a plain string literal
+  // `f.bind(thisArg)`: not a call; the functions f holds get thisArg as `this` (callee: f,
+  // receiver: thisArg).
+  bool bindsThisOnly = false;
 };
 
 struct ConcatFact {
