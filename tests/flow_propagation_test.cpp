@@ -1021,15 +1021,21 @@ resolver.define('k', async () => {
   CHECK(e->url == "https://api.example.com/v2/items");
 }
 
-TEST_CASE("destination: new URL(path, base) and toString()", "[flow]") {
+TEST_CASE("destination: new URL(path, base) and toString() or href", "[flow]") {
   const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
 resolver.define('k', async ({ payload }) => {
   const u = new URL(`/issues/${payload.key}`, BASE);
   await fetch(u.toString()); // SINK
+  await fetch(new URL('/v2/items', 'https://other.example.com').href, { body: payload.text }); // HREF
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "HREF"), "other.example.com", "constant",
+            {"user-input"});
+  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "HREF"));
+  REQUIRE(e != nullptr);
+  CHECK(e->url == "https://other.example.com/v2/items");
 }
 
 TEST_CASE("flow: trigger events and webtrigger requests carry their categories", "[flow]") {

@@ -267,6 +267,8 @@ class FlowSolver {
   // `arguments`; spreadMask bit i: args[i] is `...spread`.
   void bindArguments(uint32_t call, const FunctionFact& fn, VarId fvb, uint32_t fnFile,
                      const std::vector<VarId>& args, uint32_t spreadMask);
+  // The variable of return.f.g… at a call (summaries write results' fields there).
+  VarId returnField(uint32_t call, const std::vector<std::string>& fields);
   void callClass(uint32_t call, uint32_t classToken);
   void callLibrary(uint32_t call, uint32_t libToken);
   void applySummary(uint32_t call, const SummaryModel& summary, uint32_t calleeToken);

@@ -329,6 +329,27 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
   return base;
 }
 
+// return.element / return.name / return.element.element (Object.entries' pairs): fresh
+// objects at this call, one per level; the variable of the last field.
+VarId FlowSolver::returnField(uint32_t callId, const std::vector<std::string>& fields) {
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId holder = program_.varBase[file] + c.result;
+  for (const std::string& name : fields) {
+    uint32_t obj = kNone;
+    for (uint32_t t : vars_[find(holder)].tokens)
+      if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
+          tokens_[t].site.column == c.site.column)
+        obj = t;
+    if (obj == kNone) {
+      obj = allocToken(TokenKind::Array, kNone, file, c.site);
+      addToken(holder, obj);
+    }
+    holder = field(obj, name);
+  }
+  return holder;
+}
+
 void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint32_t calleeToken) {
   const CallFact& c = program_.call(callId);
   uint32_t file = program_.fileOfCall(callId);
@@ -350,7 +371,11 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     if (from == kNoVar) continue;
     if (!flow.op.empty()) {
       VarId with = refVar(flow.with, callId, calleeToken, false);
-      if (result != kNoVar) addConcat(result, {from, with}, flow.op == "urljoin");
+      if (result != kNoVar)  // `return.href`: the joined string is that field of the result
+        addConcat(flow.to.base == ValueRef::Base::Return && !flow.to.fields.empty()
+                      ? returnField(callId, flow.to.fields)
+                      : result,
+                  {from, with}, flow.op == "urljoin");
       continue;
     }
     if (flow.from.deep) {
@@ -363,28 +388,8 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     switch (flow.to.base) {
       case ValueRef::Base::Return: {
         if (result == kNoVar) break;
-        if (flow.to.fields.empty()) {
-          addEdge(from, result, kind, callId);
-        } else {
-          // return.element / return.name / return.element.element (Object.entries'
-          // pairs): fresh objects at this call, one per level.
-          VarId holder = result;
-          VarId target = kNoVar;
-          for (size_t level = 0; level < flow.to.fields.size(); ++level) {
-            uint32_t obj = kNone;
-            for (uint32_t t : vars_[find(holder)].tokens)
-              if (tokens_[t].kind == TokenKind::Array && tokens_[t].site.line == c.site.line &&
-                  tokens_[t].site.column == c.site.column)
-                obj = t;
-            if (obj == kNone) {
-              obj = allocToken(TokenKind::Array, kNone, file, c.site);
-              addToken(holder, obj);
-            }
-            target = field(obj, flow.to.fields[level]);
-            holder = target;
-          }
-          addEdge(from, target, kind, callId);
-        }
+        addEdge(from, flow.to.fields.empty() ? result : returnField(callId, flow.to.fields), kind,
+                callId);
         break;
       }
       case ValueRef::Base::CallbackParam: {
