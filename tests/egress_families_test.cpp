@@ -154,6 +154,32 @@ TEST_CASE("Frontend sink family: XMLHttpRequest send() data belongs to the open(
   CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-identity"});
 }
 
+TEST_CASE("Socket family: data written to a WebSocket or a net/tls socket after it opened",
+          "[families]") {
+  std::string manifest = manifestFor("resolver");
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"src/index.js", kResolverHeader +
+                                      "import { push } from './socket';\n"
+                                      "resolver.define('p', ({ payload }) => push(payload));\n" +
+                                      appFooter()},
+                 {"src/frontend/index.jsx",
+                  "import { view } from '@forge/bridge';\n"                    // 1
+                  "export async function send() {\n"                           // 2
+                  "  const ctx = await view.getContext();\n"                   // 3
+                  "  const ws = new WebSocket('wss://live.example.com/s');\n"  // 4
+                  "  ws.send(JSON.stringify({ site: ctx.cloudId }));\n"        // 5
+                  "}\n"},
+                 {"src/socket.js",
+                  "import tls from 'node:tls';\n"                        // 1
+                  "export const push = (payload) => {\n"                 // 2
+                  "  const s = tls.connect(443, 'push.example.com');\n"  // 3
+                  "  s.write(payload.text);\n"                           // 4
+                  "};\n"}});
+  CHECK(dataAt(r, "src/frontend/index.jsx", 4) == std::vector<std::string>{"install-context"});
+  CHECK(dataAt(r, "src/socket.js", 3) == std::vector<std::string>{"user-input"});
+}
+
 TEST_CASE("Frontend sink family: a function passed as a JSX prop gets the child's arguments",
           "[families]") {
   std::string manifest = manifestFor("resolver");
