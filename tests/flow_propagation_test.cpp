@@ -220,6 +220,32 @@ resolver.define('k', async ({ payload }) => {
   CHECK(egressAt(r, "src/index.js", lineOf(src, "BIND")) == nullptr);
 }
 
+TEST_CASE("flow: call and bind with spread or bound arguments lose nothing", "[flow]") {
+  const std::string src = resolverModule(R"(import { GraphQLClient } from 'graphql-request';
+function id(x) { return x; }
+resolver.define('k', async ({ payload }) => {
+  const t = id.call(...[null, payload.text]);
+  await fetch('https://s.example.com/a', { method: 'POST', body: t }); // SPREAD
+  const send = fetch.bind(null, 'https://x.example.com/p', { method: 'POST', body: payload.text }); // BOUND
+  await send();
+  const c = new GraphQLClient('https://gql.example.com/graphql', { fetch });
+  await c.request.call(c, 'query { a }', { v: payload.text }); // CLIENT
+  const later = c.request.bind(c); // CLIENT_BIND
+  await later('query { b }', { v: payload.text });
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SPREAD")) == Data{"user-input"});
+  // Arguments bound with bind: a call where they are bound, with them.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "BOUND")) == "x.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "BOUND")) == Data{"user-input"});
+  // A client's method called through call: one site (egressAt: exactly one), not two.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "CLIENT")) == "gql.example.com");
+  // Binding a client's method sends nothing.
+  CHECK(egressAt(r, "src/index.js", lineOf(src, "CLIENT_BIND")) == nullptr);
+}
+
 // ---------------------------------------------------------------- destructuring
 
 TEST_CASE("flow: object and array destructuring, with defaults, rest and nesting", "[flow]") {
@@ -1021,21 +1047,21 @@ resolver.define('k', async () => {
   CHECK(e->url == "https://api.example.com/v2/items");
 }
 
-TEST_CASE("destination: new URL(path, base) and toString() or href", "[flow]") {
+TEST_CASE("destination: new URL(path, base) and toString(); href stays unknown", "[flow]") {
   const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
 resolver.define('k', async ({ payload }) => {
   const u = new URL(`/issues/${payload.key}`, BASE);
   await fetch(u.toString()); // SINK
-  await fetch(new URL('/v2/items', 'https://other.example.com').href, { body: payload.text }); // HREF
+  const v = new URL('https://ok.example.com/a');
+  v.hostname = payload.host;
+  await fetch(v.href, { body: payload.text }); // HREF
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
-  checkSink(r, "src/index.js", lineOf(src, "HREF"), "other.example.com", "constant",
-            {"user-input"});
-  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "HREF"));
-  REQUIRE(e != nullptr);
-  CHECK(e->url == "https://other.example.com/v2/items");
+  // Writes to a URL after it was made are not modelled, so its href is not taken as the URL
+  // it was made with: the host is unknown, never a host it may no longer have.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "HREF")) == "null");
 }
 
 TEST_CASE("flow: trigger events and webtrigger requests carry their categories", "[flow]") {

@@ -182,7 +182,10 @@ void FlowSolver::phaseCarriedSinks() {
   std::unordered_map<uint32_t, VarId> armedBase;  // library value -> its configured base URL
   auto libraryCallees = [&](const CallFact& c, uint32_t call) {
     std::vector<uint32_t> out;
-    if (c.callee == kNoVar || c.bindsThisOnly) return out;  // `f.bind(x)` calls nothing
+    // `f.bind(x)` calls nothing, and `f.call/apply/bind(…)` is forwarded to f (index/
+    // extract_calls.cpp): the member call itself is not a call of a client's method.
+    if (c.callee == kNoVar || c.bindsThisOnly) return out;
+    if (c.receiver != kNoVar && (isCallOrApply(c.methodName) || c.methodName == "bind")) return out;
     VarId vb = program_.varBase[program_.fileOfCall(call)];
     for (uint32_t t : vars_[find(vb + c.callee)].tokens)
       if (tokens_[t].kind == TokenKind::Library && tokens_[t].sink == kNone) out.push_back(t);

@@ -371,11 +371,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     if (from == kNoVar) continue;
     if (!flow.op.empty()) {
       VarId with = refVar(flow.with, callId, calleeToken, false);
-      if (result != kNoVar)  // `return.href`: the joined string is that field of the result
-        addConcat(flow.to.base == ValueRef::Base::Return && !flow.to.fields.empty()
-                      ? returnField(callId, flow.to.fields)
-                      : result,
-                  {from, with}, flow.op == "urljoin");
+      if (result != kNoVar) addConcat(result, {from, with}, flow.op == "urljoin");
       continue;
     }
     if (flow.from.deep) {

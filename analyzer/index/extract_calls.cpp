@@ -100,32 +100,21 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
 // f: one more call fact, of f itself with the receiver and arguments it gets, so that a library
 // sink (`fetch.call(…)`, `origFetch.apply(this, arguments)` in a fetch wrapper) is matched and
 // an app function bound like any direct call. The member call stays for what `call` is itself.
-// `f.bind(thisArg)` returns f to be called later: its result holds f as well (`const go =
-// fetch.bind(globalThis)` makes `go(url)` a fetch), and f's `this` gets thisArg.
+// `f.bind(thisArg, …)` returns f to be called later: its result holds f as well (`const go =
+// fetch.bind(globalThis)` makes `go(url)` a fetch) and f's `this` gets thisArg; arguments bound
+// with it make a call at the bind (they are not prepended to the later call's).
 void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode) {
   if (call.isNew || call.isSuperCall || kind(calleeNode) != NodeKind::MemberExpression) return;
-  if (call.methodName == "bind") {
-    copy(call.result, call.receiver, calleeNode);
-    if (!call.args.empty() && call.args[0] != kNoVar && (call.spreadMask & 1) == 0) {
-      CallFact b;  // and the bound function's `this`, whoever calls it later
-      b.site = call.site;
-      b.enclosingFunction = call.enclosingFunction;
-      b.callee = call.receiver;
-      b.receiver = call.args[0];
-      b.result = kNoVar;
-      b.bindsThisOnly = true;
-      b.calleeText = compactCalleeText(text(field(calleeNode, f_.object)));
-      facts_.calls.push_back(std::move(b));
-    }
-    return;
-  }
-  bool isCall = call.methodName == "call";
-  bool isApply = call.methodName == "apply";
-  bool isReflect = isApply && call.calleeText == "Reflect.apply" && lookup("Reflect") < 0;
-  if (!isCall && !isApply) return;
+  const std::string& method = call.methodName;
+  if (method != "call" && method != "apply" && method != "bind") return;
+  bool isReflect = method == "apply" && call.calleeText == "Reflect.apply" && lookup("Reflect") < 0;
   size_t thisArg = isReflect ? 1 : 0;  // the index of the receiver among the arguments
-  VarId fn = isReflect ? (call.args.empty() ? kNoVar : call.args[0]) : call.receiver;
-  if (fn == kNoVar || (call.spreadMask & ((2u << thisArg) - 1)) != 0) return;
+  VarId fn = call.receiver;
+  if (isReflect) {
+    if (call.args.empty() || (call.spreadMask & 1)) return;  // Reflect.apply(...x): f unknown
+    fn = call.args[0];
+  }
+  if (fn == kNoVar) return;
   std::vector<TSNode> argNodes;
   for (TSNode a : kids(argsNode))
     if (kind(a) != NodeKind::Comment) argNodes.push_back(a);
@@ -133,24 +122,44 @@ void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNo
   f.site = call.site;
   f.enclosingFunction = call.enclosingFunction;
   f.callee = fn;
-  f.receiver = thisArg < call.args.size() ? call.args[thisArg] : kNoVar;
-  f.result = call.result;
-  f.calleeText = isReflect
-                     ? (argNodes.empty() ? std::string() : compactCalleeText(text(argNodes[0])))
-                     : compactCalleeText(text(field(calleeNode, f_.object)));
-  size_t first = thisArg + 1;  // the first argument f gets (apply: the array of them)
-  if (isCall) {
+  f.result = kNoVar;
+  f.calleeText = isReflect ? compactCalleeText(text(argNodes[0]))
+                           : compactCalleeText(text(field(calleeNode, f_.object)));
+  // `f.call(...a)`: the receiver and the arguments are all elements of one array.
+  bool spreadThis = thisArg < 32 && ((call.spreadMask >> thisArg) & 1u);
+  size_t first = spreadThis ? thisArg : thisArg + 1;  // the first argument f gets
+  f.receiver = !spreadThis && thisArg < call.args.size() ? call.args[thisArg] : kNoVar;
+  if (method == "apply" && !spreadThis) {
+    if (first < call.args.size()) {
+      f.args.push_back(call.args[first]);  // the array of the arguments
+      f.spreadMask = 1;
+    }
+  } else {
     for (size_t i = first; i < call.args.size(); ++i) f.args.push_back(call.args[i]);
-    f.spreadMask = call.spreadMask >> first;
-  } else if (first < call.args.size()) {
-    f.args.push_back(call.args[first]);
-    f.spreadMask = 1;
+    f.spreadMask = first < 32 ? call.spreadMask >> first : 0;
+    if (first < argNodes.size()) {
+      f.argText = normaliseArgumentText(text(argNodes[first]));
+      f.firstArgLiteral = kind(argNodes[first]) == NodeKind::String ? 1 : 0;
+    }
   }
-  if (isCall && first < argNodes.size()) {
-    f.argText = normaliseArgumentText(text(argNodes[first]));
-    f.firstArgLiteral = kind(argNodes[first]) == NodeKind::String ? 1 : 0;
+  if (method != "bind") {
+    f.result = call.result;
+    facts_.calls.push_back(std::move(f));
+    return;
   }
-  facts_.calls.push_back(std::move(f));
+  copy(call.result, fn, calleeNode);
+  if (f.receiver != kNoVar) {
+    CallFact b;  // the bound function's `this`, whoever calls it later
+    b.site = f.site;
+    b.enclosingFunction = f.enclosingFunction;
+    b.callee = fn;
+    b.receiver = f.receiver;
+    b.result = kNoVar;
+    b.bindsThisOnly = true;
+    b.calleeText = f.calleeText;
+    facts_.calls.push_back(std::move(b));
+  }
+  if (!f.args.empty()) facts_.calls.push_back(std::move(f));  // bound arguments: a call here
 }
 
 void Extractor::evalArgs(TSNode argsNode, CallFact& call) {
