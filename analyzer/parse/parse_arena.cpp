@@ -14,6 +14,10 @@
 
 namespace fe {
 
+// WebAssembly (the npm fallback) has one thread, its own mmap emulation and no huge pages:
+// there tree-sitter keeps malloc (the #else branch at the end).
+#ifndef __EMSCRIPTEN__
+
 namespace {
 
 // Every block starts with a 16-byte header holding its size, so that realloc
@@ -218,5 +222,15 @@ size_t parseArenaMappedBytes() {
   for (const Chunk& c : arena.chunks) total += c.size;
   return total;
 }
+
+#else
+
+ParseArenaScope::ParseArenaScope() {}
+ParseArenaScope::~ParseArenaScope() {}
+size_t parseArenaMappedBytes() {
+  return 0;
+}
+
+#endif
 
 }  // namespace fe
