@@ -105,6 +105,7 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
 // with it make a call at the bind (they are not prepended to the later call's).
 void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode) {
   if (call.isNew || call.isSuperCall || kind(calleeNode) != NodeKind::MemberExpression) return;
+  if (isNull(argsNode) || kind(argsNode) == NodeKind::TemplateString) return;  // f.call`…`
   const std::string& method = call.methodName;
   if (method != "call" && method != "apply" && method != "bind") return;
   bool isReflect = method == "apply" && call.calleeText == "Reflect.apply" && lookup("Reflect") < 0;
@@ -123,6 +124,7 @@ void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNo
   f.enclosingFunction = call.enclosingFunction;
   f.callee = fn;
   f.result = kNoVar;
+  if (argNodes.size() != call.args.size()) return;  // one node per argument, as evalArgs made
   f.calleeText = isReflect ? compactCalleeText(text(argNodes[0]))
                            : compactCalleeText(text(field(calleeNode, f_.object)));
   // `f.call(...a)`: the receiver and the arguments are all elements of one array.
