@@ -375,6 +375,33 @@ TEST_CASE("a long file with syntax errors is reported without quadratic work", "
   CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
 }
 
+// 55 bytes found by libFuzzer: the TSX grammar's error recovery runs for minutes on them.
+const char* kRunawayRecovery = "[c t> s'ofile));\n  rt } => {\n  await kvs.set't.a}`,v.p)";
+
+TEST_CASE("runaway error recovery in the parser stops at its budget and the file is not analysed",
+          "[hostile][fail-closed]") {
+  auto r = scanFiles({{"src/index.js", kFetchIndex}, {"src/view.tsx", kRunawayRecovery}});
+  CHECK(hasDiagnostic(r, "parse-budget", "src/view.tsx"));
+  requireIncomplete(r);
+  bool named = false;
+  for (const auto& why : r.apps[0].incomplete)
+    named = named || why.find("src/view.tsx was not analysed") != std::string::npos;
+  CHECK(named);
+  // The rest of the app is analysed as usual.
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+}
+
+TEST_CASE("a JavaScript file whose TSX retry runs away keeps its JavaScript parse", "[hostile]") {
+  // The JavaScript grammar finds errors, so the TSX grammar is tried, and it runs away: the
+  // file is analysed with the JavaScript tree, syntax errors reported, the verdict complete.
+  std::string src = std::string(kFetchIndex) + kRunawayRecovery + "\n";
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(hasDiagnostic(r, "parse-error", "src/index.js"));
+  CHECK_FALSE(hasDiagnostic(r, "parse-budget"));
+  requireComplete(r);
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+}
+
 // ---- fail closed: what was meant to be analysed and was not makes the verdict incomplete,
 // and an incomplete verdict fails the gate unless --allow-incomplete.
 

@@ -17,9 +17,14 @@ struct ParseOptions {
   uint32_t maxSyntaxErrorsReported = 3;
   // The grammar to use whatever the path says (an HTML page's inline scripts are JavaScript).
   std::optional<Grammar> grammar;
+  // The parse budget, in tree-sitter progress checks (100 parse operations each): base plus so
+  // many per 100 bytes of source. See parseBounded in source_parser.cpp for the measurements.
+  uint64_t parseBudgetBase = 5000;
+  uint64_t parseBudgetPer100Bytes = 50;
 };
 
-// `facts.path` and `facts.side` must be set.
+// `facts.path` and `facts.side` must be set. `facts.parsed` stays false when the file could
+// not be analysed (a diagnostic says why): the caller makes the verdict incomplete.
 void parseSourceFile(std::string_view source, const ParseOptions& options, FileFacts& facts);
 
 }  // namespace fe

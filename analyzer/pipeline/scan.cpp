@@ -384,6 +384,15 @@ ScanResult runScan(const ScanOptions& options) {
     if (i >= tree.sources.size()) return inlineScripts[i].size();
     return tree.sources[i].bytes;
   };
+  // A file the parser gave up on was meant to be analysed and was not: the verdict says so.
+  auto noteUnparsed = [&](size_t i) {
+    if (parsed[i].parsed) return;
+    bool budget = std::any_of(parsed[i].diagnostics.begin(), parsed[i].diagnostics.end(),
+                              [](const Diagnostic& d) { return d.code == "parse-budget"; });
+    skipped[i] = fmt::format(
+        "{} was not analysed ({})", parsed[i].path,
+        budget ? "the parser's error recovery ran past its budget" : "it could not be parsed");
+  };
   auto parseFiles = [&](std::vector<size_t> order) {
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return sizeOf(a) > sizeOf(b); });
@@ -395,6 +404,7 @@ ScanResult runScan(const ScanOptions& options) {
         ParseOptions inlinePo = po;
         inlinePo.grammar = Grammar::JavaScript;
         parseSourceFile(inlineScripts[i], inlinePo, facts);
+        noteUnparsed(i);
         return;
       }
       std::string text;
@@ -402,6 +412,7 @@ ScanResult runScan(const ScanOptions& options) {
       switch (st) {
         case ReadStatus::Ok:
           parseSourceFile(text, po, facts);
+          noteUnparsed(i);
           break;
         case ReadStatus::TooLarge:
           facts.diagnostics.push_back(
