@@ -1111,8 +1111,9 @@ TEST_CASE("flow: a loop head keeps what the variable held before the loop", "[fl
     return hosts;
   };
   CHECK(hostsAt("OF") == std::vector<std::string>{"a.example", "null"});
-  // for…in: the keys of outside data carry its taint, but no text, so only the known host shows.
-  CHECK(hostsAt("IN") == std::vector<std::string>{"b.example"});
+  // for…in: the keys of outside data are chosen by whoever sent it, so they may be any URL
+  // (before, only the known host showed: a URL partly from data reported the constant alone).
+  CHECK(hostsAt("IN") == std::vector<std::string>{"b.example", "null"});
   CHECK(hostsAt("BODY") == std::vector<std::string>{"c.example", "null"});
 }
 
@@ -1219,4 +1220,70 @@ TEST_CASE("flow: fetch(new Request(url, init)) takes host and data from the Requ
   auto r = scanFiles({{"src/index.js", src}});
   checkSink(r, "src/index.js", lineOf(src, "GLOBAL"), "req.example", "constant", {"user-input"});
   checkSink(r, "src/index.js", lineOf(src, "UNDICI"), "undici.example", "constant", {"user-input"});
+}
+
+namespace {
+// Every host reported at file:line, sorted; an unknown host reads "?" + its source.
+std::vector<std::string> hostsAt(const fe::ScanResult& r, const std::string& file, int line) {
+  std::vector<std::string> out;
+  for (const auto& e : r.apps[0].verdict.egress)
+    if (e.file == file && e.site.line == static_cast<uint32_t>(line))
+      out.push_back(e.host ? *e.host : "?" + e.hostSource);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Hosts = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("flow: a URL that is data or a constant reports the constant's host and an unknown one",
+          "[flow][strings]") {
+  // Customer data as a whole value in the URL position: the caller picks the destination,
+  // whatever default the code also has. Before, only the default's host was reported.
+  const std::string src = R"(import api, { storage } from '@forge/api';
+async function post(url, body) {
+  return fetch(url, { method: 'POST', body }); // SINK_HELPER
+}
+export async function handler(req) {
+  const body = JSON.parse(req.body);
+  await fetch(body.target || 'https://default.example.com/x', { method: 'POST' }); // SINK_OR
+  const saved = await storage.get('endpoint');
+  await fetch(saved ?? 'https://fallback.example.com/'); // SINK_STORED
+  await post('https://api.example.com/v1', 'x');
+  await post(body.callback, 'y');
+  return { statusCode: 200 };
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("webtrigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_OR")) ==
+        Hosts{"?user-input", "default.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_STORED")) ==
+        Hosts{"?storage", "fallback.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_HELPER")) ==
+        Hosts{"?user-input", "api.example.com"});
+}
+
+TEST_CASE("flow: data inside a URL the strings describe adds no unknown host", "[flow][strings]") {
+  // Concatenation, a template, new URL(path, base), a Request and a query string from an
+  // object: the host is in the constant part, the data only in the path or query.
+  const std::string src = R"(export async function handler(req) {
+  const body = JSON.parse(req.body);
+  await fetch('https://api.example.com/users/' + body.id); // SINK_CONCAT
+  await fetch(`https://api.example.com/items/${body.item}?q=${body.q}`); // SINK_TEMPLATE
+  await fetch(new URL(`/v1/${body.id}`, 'https://api.example.com')); // SINK_URL
+  await fetch(new Request('https://api.example.com/r/' + body.id, { method: 'POST' })); // SINK_REQUEST
+  await fetch(`https://api.example.com/search?${new URLSearchParams(body)}`); // SINK_QUERY
+  const url = new URL('https://api.example.com/u');
+  url.searchParams.set('id', body.id);
+  await fetch(url.toString()); // SINK_TOSTRING
+  return { statusCode: 200 };
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("webtrigger")}});
+  INFO(describe(r));
+  for (const char* marker : {"SINK_CONCAT", "SINK_TEMPLATE", "SINK_URL", "SINK_REQUEST",
+                             "SINK_QUERY", "SINK_TOSTRING"}) {
+    INFO(marker);
+    CHECK(hostsAt(r, "src/index.js", lineOf(src, marker)) == Hosts{"api.example.com"});
+  }
 }

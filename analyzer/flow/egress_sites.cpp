@@ -339,16 +339,18 @@ class Collector {
     }
     // A URL variable that may also hold customer data with no known text (an
     // element of a payload list, say: a value from a source that no catalog row
-    // describes further) may be any URL: say so next to the hosts that are
-    // known, instead of promising only those.
+    // describes further, or a field of a parsed request body, as in
+    // `body.target || 'https://default.example.com'`) may be any URL: say so next to the
+    // hosts that are known, instead of promising only those.
     if (!out.empty() && !urlVars.empty() && hit.base == kNoVar) {
       bool anyUnknown = false;
       for (const auto& c : out) anyUnknown = anyUnknown || !c.host;
       bool external = false;
+      for (VarId v : urlVars) external = external || (s_.state(v).wholeData && s_.state(v).taint);
       for (VarId v : urlVars)
         for (uint32_t t : s_.state(v).tokens)
-          external = external || (s_.token(t).kind == TokenKind::Library && s_.token(t).opaque &&
-                                  s_.token(t).intrinsic != 0);
+          external = external || (s_.token(t).kind == TokenKind::Library &&
+                                  s_.token(t).intrinsic != 0 && !s_.token(t).siteUrl);
       if (external && !anyUnknown) {
         Candidate c;
         c.source = unknownSource(urlVars);

@@ -131,8 +131,10 @@ bool FlowSolver::phaseDeepTaint() {
     for (int b = 0; b < kCategoryCount; ++b) {
       if (!(fresh & (1u << b))) continue;
       VarId carrier = deepCarrier(from, static_cast<uint8_t>(1u << b));
-      changed |=
-          addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier, kNone);
+      // Fields' data in a value made from the object (a query string, a JSON text): part of
+      // that value, not the whole of it.
+      changed |= addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier,
+                          kNone, kNone, false);
       for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
         if (implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to)) {
           implicitPreds_.push_back({cv, to, call, 0});

@@ -83,7 +83,12 @@ struct VarState {
   uint32_t strings = StringSetPool::kEmpty;  // id in FlowSolver's string pool
   uint8_t taint = 0;                         // categories not explained by tokens' intrinsic taint
   uint8_t eff = 0;                           // taint | intrinsic of tokens
-  uint32_t parents = kNone;                  // index into parent table, once tainted
+  // The variable may hold customer data as a whole value (a field of a payload, a parsed body),
+  // not only as a part of a value whose content the analysis describes (a concatenation's
+  // strings, a URL joined from a path, a spread's fields). A URL position holding such a value
+  // may be any URL, whatever constant it may also hold (egress_sites.cpp).
+  bool wholeData = false;
+  uint32_t parents = kNone;  // index into parent table, once tainted
 };
 
 struct SinkHit {
@@ -157,7 +162,11 @@ class FlowSolver {
   std::string tokenPath(uint32_t token) const;
 
  private:
-  enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint };
+  // Value: tokens, strings and taint. TaintOnly: the taint of any kind (eff), and the target
+  // holds data as a whole value. BaseTaint: a field read's own taint. PartTaint: like
+  // TaintOnly, but the target's content is described otherwise (a concatenation, URL join,
+  // spread, or a summary that says what its result is made of): no whole data value.
+  enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint, PartTaint };
   static constexpr uint8_t kLeavesClosure = 3;
   static constexpr uint8_t kFromCallee = 4;
   struct Edge {
@@ -230,7 +239,8 @@ class FlowSolver {
   // propagation
   void addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call = kNone, uint8_t dir = 0);
   void addToken(VarId v, uint32_t token, VarId from = kNoVar, uint32_t call = kNone);
-  bool addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call = kNone);
+  bool addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call = kNone,
+                bool whole = true);
   bool addStrings(VarId v, uint32_t strings);
   bool addString(VarId v, AbstractString s);
   void enqueue(VarId v);

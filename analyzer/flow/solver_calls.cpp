@@ -355,6 +355,14 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];
   VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
+  // A summary that says what its result is made of (a URL joined from its arguments, a
+  // Request's url field) describes its content: the taint its other flows add to the result
+  // is part of that content, not a whole data value.
+  bool describesResult = false;
+  for (const Flow& flow : summary.flows)
+    describesResult =
+        describesResult || (flow.to.base == ValueRef::Base::Return &&
+                            (!flow.op.empty() || (!flow.to.fields.empty() && !flow.taintOnly)));
   for (const Flow& flow : summary.flows) {
     // Source value.
     VarId from = kNoVar;
@@ -379,7 +387,10 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         deepTaintEdges_.push_back({from, result, callId});
       continue;
     }
-    EdgeKind kind = flow.taintOnly ? EdgeKind::TaintOnly : EdgeKind::Value;
+    EdgeKind kind = !flow.taintOnly ? EdgeKind::Value
+                    : describesResult && flow.to.base == ValueRef::Base::Return
+                        ? EdgeKind::PartTaint
+                        : EdgeKind::TaintOnly;
     // Destination.
     switch (flow.to.base) {
       case ValueRef::Base::Return: {
@@ -406,7 +417,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
           uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
           watch(from, WatchKind::Spread, id);
           watch(target, WatchKind::Spread, id);
-          addEdge(from, target, EdgeKind::TaintOnly, callId);
+          addEdge(from, target, EdgeKind::PartTaint, callId);
         } else if (!flow.to.fields.empty()) {
           stores_.push_back({target, kNoVar, from, flow.to.fields[0]});
           watch(target, WatchKind::Store, static_cast<uint32_t>(stores_.size() - 1));

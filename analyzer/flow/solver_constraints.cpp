@@ -83,7 +83,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
     uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
     watch(g(s.source), WatchKind::Spread, id);
     watch(g(s.target), WatchKind::Spread, id);
-    addEdge(g(s.source), g(s.target), EdgeKind::TaintOnly);
+    addEdge(g(s.source), g(s.target), EdgeKind::PartTaint);
   }
   for (const auto& c : f.concats) {
     ConcatC cc;
@@ -94,7 +94,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
     for (VarId p : concats_.back().parts) {
       if (p == kNoVar) continue;
       watch(p, WatchKind::Concat, id);
-      addEdge(p, concats_.back().target, EdgeKind::TaintOnly);
+      addEdge(p, concats_.back().target, EdgeKind::PartTaint);
       // `${params}` converts an object to text: its fields count (URLSearchParams).
       deepTaintEdges_.push_back({p, concats_.back().target, kNone});
     }

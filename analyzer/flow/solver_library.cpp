@@ -264,7 +264,7 @@ void FlowSolver::mergeInto(VarId member, VarId rep) {
   uint8_t before = vars_[rep].eff;
   for (uint32_t t : m.tokens) addToken(rep, t, member);
   addStrings(rep, m.strings);
-  addTaint(rep, m.taint, member, kNone);
+  addTaint(rep, m.taint, member, kNone, kNone, m.wholeData);
   uint8_t fresh = vars_[rep].eff & ~before;
   if (fresh && m.parents != kNone && vars_[rep].parents != kNone)
     for (int i = 0; i < kCategoryCount; ++i)

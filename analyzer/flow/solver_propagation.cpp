@@ -62,20 +62,23 @@ void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uin
   if (kind == EdgeKind::Value) {
     for (uint32_t t : std::vector<uint32_t>(s.tokens)) addToken(to, t, from, call);
     addStrings(to, vars_[from].strings);
-    addTaint(to, vars_[from].taint, from, kNone, call);
-  } else if (kind == EdgeKind::TaintOnly) {
-    addTaint(to, s.eff, from, kNone, call);
+    addTaint(to, vars_[from].taint, from, kNone, call, vars_[from].wholeData);
+  } else if (kind == EdgeKind::TaintOnly || kind == EdgeKind::PartTaint) {
+    addTaint(to, s.eff, from, kNone, call, kind == EdgeKind::TaintOnly);
   } else {
     addTaint(to, s.taint, from, kNone, call);
   }
 }
 
-bool FlowSolver::addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call) {
+bool FlowSolver::addTaint(VarId v, uint8_t mask, VarId from, uint32_t token, uint32_t call,
+                          bool whole) {
   v = find(v);
   VarState& s = vars_[v];
   uint8_t fresh = mask & ~s.eff;
   uint8_t freshBase = mask & ~s.taint;
-  if (!fresh && !freshBase) return false;
+  bool freshWhole = whole && mask && token == kNone && !s.wholeData;
+  if (!fresh && !freshBase && !freshWhole) return false;
+  if (freshWhole) s.wholeData = true;
   if (token == kNone) s.taint |= mask;
   if (fresh) {
     if (s.parents == kNone) {
@@ -173,6 +176,7 @@ void FlowSolver::propagate(VarId v) {
     vars_[v].stringsChanged = false;
   }
   uint8_t taint = vars_[v].taint, eff = vars_[v].eff;
+  bool whole = vars_[v].wholeData;
   // Pushing along edges adds no edge and no variable, so the list is read in place.
   for (size_t i = 0, n = succ_[v].size(); i < n; ++i) {
     const Edge e = succ_[v][i];
@@ -180,10 +184,11 @@ void FlowSolver::propagate(VarId v) {
       case EdgeKind::Value:
         for (uint32_t t : tokens) addToken(e.to, t, v, e.call);
         addStrings(e.to, strings);
-        addTaint(e.to, taint, v, kNone, e.call);
+        addTaint(e.to, taint, v, kNone, e.call, whole);
         break;
       case EdgeKind::TaintOnly:
-        addTaint(e.to, eff, v, kNone, e.call);
+      case EdgeKind::PartTaint:
+        addTaint(e.to, eff, v, kNone, e.call, e.kind == EdgeKind::TaintOnly);
         break;
       case EdgeKind::BaseTaint:
         addTaint(e.to, taint, v, kNone, e.call);
@@ -389,7 +394,7 @@ void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin)
   for (VarId p : concats_.back().parts) {
     if (p == kNoVar) continue;
     watch(p, WatchKind::Concat, id);
-    addEdge(p, target, EdgeKind::TaintOnly);
+    addEdge(p, target, EdgeKind::PartTaint);
   }
   evalConcat(id);
 }
