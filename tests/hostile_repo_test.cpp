@@ -421,6 +421,20 @@ TEST_CASE("a Custom UI resource whose path does not exist makes the verdict inco
   CHECK(fe::incompleteGateReason(r, "new", true).empty());
 }
 
+TEST_CASE("a Custom UI page that cannot be read makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  // index.html with binary content: its <script src> and inline scripts are unknown.
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: panel\n      resource: main\n      title: P\n"
+      "resources:\n  - key: main\n    path: static/hello/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  const char raw[] = "<html><script src=\"https://cdn.example.com/a.js\"></script>\0\0\0</html>";
+  std::string page(raw, sizeof raw - 1);
+  auto r = scanFiles({{"manifest.yml", manifest}, {"static/hello/build/index.html", page}});
+  requireIncomplete(r);
+  CHECK(hasDiagnostic(r, "unreadable", "static/hello/build/index.html"));
+}
+
 TEST_CASE("configuration that ignores the handler's file makes the verdict incomplete",
           "[hostile][fail-closed]") {
   fe::ScanOptions options;

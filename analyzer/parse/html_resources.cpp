@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 
+#include "parse/bounded_parse.h"
+
 extern "C" const TSLanguage* tree_sitter_html(void);
 
 namespace fe {
@@ -253,11 +255,11 @@ HtmlPage readHtmlPage(std::string_view html) {
   bool anyScript = false;
   std::unique_ptr<TSParser, void (*)(TSParser*)> parser(ts_parser_new(), ts_parser_delete);
   if (!ts_parser_set_language(parser.get(), tree_sitter_html())) return page;
+  bool exhausted = false;
   std::unique_ptr<TSTree, void (*)(TSTree*)> tree(
-      ts_parser_parse_string(parser.get(), nullptr, html.data(),
-                             static_cast<uint32_t>(html.size())),
-      ts_tree_delete);
+      parseWithinBudget(parser.get(), html, ParseBudget{}, exhausted), ts_tree_delete);
   if (!tree) return page;
+  page.parsed = true;
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree.get()));
   bool descend = true;
   while (true) {

@@ -31,6 +31,7 @@ struct HtmlResource {
 struct HtmlPage {
   std::vector<HtmlResource> resources;
   std::string script;
+  bool parsed = false;  // false: the parser gave up (its budget), nothing was read
 };
 
 HtmlPage readHtmlPage(std::string_view html);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "parse/bounded_parse.h"
 #include "parse/language.h"
 #include "parse/parse_arena.h"
 
@@ -52,51 +53,6 @@ void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& fac
          fmt::format("{} more syntax errors in this file", total - reported)});
 }
 
-// Tree-sitter's error recovery explores several stack versions at once, and on some inputs
-// (a few hundred bytes of broken JSX given to the TSX grammar) it runs for minutes. The parse
-// gets a budget of parse operations proportional to the file, counted through the progress
-// callback (tree-sitter calls it once per 100 operations), so the bound is deterministic: the
-// same file is cut at the same point on every machine, at every load. Measured on the 2,946
-// files the benchmark corpus analyses (57 MB), the acceptance apps and the fixtures, a clean or
-// broken parse needed at most 2.2 checks per 100 bytes and 23 checks for a file under 2 kB;
-// the budget (ParseOptions) allows 5,000 plus 50 per 100 bytes, so only runaway error recovery
-// hits it, after about 0.25 s of it on a small file.
-struct ParseBudget {
-  uint64_t checks = 0;
-  uint64_t maxChecks = 0;
-};
-
-uint64_t parseBudgetChecks(size_t bytes, const ParseOptions& options) {
-  return options.parseBudgetBase + bytes / 100 * options.parseBudgetPer100Bytes;
-}
-
-const char* readString(void* payload, uint32_t byte, TSPoint, uint32_t* bytesRead) {
-  auto* s = static_cast<std::string_view*>(payload);
-  if (byte >= s->size()) {
-    *bytesRead = 0;
-    return "";
-  }
-  *bytesRead = static_cast<uint32_t>(s->size() - byte);
-  return s->data() + byte;
-}
-
-// Parses `source` within the budget; null when the parse failed or ran out (`exhausted`).
-// After running out the parser is reset, ready for another parse.
-TSTree* parseBounded(TSParser* parser, std::string_view source, const ParseOptions& options,
-                     bool& exhausted) {
-  ParseBudget budget;
-  budget.maxChecks = parseBudgetChecks(source.size(), options);
-  TSInput input{&source, readString, TSInputEncodingUTF8, nullptr};
-  TSParseOptions parseOptions{&budget, [](TSParseState* state) {
-                                auto* b = static_cast<ParseBudget*>(state->payload);
-                                return ++b->checks > b->maxChecks;
-                              }};
-  TSTree* tree = ts_parser_parse_with_options(parser, nullptr, input, parseOptions);
-  exhausted = !tree && budget.checks > budget.maxChecks;
-  if (!tree) ts_parser_reset(parser);
-  return tree;
-}
-
 bool looksMinified(std::string_view s) {
   if (s.size() < 20000) return false;
   size_t lines = 1;
@@ -124,7 +80,7 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
     return;
   }
   bool exhausted = false;
-  TSTree* tree = parseBounded(parser, source, options, exhausted);
+  TSTree* tree = parseWithinBudget(parser, source, options.parseBudget, exhausted);
   if (!tree) {
     facts.diagnostics.push_back(
         {Severity::Warning, exhausted ? "parse-budget" : "parse-error", facts.path, 0, 0,
@@ -144,7 +100,7 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
     if (ts_parser_set_language(parser, tsx.language)) {
       // A retry that runs out of budget keeps the JavaScript tree, errors and all.
       bool retryExhausted = false;
-      TSTree* retry = parseBounded(parser, source, options, retryExhausted);
+      TSTree* retry = parseWithinBudget(parser, source, options.parseBudget, retryExhausted);
       if (retry && !ts_node_has_error(ts_tree_root_node(retry))) {
         ts_tree_delete(tree);
         tree = retry;

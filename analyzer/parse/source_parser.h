@@ -9,6 +9,7 @@
 
 #include "index/fact_extractor.h"
 #include "index/facts.h"
+#include "parse/bounded_parse.h"
 
 namespace fe {
 
@@ -17,10 +18,8 @@ struct ParseOptions {
   uint32_t maxSyntaxErrorsReported = 3;
   // The grammar to use whatever the path says (an HTML page's inline scripts are JavaScript).
   std::optional<Grammar> grammar;
-  // The parse budget, in tree-sitter progress checks (100 parse operations each): base plus so
-  // many per 100 bytes of source. See parseBounded in source_parser.cpp for the measurements.
-  uint64_t parseBudgetBase = 5000;
-  uint64_t parseBudgetPer100Bytes = 50;
+  // Tree-sitter's work on the file (parse/bounded_parse.h): past it, the file is not analysed.
+  ParseBudget parseBudget;
 };
 
 // `facts.path` and `facts.side` must be set. `facts.parsed` stays false when the file could

@@ -113,10 +113,13 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
 }
 
 // External <script>, <link>, <img>, <iframe> references of a built Custom UI page.
-void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Diagnostics& diags) {
+void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Diagnostics& diags,
+                      std::vector<std::string>& incomplete) {
   const std::string& html = page.path;
   if (page.unreadable) {
-    diags.push_back({Severity::Warning, "unreadable", html, 0, 0, "cannot read index.html"});
+    diags.push_back({Severity::Warning, "unreadable", html, 0, 0,
+                     "cannot read or parse this page; its scripts and resources are not analysed"});
+    incomplete.push_back(fmt::format("{} was not analysed (unreadable page)", html));
     return;
   }
   for (const auto& r : page.resources) {
@@ -357,6 +360,10 @@ ScanResult runScan(const ScanOptions& options) {
         continue;
       }
       HtmlPage page = readHtmlPage(text);
+      if (!page.parsed) {
+        plans[a].htmlPages.push_back({html, true, {}});
+        continue;
+      }
       plans[a].htmlPages.push_back({html, false, std::move(page.resources)});
       std::string script = std::move(page.script);
       if (script.empty()) continue;
@@ -565,7 +572,7 @@ ScanResult runScan(const ScanOptions& options) {
            "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
     FlowFindings flow = std::move(solved.flow);
-    for (const auto& page : plan.htmlPages) addHtmlResources(page, flow, diags);
+    for (const auto& page : plan.htmlPages) addHtmlResources(page, flow, diags, report.incomplete);
     addManifestEgress(plan.manifest, flow);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);
     report.manifest = std::move(plan.manifest);

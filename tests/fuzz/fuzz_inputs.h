@@ -74,7 +74,7 @@ inline void runSource(const uint8_t* data, size_t size) {
   facts.side = (data[0] & 0x80) ? SourceSide::Frontend : SourceSide::Backend;
   ParseOptions options;
   options.extract.maxDepth = 3000;
-  options.parseBudgetBase = 1000;  // runaway error recovery: cut sooner under the sanitizers
+  options.parseBudget.base = 1000;  // runaway error recovery: cut sooner under the sanitizers
   parseSourceFile(source, options, facts);
 
   const Catalog& catalog = builtinCatalog();
