@@ -1287,3 +1287,23 @@ TEST_CASE("flow: data inside a URL the strings describe adds no unknown host", "
     CHECK(hostsAt(r, "src/index.js", lineOf(src, marker)) == Hosts{"api.example.com"});
   }
 }
+
+TEST_CASE("flow: a module's default export read as .default is the module (CommonJS resolvers)",
+          "[flow][modules]") {
+  // require('@forge/resolver').default and a namespace import's .default are what
+  // `import Resolver from '@forge/resolver'` binds: the resolver's sources and entry points.
+  for (const char* head :
+       {"const Resolver = require('@forge/resolver').default;\n",
+        "import * as R from '@forge/resolver';\nconst Resolver = R.default;\n"}) {
+    const std::string src = std::string(head) + R"(const r = new Resolver();
+r.define('a', async ({ payload }) => fetch('https://api.example.com/a', { method: 'POST', body: payload.msg })); // SINK
+exports.handler = r.getDefinitions();
+)";
+    auto r = scanFiles({{"src/index.js", src}});
+    INFO(head << describe(r));
+    checkLiteralSink(r, src, "SINK", {"user-input"});
+    const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "SINK"));
+    REQUIRE(e);
+    CHECK(e->entryPoints == std::vector<std::string>{"resolver:a"});
+  }
+}

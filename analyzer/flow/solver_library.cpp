@@ -60,6 +60,12 @@ uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& pat
 uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
                                   uint32_t creatorCall) {
   if (tokens_[parent].path.size() >= budget_.maxLibraryDepth) return parent;
+  // `require('m').default` and `import * as m; m.default` are the module's default export,
+  // which an `import x from 'm'` already binds to the module itself (the linker's seeds):
+  // one token for both, so every catalog row written for the one matches the other.
+  if (segment == "default" && creatorCall == kNone && tokens_[parent].path.empty() &&
+      tokens_[parent].root != kNone && roots_[tokens_[parent].root][0] != '$')
+    return parent;
   std::string key = std::to_string(parent) + "\x1f" + segment + "\x1f" +
                     (creatorCall == kNone ? std::string() : std::to_string(creatorCall));
   auto it = libraryIndex_.find(key);
