@@ -1307,3 +1307,25 @@ exports.handler = r.getDefinitions();
     CHECK(e->entryPoints == std::vector<std::string>{"resolver:a"});
   }
 }
+
+TEST_CASE("flow: TypeScript's export = and import = require() link files", "[flow][modules]") {
+  const std::string send =
+      "function send(body: string) {\n"
+      "  return fetch('https://api.example.com/s', { method: 'POST', body }); // SINK\n"
+      "}\n"
+      "export = send;\n";
+  const std::string index = R"(import Resolver from '@forge/resolver';
+import send from './send';
+import send2 = require('./send');
+const r = new Resolver();
+r.define('a', async ({ payload }) => send(payload.text));
+r.define('b', async ({ context }) => send2(context.accountId));
+export const handler = r.getDefinitions();
+)";
+  auto r = scanFiles({{"src/index.ts", index}, {"src/send.ts", send}});
+  INFO(describe(r));
+  checkLiteralSink(r, send, "SINK", {"user-identity", "user-input"}, "src/send.ts");
+  const fe::EgressSite* e = egressAt(r, "src/send.ts", lineOf(send, "SINK"));
+  REQUIRE(e);
+  CHECK(e->entryPoints == std::vector<std::string>{"resolver:a", "resolver:b"});
+}

@@ -9,7 +9,17 @@ namespace fe::detail {
 
 void Extractor::visitImport(TSNode s) {
   TSNode source = field(s, f_.source);
-  if (isNull(source)) return;
+  if (isNull(source)) {
+    // TypeScript's `import x = require('m')`: CommonJS, as `const x = require('m')`.
+    for (TSNode clause : kids(s)) {
+      if (std::string_view(ts_node_type(clause)) != "import_require_clause") continue;
+      TSNode id = ts_node_named_child(clause, 0);
+      TSNode from = field(clause, f_.source);
+      if (!isNull(id) && !isNull(from) && kind(id) == NodeKind::Identifier)
+        importBinding(std::string(text(id)), stringContent(from), "*", ImportKind::Require, clause);
+    }
+    return;
+  }
   std::string spec = stringContent(source);
   // Tested on the text: the JavaScript grammar parses Flow's `import type …` as an
   // ERROR node, with no `type` token of the statement.
@@ -115,6 +125,17 @@ void Extractor::visitExport(TSNode s) {
   if (!isNull(value)) {
     VarId v = evalNamed(value, "default");
     exportName("default", v);
+    return;
+  }
+  if (hasToken(s, "=")) {
+    // TypeScript's `export = x`: the module's CommonJS exports are x (a default import of
+    // the module gets x, as with esModuleInterop).
+    for (TSNode c : kids(s)) {
+      VarId v = eval(c);
+      if (v == kNoVar) continue;
+      facts_.stores.push_back({facts_.moduleVar, "exports", kNoVar, v, site(s)});
+      break;
+    }
     return;
   }
   for (TSNode c : kids(s)) {
