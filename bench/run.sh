@@ -49,15 +49,20 @@ run_fe() {
   echo "$t $peak $rest"
 }
 run_fe_once() {
-  local out err rc
+  local out err rc json
   err=$(mktemp)
+  json=$(mktemp)
   out=$( { FORGE_EGRESS_TIMING=1 /usr/bin/time -f "time %e %M" timeout "$LIMIT" \
            "$BUILD/forge-egress" scan "$1" --format json --jobs "$2" --fail-on never \
-           >/dev/null 2>"$err"; } 2>&1 ) || true
+           >"$json" 2>"$err"; } 2>&1 ) || true
   rc=0; grep -q "^time " "$err" || rc=1
-  python3 - "$err" "$LIMIT" <<'PY'
-import re, sys
+  python3 - "$err" "$LIMIT" "$json" <<'PY'
+import json, re, sys
 text = open(sys.argv[1]).read()
+try:
+    reasons = [r for a in json.load(open(sys.argv[3]))["apps"] for r in a.get("incomplete", [])]
+except Exception:
+    reasons = []
 m = re.search(r"^time ([\d.]+) (\d+)", text, re.M)
 # a large app is solved in groups (docs/architecture.md): one solve line and one facts line
 # each, summed
@@ -66,13 +71,17 @@ facts = [int(f) for f in re.findall(r"timing:\s+facts\s.*\svars (\d+)", text)]
 killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
 if not m:
     print(f"{sys.argv[2]} 0 - killed - -"); sys.exit()
-# finished runs: complete, or incomplete (a budget, a skipped file: the CLI says so on stderr)
-status = "killed" if killed else ("incomplete" if " is incomplete" in text else "complete")
+# finished runs: complete; "budget" when an analysis budget was hit; "unanalysed" when the
+# verdict is incomplete for another reason only (code the tool cannot read: eval, a program
+# run by child_process, a skipped file)
+budget = any("budget" in r for r in reasons)
+status = ("killed" if killed else "budget" if budget else
+          "unanalysed" if reasons or " is incomplete" in text else "complete")
 analysed = re.search(r"timing: parse\+extract \d+ ms \(\d+ files, (\d+) bytes analysed\)", text)
 print(m.group(1), int(m.group(2)) // 1024, sum(steps) if steps else "-", status,
       sum(facts) if facts else "-", analysed.group(1) if analysed else "-")
 PY
-  rm -f "$err"
+  rm -f "$err" "$json"
 }
 secs_once() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); python3 -c "print(round($e-$s,2))"; }
 secs() { local r; for ((r = 0; r < RUNS; r++)); do secs_once "$@"; done | sort -g | head -1; }

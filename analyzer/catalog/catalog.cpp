@@ -379,7 +379,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         continue;
       }
       if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
-          key != "entries" && key != "checks") {
+          key != "entries" && key != "checks" && key != "dynamicCode") {
         r.error(kv.first, fmt::format("unknown key '{}'", key));
         continue;
       }
@@ -470,6 +470,14 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           }
           c.values = r.refs(e["values"]);
           catalog.checks.push_back(std::move(c));
+        } else if (key == "dynamicCode") {
+          DynamicCodeModel d;
+          d.id = id;
+          if (!r.selector(e, d.selector, false)) continue;
+          d.what = e["what"] ? e["what"].as<std::string>() : "runs code the tool cannot read";
+          if (e["stringArg"]) d.stringArg = e["stringArg"].as<bool>();
+          if (e["inertConstants"]) d.inertConstants = e["inertConstants"].as<bool>();
+          catalog.dynamicCode.push_back(std::move(d));
         } else if (key == "attachments") {
           AttachModel a;
           a.id = id;

@@ -112,6 +112,19 @@ struct CheckModel {
 };
 bool checkRoleFromName(std::string_view name, CheckRole& role);
 
+// A call that runs code the tool cannot read: code built from a string (eval, new Function,
+// vm), another program (child_process) or a script loaded by URL (a Worker). What that code
+// sends is unknown, so an app that makes such a call gets an incomplete verdict.
+struct DynamicCodeModel {
+  std::string id;
+  Selector selector;
+  std::string what;        // for the diagnostic: "runs code built from a string"
+  bool stringArg = false;  // only when the first argument may be a string (setTimeout('…'))
+  // Not when every argument is constant text that cannot call anything (`Function('return
+  // this')`: no parentheses, backticks or `new`).
+  bool inertConstants = false;
+};
+
 struct SourceModel {
   std::string id;
   std::string category;  // one of the seven categories
@@ -156,6 +169,7 @@ struct Catalog {
   std::vector<SinkModel> sinks;
   std::vector<AttachModel> attachments;
   std::vector<CheckModel> checks;
+  std::vector<DynamicCodeModel> dynamicCode;
   // payload field name -> the trusted context path Forge gives (FE014).
   std::vector<std::pair<std::string, std::string>> trustedContext;
   // Methods that test a value before it is written (FE015): `re.test(x)`, `list.includes(x)`.

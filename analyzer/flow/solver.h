@@ -56,6 +56,7 @@ struct Token {
   uint32_t sink = kNone;     // catalog sink matched by this callee path
   uint32_t summary = kNone;  // catalog summary matched by this callee path
   uint32_t attachment = kNone;
+  uint32_t dynamicCode = kNone;  // catalog dynamicCode row: calling it runs unreadable code
   uint32_t entryModel = kNone;
   std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
   bool siteUrl = false;             // the customer's own site URL (catalog siteValues)
@@ -98,6 +99,11 @@ struct SinkHit {
   VarId base = kNoVar;  // a base URL from elsewhere (the config of a library handed a fetch)
 };
 
+struct DynamicCodeHit {
+  uint32_t call;
+  uint32_t model;  // catalog dynamicCode row
+};
+
 struct CheckHit {
   uint32_t call;
   uint32_t token;  // the callee library token
@@ -123,6 +129,7 @@ class FlowSolver {
   const std::vector<std::string>& roots() const { return roots_; }
   const std::vector<SinkHit>& sinkHits() const { return sinkHits_; }
   const std::vector<AttachHit>& attachHits() const { return attachHits_; }
+  const std::vector<DynamicCodeHit>& dynamicCodeHits() const { return dynamicCodeHits_; }
   const std::vector<CheckHit>& checkHits() const { return checkHits_; }
   const std::vector<std::vector<uint32_t>>& callGraph() const { return calleesOf_; }
   const std::vector<std::pair<uint32_t, std::string>>& entryFunctions() const {
@@ -359,6 +366,7 @@ class FlowSolver {
   std::vector<uint8_t> queued_;
   std::vector<SinkHit> sinkHits_;
   std::vector<AttachHit> attachHits_;
+  std::vector<DynamicCodeHit> dynamicCodeHits_;
   std::vector<CheckHit> checkHits_;
   std::unordered_set<uint32_t> summarisedMethodCalls_;
   bool holesAsUnknown_ = false;

@@ -470,6 +470,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
            entryModel = tok.entryModel;
   if (sink != kNone) sinkHits_.push_back({callId, libToken, sink});
   if (attachment != kNone) attachHits_.push_back({callId, libToken, attachment});
+  if (tok.dynamicCode != kNone) dynamicCodeHits_.push_back({callId, tok.dynamicCode});
   for (uint32_t check : tok.checks) checkHits_.push_back({callId, libToken, check});
   VarId result = c.result == kNoVar ? kNoVar : vb + c.result;
   if (entryModel != kNone) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "flow/dynamic_code.h"
 #include "flow/egress_sites.h"
 #include "flow/linker.h"
 #include "flow/solver.h"
@@ -180,6 +181,7 @@ class AppSolver {
     t0 = std::chrono::steady_clock::now();
     g.solver = std::make_unique<FlowSolver>(*g.program, *in_.catalog, budget);
     g.solver->solve();
+    reportDynamicCode(*g.solver, *in_.catalog, g.diags);
     if (timingOn())
       fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
                  g.solver->stats().steps, g.files.size());
