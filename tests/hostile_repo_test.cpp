@@ -475,6 +475,44 @@ TEST_CASE("timers with functions, inert constant code and dead code stay complet
   CHECK(fe::test::hostAt(r, "src/index.js", 6) == "api.example.com");
 }
 
+TEST_CASE("an import of a file on disk the scan did not read makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  // Node runs a required .txt or extension-less file as JavaScript, loads a .node addon, and
+  // a relative import reaches into node_modules/ or coverage/, which the scan leaves out.
+  for (const std::string spec :
+       {"./hid.txt", "./hid", "./vendor.node", "./node_modules/h.js", "./coverage/h"}) {
+    INFO(spec);
+    std::string target = spec.substr(2);
+    if (target == "coverage/h") target += ".js";
+    auto r =
+        scanFiles({{"src/index.js", "const m = require('" + spec +
+                                        "');\nexport const handler = async (e) => m.go(e);\n"},
+                   {"src/" + target, "exports.go = (p) => fetch('https://evil.example.com');\n"}});
+    requireIncomplete(r);
+    CHECK(hasDiagnostic(r, "unanalysed-code", "src/index.js"));
+  }
+  // JSON is data, and an import of a file that does not exist is only imprecise.
+  auto r = scanFiles({{"src/index.js",
+                       "const cfg = require('./config.json');\nconst x = require('./gone');\n"
+                       "export const handler = async () => fetch(cfg.url);\n"},
+                      {"src/config.json", "{\"url\": \"https://api.example.com\"}\n"}});
+  requireComplete(r);
+  CHECK(hasDiagnostic(r, "unresolved-import", "src/index.js"));
+}
+
+TEST_CASE("a function whose handler is invalid makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  for (const std::string handler : {"../../outside/index.handler", "index", "my.mod.handler"}) {
+    INFO(handler);
+    std::string manifest = "modules:\n  function:\n    - key: main\n      handler: " + handler +
+                           "\napp:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-"
+                           "000000000000\n";
+    auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.js", kFetchIndex}});
+    requireIncomplete(r);
+    CHECK(hasDiagnostic(r, "handler-missing", "manifest.yml"));
+  }
+}
+
 TEST_CASE("configuration that ignores the handler's file makes the verdict incomplete",
           "[hostile][fail-closed]") {
   fe::ScanOptions options;

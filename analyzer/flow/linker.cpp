@@ -122,12 +122,18 @@ class Linker {
       if (relative) {
         // One note per file and specifier, not one per imported name.
         if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
-        if (isUnanalysedCode(imp.specifier)) {
+        bool otherLanguage = isUnanalysedCode(imp.specifier);
+        if (otherLanguage || in_.resolver->namesUnreadCode(file.path, imp.specifier)) {
           diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
                             int(imp.site.column),
-                            fmt::format("imports '{}', code in a language forge-egress does not "
-                                        "analyse; what it sends is unknown",
-                                        imp.specifier)});
+                            otherLanguage
+                                ? fmt::format("imports '{}', code in a language forge-egress "
+                                              "does not analyse; what it sends is unknown",
+                                              imp.specifier)
+                                : fmt::format("imports '{}', a file forge-egress did not analyse "
+                                              "(not a source file name, or in a folder the scan "
+                                              "leaves out); what it sends is unknown",
+                                              imp.specifier)});
           continue;
         }
         diags_.push_back(
@@ -224,7 +230,16 @@ class Linker {
     bool reportsMissing =
         !in_.localIndex || (!in_.localIndex->empty() && (*in_.localIndex)[0] >= 0);
     for (const auto& fn : m.functions) {
-      if (fn.handlerFile.empty()) continue;
+      if (fn.handlerFile.empty()) {
+        // No valid handler (the manifest reader said why): the code the platform runs for
+        // this function is unknown.
+        if (reportsMissing && !fn.key.empty())
+          diags_.push_back({Severity::Warning, "handler-missing", m.path, fn.line, 0,
+                            fmt::format("function '{}': no valid handler; the code it runs is "
+                                        "not analysed",
+                                        fn.key)});
+        continue;
+      }
       int file = -1;
       bool inOtherGroup = false;
       for (const auto& e : kSourceExtensions) {

@@ -45,8 +45,9 @@ static std::string joinPath(const std::string& dir, const std::string& rel) {
 }
 
 ModuleResolver::ModuleResolver(std::vector<std::string> files,
-                               std::function<bool(const std::string&, std::string&)> readText)
-    : files_(std::move(files)), readText_(std::move(readText)) {
+                               std::function<bool(const std::string&, std::string&)> readText,
+                               std::function<bool(const std::string&)> isFile)
+    : files_(std::move(files)), readText_(std::move(readText)), isFile_(std::move(isFile)) {
   for (size_t i = 0; i < files_.size(); ++i) index_[files_[i]] = static_cast<int>(i);
 }
 
@@ -64,6 +65,28 @@ std::string ModuleResolver::packageName(const std::string& s) {
   size_t slash = s.find('/');
   if (!s.empty() && s[0] == '@' && slash != std::string::npos) slash = s.find('/', slash + 1);
   return slash == std::string::npos ? s : s.substr(0, slash);
+}
+
+bool ModuleResolver::namesUnreadCode(const std::string& fromFile,
+                                     const std::string& specifier) const {
+  if (!isFile_ || !isRelative(specifier)) return false;
+  std::string target;
+  std::string joined =
+      specifier[0] == '/' ? specifier.substr(1) : joinPath(parentDir(fromFile), specifier);
+  if (!normalisePath(joined, target) || target.empty()) return false;
+  auto endsWith = [](const std::string& s, const char* suffix) {
+    size_t n = std::char_traits<char>::length(suffix);
+    return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+  };
+  auto code = [&](const std::string& p) {
+    return !endsWith(p, ".json") && !endsWith(p, ".d.ts") && isFile_(p);
+  };
+  if (code(target) || code(target + ".node")) return true;
+  for (const auto& e : kSourceExtensions)
+    if (code(target + std::string(e.extension)) ||
+        code(target + "/index" + std::string(e.extension)))
+      return true;
+  return false;
 }
 
 int ModuleResolver::probe(const std::string& base) const {

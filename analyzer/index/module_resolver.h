@@ -29,13 +29,19 @@ class ModuleResolver {
   // files: paths relative to the scan root ('/'-separated). readText reads a
   // file of the app by that relative path (used for tsconfig.json only).
   ModuleResolver(std::vector<std::string> files,
-                 std::function<bool(const std::string&, std::string&)> readText);
+                 std::function<bool(const std::string&, std::string&)> readText,
+                 std::function<bool(const std::string&)> isFile = nullptr);
 
   // Returns the index into files, or -1 when the specifier is a package or unresolvable.
   int resolve(const std::string& fromFile, const std::string& specifier) const;
   // The index of a file of the app by its path, or -1.
   int indexOf(const std::string& path) const;
   static bool isRelative(const std::string& specifier);
+  // A relative specifier that resolve() does not find but that names a file on disk Node
+  // would run: a .txt or extension-less file (Node runs any extension as JavaScript), a
+  // native .node addon, a file under a folder the scan leaves out. JSON is data, not code.
+  // Needs isFile; false without it.
+  bool namesUnreadCode(const std::string& fromFile, const std::string& specifier) const;
   // The package name of a bare specifier ("@forge/api/x" -> "@forge/api").
   static std::string packageName(const std::string& specifier);
   Diagnostics takeDiagnostics() {
@@ -51,6 +57,7 @@ class ModuleResolver {
   std::vector<std::string> files_;
   std::unordered_map<std::string, int> index_;
   std::function<bool(const std::string&, std::string&)> readText_;
+  std::function<bool(const std::string&)> isFile_;
   mutable std::map<std::string, std::shared_ptr<TsConfig>> configByDir_;
   mutable Diagnostics diagnostics_;
   // resolve() is called from the groups of an app solved in parallel (solve_app.h);

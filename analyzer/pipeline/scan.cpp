@@ -513,7 +513,11 @@ ScanResult runScan(const ScanOptions& options) {
       report.incomplete.push_back(
           fmt::format("{} was not read in full (YAML node budget)", plan.manifest.path));
     for (auto& r : plan.incomplete) report.incomplete.push_back(std::move(r));
-    ModuleResolver resolver(paths, readRel);
+    ModuleResolver resolver(paths, readRel, [&](const std::string& rel) {
+      fs::path p = root / rel;
+      std::error_code ec;
+      return insideRoot(root, p) && fs::is_regular_file(p, ec);
+    });
     AppSolveInput in;
     in.files = std::move(files);
     in.resolver = &resolver;
