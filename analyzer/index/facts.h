@@ -212,6 +212,9 @@ struct FileFacts {
   SourceSide side = SourceSide::Backend;
   bool parsed = false;
   bool minified = false;
+  // The first line of text the parser could not read (an ERROR node), 0 when none: code
+  // there is not analysed, so the verdict cannot be clean.
+  uint32_t firstUnparsedLine = 0;
   uint64_t bytes = 0;
   std::vector<VarInfo> vars;
   std::vector<AllocFact> allocs;

@@ -15,7 +15,24 @@ namespace fe {
 namespace {
 
 // Reports the first few ERROR / MISSING nodes, walking with an explicit stack.
-void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& facts) {
+// TypeScript 5 type-only statements the grammar does not know (`export type * from './t'`):
+// an ERROR node inside one such line hides nothing that runs.
+bool inTypeOnlyLine(std::string_view source, uint32_t from, uint32_t to) {
+  if (to > source.size() || from > to) return false;
+  size_t start = source.rfind('\n', from == 0 ? 0 : from - 1);
+  start = start == std::string_view::npos || from == 0 ? 0 : start + 1;
+  size_t end = source.find('\n', from);
+  if (end == std::string_view::npos) end = source.size();
+  if (to > end) return false;
+  std::string_view line = source.substr(start, end - start);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  if (line.rfind("export type ", 0) != 0 && line.rfind("import type ", 0) != 0) return false;
+  size_t semi = line.find(';');
+  return semi == std::string_view::npos || semi == line.size() - 1;  // one statement
+}
+
+void reportSyntaxErrors(TSNode root, std::string_view source, const ParseOptions& options,
+                        FileFacts& facts) {
   if (!ts_node_has_error(root)) return;
   uint32_t reported = 0, total = 0;
   std::vector<TSNode> stack{root};
@@ -26,6 +43,9 @@ void reportSyntaxErrors(TSNode root, const ParseOptions& options, FileFacts& fac
     bool isError = ts_node_is_error(n), isMissing = ts_node_is_missing(n);
     if (isError || isMissing) {
       ++total;
+      uint32_t from = ts_node_start_byte(n), to = ts_node_end_byte(n);
+      if (isError && facts.firstUnparsedLine == 0 && !inTypeOnlyLine(source, from, to))
+        facts.firstUnparsedLine = ts_node_start_point(n).row + 1;
       if (reported < options.maxSyntaxErrorsReported) {
         TSPoint p = ts_node_start_point(n);
         std::string msg = isMissing ? fmt::format("syntax error: missing '{}'", ts_node_type(n))
@@ -115,7 +135,7 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
       }
     }
   }
-  reportSyntaxErrors(root, options, facts);
+  reportSyntaxErrors(root, source, options, facts);
   extractFacts(*used, root, source, options.extract, facts);
   facts.parsed = true;
   ts_tree_delete(tree);

@@ -498,6 +498,10 @@ ScanResult runScan(const ScanOptions& options) {
       if (tooDeep)
         report.incomplete.push_back(
             fmt::format("{} is nested too deeply to analyse fully", parsed[i].path));
+      if (parsed[i].firstUnparsedLine)
+        report.incomplete.push_back(fmt::format(
+            "{}:{} has a syntax error; the code the parser could not read there is not analysed",
+            parsed[i].path, parsed[i].firstUnparsedLine));
       if (parsed[i].parsed) {
         ++slot.filesParsed;
         slot.bytesParsed += parsed[i].bytes;
