@@ -6,6 +6,7 @@
 
 #include "flow/solver.h"
 #include "report/json_report.h"
+#include "snippet_checks.h"
 #include "test_support.h"
 
 using namespace fe;
@@ -504,4 +505,45 @@ TEST_CASE("families: `api` used without an import is analysed as @forge/api, wit
   for (const auto& d : r.diagnostics)
     warned = warned || (d.code == "implicit-global" && d.line == 2);
   CHECK(warned);
+}
+
+namespace {
+// Every host reported at file:line, sorted; an unknown host reads "?" + its source.
+std::vector<std::string> hostsOn(const ScanResult& r, const std::string& file, int line) {
+  std::vector<std::string> out;
+  for (const auto& e : r.apps.at(0).verdict.egress)
+    if (e.file == file && static_cast<int>(e.site.line) == line)
+      out.push_back(e.host ? *e.host : "?" + e.hostSource);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Hosts = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("families: SDK hosts from a region with a default, a stored base URL and a DSN",
+          "[families][sdk]") {
+  const std::string src = R"(import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+import OpenAI from 'openai';
+import * as Sentry from '@sentry/node';
+import { kvs } from '@forge/kvs';
+Sentry.init({ dsn: 'https://key@o123.ingest.sentry.io/456' });
+const s3 = new S3Client({ region: process.env.AWS_REGION ?? 'us-east-1' });
+export const handler = async (event) => {
+  await s3.send(new PutObjectCommand({ Body: JSON.stringify(event.issue) }));
+  const saved = await kvs.get('llm');
+  const ai = new OpenAI({ apiKey: saved.key, baseURL: saved.endpoint });
+  await ai.chat.completions.create({ messages: [] });
+  const plain = new OpenAI({ apiKey: process.env.KEY });
+  await plain.chat.completions.create({ messages: [] });
+};
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  // The environment's region, or the default one.
+  CHECK(hostsOn(r, "src/index.js", 8) == Hosts{"s3.*.amazonaws.com", "s3.us-east-1.amazonaws.com"});
+  // A base URL from storage: wherever the stored value says, not api.openai.com.
+  CHECK(hostsOn(r, "src/index.js", 11) == Hosts{"?storage"});
+  CHECK(hostsOn(r, "src/index.js", 13) == Hosts{"api.openai.com"});
+  // The DSN names the project's ingest host.
+  CHECK(hostsOn(r, "src/index.js", 5) == Hosts{"o123.ingest.sentry.io"});
 }

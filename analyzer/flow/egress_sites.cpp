@@ -218,6 +218,21 @@ class Collector {
     return m;
   }
 
+  // Whether a URL position may hold customer data with no known text: data as a whole value
+  // (a field of a payload) or a library value that carries data (a stored value), but not the
+  // customer's own site URL.
+  bool mayBeAnyUrl(const std::vector<VarId>& vs) const {
+    for (VarId v : vs) {
+      const VarState& st = s_.state(v);
+      if (st.wholeData && st.taint) return true;
+      for (uint32_t t : st.tokens)
+        if (s_.token(t).kind == TokenKind::Library && s_.token(t).intrinsic != 0 &&
+            !s_.token(t).siteUrl)
+          return true;
+    }
+    return false;
+  }
+
   std::string unknownSource(const std::vector<VarId>& urlVars) const {
     uint8_t m = 0;
     for (VarId v : urlVars) m |= s_.state(v).eff;
@@ -298,42 +313,63 @@ class Collector {
       for (const auto& b : bases) out.push_back(candidate(b, hit, model, urlVars));
     }
     if (out.empty() && !model.hostFormat.empty()) {
-      std::string value;
-      for (auto& sv : strings(vars(model.hostFrom, hit)))
-        if (sv.kind == StringKind::Exact) {
-          value = sv.text;
-          break;
-        }
+      // Every known value, and "" for a value that is not known text: a region from
+      // `process.env.AWS_REGION ?? 'us-east-1'` gives the constant's host and the pattern.
+      std::vector<VarId> fromVars = vars(model.hostFrom, hit);
+      std::vector<std::string> values;
+      bool unknownValue = false;
+      for (auto& sv : strings(fromVars)) {
+        if (sv.kind != StringKind::Exact)
+          unknownValue = true;
+        else if (std::find(values.begin(), values.end(), sv.text) == values.end())
+          values.push_back(sv.text);
+      }
+      if (values.empty() || unknownValue) values.push_back("");
       std::string module =
           s_.token(hit.token).root == kNone ? "" : s_.roots()[s_.token(hit.token).root];
       if (!model.modulePrefix.empty() && module.rfind(model.modulePrefix, 0) == 0)
         module = module.substr(model.modulePrefix.size());
-      std::string host = model.hostFormat;
-      bool known = true;
-      auto replace = [&](const std::string& key, const std::string& with) {
-        size_t at = host.find(key);
-        if (at == std::string::npos) return;
-        // An unknown part (a region from process.env) is a wildcard label: the host is a
-        // pattern such as sns.*.amazonaws.com, declared only by a manifest wildcard that
-        // covers every value of it.
-        if (with.empty()) known = false;
-        host.replace(at, key.size(), with.empty() ? "*" : with);
-      };
-      replace("{module}", module);
-      replace("{value}", value);
-      if (host.find('*') != std::string::npos) known = false;  // a pattern in the format itself
-      // A pattern with a fixed suffix of two labels or more after its last wildcard
-      // (".amazonaws.com") says more than the bare fallback host.
-      size_t star = host.rfind('*');
-      bool pattern = !known && star != std::string::npos && host.size() > star + 1 &&
-                     host[star + 1] == '.' && host.find('.', star + 2) != std::string::npos;
-      if (known || pattern) {
+      bool unresolved = false;
+      for (const std::string& value : values) {
+        std::string host = model.hostFormat;
+        bool known = true;
+        auto replace = [&](const std::string& key, const std::string& with) {
+          size_t at = host.find(key);
+          if (at == std::string::npos) return;
+          // An unknown part (a region from process.env) is a wildcard label: the host is a
+          // pattern such as sns.*.amazonaws.com, declared only by a manifest wildcard that
+          // covers every value of it.
+          if (with.empty()) known = false;
+          host.replace(at, key.size(), with.empty() ? "*" : with);
+        };
+        replace("{module}", module);
+        replace("{value}", value);
+        if (host.find('*') != std::string::npos) known = false;  // a pattern in the format itself
+        // A pattern with a fixed suffix of two labels or more after its last wildcard
+        // (".amazonaws.com") says more than the bare fallback host.
+        size_t star = host.rfind('*');
+        bool pattern = !known && star != std::string::npos && host.size() > star + 1 &&
+                       host[star + 1] == '.' && host.find('.', star + 2) != std::string::npos;
+        if (known || pattern) {
+          Candidate c;
+          c.host = host;
+          c.protocol = "https:";
+          c.url = "https://" + host + "/";
+          c.matchUrl = c.url;
+          c.source = known ? "constant" : "pattern";
+          out.push_back(c);
+        } else {
+          unresolved = true;
+        }
+      }
+      // Some value gave no host at all (nodemailer's `host` from the environment) beside
+      // values that did: the unknown one is reported too, not only the known ones.
+      if (unresolved && !out.empty()) {
         Candidate c;
-        c.host = host;
-        c.protocol = "https:";
-        c.url = "https://" + host + "/";
-        c.matchUrl = c.url;
-        c.source = known ? "constant" : "pattern";
+        c.source = unknownSource(fromVars);
+        for (const auto& sv : strings(fromVars))
+          if (sv.kind == StringKind::Unknown && sv.origin == StringOrigin::Env) c.source = "env";
+        c.url = "{" + c.source + "}";
         out.push_back(c);
       }
     }
@@ -342,21 +378,25 @@ class Collector {
     // describes further, or a field of a parsed request body, as in
     // `body.target || 'https://default.example.com'`) may be any URL: say so next to the
     // hosts that are known, instead of promising only those.
-    if (!out.empty() && !urlVars.empty() && hit.base == kNoVar) {
+    bool urlMayBeData = !urlVars.empty() && hit.base == kNoVar && mayBeAnyUrl(urlVars);
+    bool baseMayBeData = mayBeAnyUrl(baseVars);
+    if (!out.empty() && (urlMayBeData || baseMayBeData)) {
       bool anyUnknown = false;
       for (const auto& c : out) anyUnknown = anyUnknown || !c.host;
-      bool external = false;
-      for (VarId v : urlVars) external = external || (s_.state(v).wholeData && s_.state(v).taint);
-      for (VarId v : urlVars)
-        for (uint32_t t : s_.state(v).tokens)
-          external = external || (s_.token(t).kind == TokenKind::Library &&
-                                  s_.token(t).intrinsic != 0 && !s_.token(t).siteUrl);
-      if (external && !anyUnknown) {
+      if (!anyUnknown) {
         Candidate c;
-        c.source = unknownSource(urlVars);
+        c.source = unknownSource(urlMayBeData ? urlVars : baseVars);
         c.url = "{" + c.source + "}";
         out.push_back(c);
       }
+    }
+    // An SDK client configured with a base URL from data (`new OpenAI({ baseURL:
+    // stored.endpoint })`) goes wherever that data says, not to the vendor's default host.
+    if (out.empty() && baseMayBeData) {
+      Candidate c;
+      c.source = unknownSource(baseVars);
+      c.url = "{" + c.source + "}";
+      out.push_back(c);
     }
     if (out.empty()) {
       if (!model.host.empty()) {
