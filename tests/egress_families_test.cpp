@@ -547,3 +547,39 @@ export const handler = async (event) => {
   // The DSN names the project's ingest host.
   CHECK(hostsOn(r, "src/index.js", 5) == Hosts{"o123.ingest.sentry.io"});
 }
+
+TEST_CASE("HTTP client family: request, needle, phin, graphql-request, http2, dgram, chains",
+          "[families]") {
+  const std::string src = R"(import request from 'request';
+import needle from 'needle';
+import phin from 'phin';
+import { GraphQLClient, request as gqlRequest } from 'graphql-request';
+import http2 from 'node:http2';
+import dgram from 'dgram';
+import superagent from 'superagent';
+const linear = new GraphQLClient('https://api.linear.app/graphql');
+export async function handler(event) {
+  request.post('https://r.example.com/x', { json: event.issue });
+  needle('post', 'https://n.example.com/x', event.issue);
+  await phin({ url: 'https://p.example.com/x', method: 'POST', data: event.issue });
+  await linear.request('mutation { x }', { t: event.issue });
+  await gqlRequest('https://g.example.com/graphql', 'query', { t: event.issue });
+  const s = http2.connect('https://h2.example.com').request({ ':path': '/x' });
+  s.end(JSON.stringify(event.issue));
+  dgram.createSocket('udp4').send(JSON.stringify(event.issue), 53, 'udp.example.com');
+  await superagent.post('https://sa.example.com/x').set('X', 'y').send({ n: event.issue });
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::pair<int, std::string>>
+      sites = {{10, "r.example.com"},  {11, "n.example.com"}, {12, "p.example.com"},
+               {13, "api.linear.app"}, {14, "g.example.com"}, {15, "h2.example.com"},
+               {17, "?unknown"},  // a bare host name is not a URL: unknown, never dropped
+               {18, "sa.example.com"}};
+  for (const auto& [line, host] : sites) {
+    INFO("line " << line);
+    CHECK(hostsOn(r, "src/index.js", line) == Hosts{host});
+    CHECK(dataAt(r, "src/index.js", line) == std::vector<std::string>{"event-data"});
+  }
+}

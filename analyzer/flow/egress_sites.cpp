@@ -155,8 +155,16 @@ class Collector {
     // Data added later to a request (req.write(body)).
     for (const auto& a : s_.attachHits()) {
       const AttachModel& model = s_.catalog().attachments[a.attachment];
-      uint32_t origin = s_.originCall(a.token, model.originDepth);
-      auto it = sitesByCall.find(origin);
+      // A fluent chain (`request.post(url).set(k, v).send(body)`): the calls between the
+      // request and this one return the same request, so the data belongs to the nearest
+      // call up the chain that is an egress site.
+      auto it = sitesByCall.end();
+      for (int depth = model.originDepth; depth < model.originDepth + 16; ++depth) {
+        uint32_t origin = s_.originCall(a.token, depth);
+        if (origin == kNone) break;
+        it = sitesByCall.find(origin);
+        if (it != sitesByCall.end()) break;
+      }
       if (it == sitesByCall.end()) continue;
       std::vector<VarId> vars;
       for (const auto& r : model.data)
