@@ -583,3 +583,38 @@ export async function handler(event) {
     CHECK(dataAt(r, "src/index.js", line) == std::vector<std::string>{"event-data"});
   }
 }
+
+TEST_CASE("Resource tag family: elements made in code load their src", "[families]") {
+  // A tracking pixel with the user's account, a script tag added at run time; a link's
+  // href (navigation) and an element whose tag is not a resource are not egress.
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  const std::string src = R"(import { view } from '@forge/bridge';
+view.getContext().then((c) => {
+  new Image().src = `https://px.tracker.example/p.gif?u=${c.accountId}`;
+});
+const s = document.createElement('script');
+s.src = 'https://cdn.widget.example/w.js';
+document.head.appendChild(s);
+const a = document.createElement('a');
+a.href = 'https://docs.example.com/help';
+)";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"static/ui/package.json", "{}"},
+                      {"static/ui/src/index.js", src},
+                      {"static/ui/build/index.html", "<html></html>\n"}});
+  INFO(describe(r));
+  const EgressSite* pixel = egressAt(r, "static/ui/src/index.js", 3);
+  REQUIRE(pixel);
+  CHECK(pixel->kind == SinkKind::Resource);
+  CHECK(pixel->resourceList == "images");
+  CHECK(hostAt(r, "static/ui/src/index.js", 3) == "px.tracker.example");
+  CHECK(dataAt(r, "static/ui/src/index.js", 3) == std::vector<std::string>{"user-identity"});
+  const EgressSite* script = egressAt(r, "static/ui/src/index.js", 6);
+  REQUIRE(script);
+  CHECK(script->resourceList == "scripts");
+  CHECK(hostAt(r, "static/ui/src/index.js", 6) == "cdn.widget.example");
+  CHECK(hostAt(r, "static/ui/src/index.js", 9) == "missing");
+}

@@ -333,6 +333,24 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         }
         continue;
       }
+      if (key == "elementFactories") {
+        if (!list.IsSequence()) {
+          r.error(list, "elementFactories: expected a list");
+          continue;
+        }
+        for (const auto& e : list) {
+          ElementFactory f;
+          if (!e.IsMap() || !r.selector(e, f.selector, false)) continue;
+          if (e["element"]) f.element = e["element"].as<std::string>();
+          f.tagFromArg0 = e["elementFrom"] && e["elementFrom"].as<std::string>() == "arg0";
+          if (f.element.empty() && !f.tagFromArg0) {
+            r.error(e, "an element factory needs element or elementFrom: arg0");
+            continue;
+          }
+          catalog.elementFactories.push_back(std::move(f));
+        }
+        continue;
+      }
       if (key == "assetExtensions") {
         for (auto& s : r.strings(list)) catalog.assetExtensions.push_back(s);
         continue;

@@ -56,6 +56,15 @@ struct JsxResource {
   std::string list;  // the manifest list that allows it: images, frames, media, scripts, styles
 };
 
+// A library value that is a DOM element made in code (`new Image()`, `document.createElement
+// ('script')`): a URL written to its `src`/`href` is loaded by the browser, as the
+// jsxResources row of its tag says.
+struct ElementFactory {
+  Selector selector;
+  std::string element;       // the tag it makes ("img"), or empty: the tag is...
+  bool tagFromArg0 = false;  // ...the creating call's first argument (createElement)
+};
+
 struct SinkModel {
   std::string id;
   std::string api;  // shown in reports, e.g. "axios.post"
@@ -194,6 +203,7 @@ struct Catalog {
   // does is unknown, so an app that imports it gets an incomplete verdict.
   std::vector<std::string> unanalysedCodeExtensions;
   std::vector<JsxResource> jsxResources;
+  std::vector<ElementFactory> elementFactories;
 
   bool isAtlassianHost(std::string_view host) const;
 

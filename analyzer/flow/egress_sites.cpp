@@ -183,6 +183,19 @@ class Collector {
         if (auto site = jsxSite(f, j, *res)) out.egress.push_back(std::move(*site));
       }
     }
+    // Elements made in code whose URL the browser loads: `new Image().src = url` (a tracking
+    // pixel), `document.createElement('script').src = url`.
+    for (uint32_t f = 0; f < p_.files.size(); ++f) {
+      const FileFacts& file = p_.files[f];
+      if (file.side == SourceSide::Backend) continue;
+      for (const auto& pu : file.propertyUrls)
+        for (const std::string& tag : elementTags(p_.varBase[f] + pu.base))
+          for (const auto& res : s_.catalog().jsxResources) {
+            if (res.element != tag || res.attribute != pu.attribute) continue;
+            JsxUrlFact j{tag, pu.attribute, pu.value, pu.site, pu.enclosingFunction};
+            if (auto site = jsxSite(f, j, res)) out.egress.push_back(std::move(*site));
+          }
+    }
     std::stable_sort(out.egress.begin(), out.egress.end(),
                      [](const EgressSite& a, const EgressSite& b) {
                        return std::tie(a.file, a.site.line, a.site.column, a.host, a.api) <
@@ -609,6 +622,32 @@ class Collector {
     host = "*.atlassian.net";
     protocol = "https:";
     matchUrl = "https://*.atlassian.net/";
+  }
+
+  // The tags of the DOM elements made in code that `v` may hold (catalog elementFactories):
+  // a fixed tag (`new Image()`: img), or the creating call's first argument, lower-cased.
+  std::set<std::string> elementTags(VarId v) const {
+    std::set<std::string> tags;
+    for (uint32_t t : s_.state(v).tokens) {
+      const Token& tok = s_.token(t);
+      if (tok.kind != TokenKind::Library || tok.elementFactory == kNone) continue;
+      const ElementFactory& ef = s_.catalog().elementFactories[tok.elementFactory];
+      if (!ef.tagFromArg0) {
+        tags.insert(ef.element);
+        continue;
+      }
+      if (tok.creatorCall == kNone) continue;
+      const CallFact& c = p_.call(tok.creatorCall);
+      if (c.args.empty() || c.args[0] == kNoVar) continue;
+      VarId tagVar = p_.varBase[p_.fileOfCall(tok.creatorCall)] + c.args[0];
+      for (const auto& sv : s_.strings(tagVar).values()) {
+        if (sv.kind != StringKind::Exact) continue;
+        std::string tag = sv.text;
+        for (char& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        tags.insert(tag);
+      }
+    }
+    return tags;
   }
 
   std::optional<EgressSite> jsxSite(uint32_t file, const JsxUrlFact& j, const JsxResource& res) {

@@ -56,7 +56,8 @@ struct Token {
   uint32_t sink = kNone;     // catalog sink matched by this callee path
   uint32_t summary = kNone;  // catalog summary matched by this callee path
   uint32_t attachment = kNone;
-  uint32_t dynamicCode = kNone;  // catalog dynamicCode row: calling it runs unreadable code
+  uint32_t dynamicCode = kNone;     // catalog dynamicCode row: calling it runs unreadable code
+  uint32_t elementFactory = kNone;  // catalog elementFactories row: a DOM element made in code
   uint32_t entryModel = kNone;
   std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
   bool siteUrl = false;             // the customer's own site URL (catalog siteValues)

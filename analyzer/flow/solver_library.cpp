@@ -176,6 +176,11 @@ void FlowSolver::matchCatalog(uint32_t tok) {
     size_t spec = 0;
     t.siteUrl = t.siteUrl || selectorMatches(sel, root, path, spec);
   }
+  for (size_t i = 0; i < catalog_.elementFactories.size() && t.elementFactory == kNone; ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.elementFactories[i].selector, root, path, spec))
+      t.elementFactory = static_cast<uint32_t>(i);
+  }
   for (size_t i = 0; i < catalog_.dynamicCode.size() && t.dynamicCode == kNone; ++i) {
     size_t spec = 0;
     if (selectorMatches(catalog_.dynamicCode[i].selector, root, path, spec))
@@ -211,6 +216,8 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   for (const auto& sel : catalog_.siteValues)
     relevant = relevant || selectorMayMatchBelow(sel, root, path);
   for (const auto& m : catalog_.dynamicCode)
+    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
+  for (const auto& m : catalog_.elementFactories)
     relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
   t.opaque = !relevant;
 }

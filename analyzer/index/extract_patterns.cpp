@@ -131,6 +131,8 @@ void Extractor::assignToMember(TSNode left, VarId v) {
   if (kind(left) == NodeKind::MemberExpression) {
     std::string name(text(field(left, f_.property)));
     facts_.stores.push_back({base, name, kNoVar, v, site(left)});
+    if (name == "src" || name == "href")
+      facts_.propertyUrls.push_back({base, name, v, site(left), currentFunction()});
     // Static export names for CommonJS: exports.x / module.exports.x / module.exports = {…}
     std::string_view ot = text(objNode);
     if ((ot == "exports" || ot == "module.exports") && lookup("exports") >= 0)

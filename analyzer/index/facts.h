@@ -198,6 +198,16 @@ struct JsxUrlFact {
   uint32_t enclosingFunction;
 };
 
+// `x.src = v` / `x.href = v`: a URL the browser loads when x is an element made in code
+// (the catalog's elementFactories decide, once the solver knows what x holds).
+struct PropertyUrlFact {
+  VarId base;
+  std::string attribute;
+  VarId value;
+  SourceSite site;
+  uint32_t enclosingFunction;
+};
+
 // An inline `// forge-egress-ignore FE00N: reason` comment.
 struct SuppressionFact {
   uint32_t line;
@@ -236,6 +246,7 @@ struct FileFacts {
   std::vector<ExportFact> exports;
   std::vector<ReExportFact> reexports;
   std::vector<JsxUrlFact> jsxUrls;
+  std::vector<PropertyUrlFact> propertyUrls;
   std::vector<SuppressionFact> suppressions;
   // Globals read by the file: var -> global name ("fetch", "JSON", "window").
   std::vector<std::pair<VarId, std::string>> globals;
