@@ -1329,3 +1329,22 @@ export const handler = r.getDefinitions();
   REQUIRE(e);
   CHECK(e->entryPoints == std::vector<std::string>{"resolver:a", "resolver:b"});
 }
+
+TEST_CASE("flow: a sink passed as a callback is a call of it with the callback's arguments",
+          "[flow][callbacks]") {
+  const std::string src = R"(export async function handler(event) {
+  const urls = ['https://a.example.com/1', 'https://b.example.com/2'];
+  await Promise.all(urls.map(fetch)); // SINK_MAP
+  await Promise.resolve(event.issue.self).then(fetch); // SINK_THEN
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_MAP")) ==
+        Hosts{"a.example.com", "b.example.com"});
+  // The resolved value is the URL: event data, so the host is unknown.
+  auto then = hostsAt(r, "src/index.js", lineOf(src, "SINK_THEN"));
+  REQUIRE(then.size() == 1);
+  CHECK(then[0][0] == '?');
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_THEN")) == Data{"event-data"});
+}

@@ -216,7 +216,7 @@ class Collector {
   std::vector<VarId> vars(const std::vector<ValueRef>& refs, const SinkHit& hit) const {
     std::vector<VarId> out;
     for (const auto& r : refs)
-      for (VarId v : s_.resolveRef(r, hit.call, hit.token)) out.push_back(v);
+      for (VarId v : s_.resolveRef(r, hit.call, hit.token, hit.callbackArgs)) out.push_back(v);
     return out;
   }
   std::vector<VarId> optionField(const std::vector<ValueRef>& refs, const SinkHit& hit,
@@ -224,7 +224,7 @@ class Collector {
     std::vector<VarId> out;
     for (ValueRef r : refs) {
       r.fields.push_back(name);
-      for (VarId v : s_.resolveRef(r, hit.call, hit.token)) out.push_back(v);
+      for (VarId v : s_.resolveRef(r, hit.call, hit.token, hit.callbackArgs)) out.push_back(v);
     }
     return out;
   }

@@ -98,6 +98,9 @@ struct SinkHit {
   uint32_t token;       // the callee library token
   uint32_t sink;        // catalog sink index
   VarId base = kNoVar;  // a base URL from elsewhere (the config of a library handed a fetch)
+  // A sink passed as a callback (`urls.map(fetch)`): its arguments are the callback's
+  // parameters, an index into FlowSolver::callbackArgs(); kNone: the call's own arguments.
+  uint32_t callbackArgs = kNone;
 };
 
 struct DynamicCodeHit {
@@ -165,7 +168,9 @@ class FlowSolver {
   // Every variable among v and its fields (depth-bounded) that carries bit.
   std::vector<VarId> deepCarriers(VarId v, uint8_t bit, int depth = 5) const;
   // Values a catalog reference denotes at a call.
-  std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken) const;
+  // `callbackArgs`: SinkHit::callbackArgs, the arguments a library calls a callback with.
+  std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken,
+                                uint32_t callbackArgs = kNone) const;
   uint32_t originCall(uint32_t token, int depth) const;
   std::string tokenPath(uint32_t token) const;
 
@@ -368,6 +373,7 @@ class FlowSolver {
   std::vector<SinkHit> sinkHits_;
   std::vector<AttachHit> attachHits_;
   std::vector<DynamicCodeHit> dynamicCodeHits_;
+  std::vector<std::vector<VarId>> callbackArgs_;  // SinkHit::callbackArgs
   std::vector<CheckHit> checkHits_;
   std::unordered_set<uint32_t> summarisedMethodCalls_;
   bool holesAsUnknown_ = false;

@@ -239,10 +239,20 @@ void FlowSolver::evalCallback(uint32_t id) {
   CallbackC cb = callbacks_[id];
   std::vector<uint32_t> toks = tokensFor(cb.holder);
   for (uint32_t t : toks) {
-    if (tokens_[t].kind != TokenKind::Function) continue;
+    // A sink handed over as the callback (`urls.map(fetch)`, `p.then(fetch)`): a call of
+    // the sink at the call that hands it, with the parameters the callback gets.
+    bool librarySink = tokens_[t].kind == TokenKind::Library && tokens_[t].sink != kNone &&
+                       cb.call != kNone && !cb.paramFrom.empty();
+    if (tokens_[t].kind != TokenKind::Function && !librarySink) continue;
     auto& done = callbackDone_[id];
     if (std::find(done.begin(), done.end(), t) != done.end()) continue;
     done.push_back(t);
+    if (librarySink) {
+      callbackArgs_.push_back(cb.paramFrom);
+      sinkHits_.push_back(
+          {cb.call, t, tokens_[t].sink, kNoVar, static_cast<uint32_t>(callbackArgs_.size() - 1)});
+      continue;
+    }
     uint32_t fnIndex = tokens_[t].index;
     const FunctionFact* fn = program_.function(fnIndex);
     if (!fn) continue;

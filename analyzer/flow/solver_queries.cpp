@@ -157,7 +157,7 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
 }
 
 std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
-                                          uint32_t calleeToken) const {
+                                          uint32_t calleeToken, uint32_t callbackArgs) const {
   std::vector<VarId> out;
   const CallFact& c = program_.call(callId);
   VarId vb = program_.varBase[program_.fileOfCall(callId)];
@@ -169,8 +169,14 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
       if (e != kNoVar) bases.push_back(e);
     }
   };
+  const std::vector<VarId>* given = callbackArgs == kNone ? nullptr : &callbackArgs_[callbackArgs];
   switch (ref.base) {
     case ValueRef::Base::Arg: {
+      if (given) {
+        if (ref.index < static_cast<int>(given->size()) && (*given)[ref.index] != kNoVar)
+          bases.push_back((*given)[ref.index]);
+        break;
+      }
       bool spread = false;
       for (size_t j = 0; j < c.args.size() && j <= static_cast<size_t>(ref.index) && j < 32; ++j)
         if ((c.spreadMask & (1u << j)) && c.args[j] != kNoVar) {
@@ -182,6 +188,11 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
       break;
     }
     case ValueRef::Base::Args:
+      if (given) {
+        for (VarId a : *given)
+          if (a != kNoVar) bases.push_back(a);
+        break;
+      }
       for (size_t j = 0; j < c.args.size(); ++j) {
         if (c.args[j] == kNoVar) continue;
         if (j < 32 && (c.spreadMask & (1u << j))) elementsOf(vb + c.args[j]);
