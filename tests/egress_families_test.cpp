@@ -618,3 +618,29 @@ a.href = 'https://docs.example.com/help';
   CHECK(hostAt(r, "static/ui/src/index.js", 6) == "cdn.widget.example");
   CHECK(hostAt(r, "static/ui/src/index.js", 9) == "missing");
 }
+
+TEST_CASE("Frontend source family: a value kept in React state reaches a later request",
+          "[families]") {
+  // Typed into a field, kept with useState's setter (a value or an updater), sent on a click.
+  std::string ui =
+      "import React, { useState } from 'react';\n"                                          // 1
+      "import { Textfield, Button } from '@forge/react';\n"                                 // 2
+      "export const App = () => {\n"                                                        // 3
+      "  const [city, setCity] = useState('');\n"                                           // 4
+      "  const [notes, setNotes] = React.useState([]);\n"                                   // 5
+      "  return (<div>\n"                                                                   // 6
+      "    <Textfield onChange={(e) => setCity(e.target.value)} />\n"                       // 7
+      "    <Textfield onChange={(e) => setNotes((n) => [...n, e.target.value])} />\n"       // 8
+      "    <Button onClick={() => fetch(`https://w.example.com/b?q=${city}`)} />\n"         // 9
+      "    <Button onClick={() => fetch('https://n.example.com/n', { body: notes })} />\n"  // 10
+      "  </div>);\n"
+      "};\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/index.jsx", ui}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/frontend/index.jsx", 9) == "w.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 9) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/frontend/index.jsx", 10) == "n.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-input"});
+}

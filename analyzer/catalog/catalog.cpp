@@ -150,8 +150,12 @@ bool parseValueRef(std::string_view text, ValueRef& out) {
       ++out.originDepth;
       ++i;
     }
-    if (i >= parts.size() || !number(parts[i], "arg", n)) return false;
-    out.index = n;
+    if (i < parts.size() && parts[i] == "return") {
+      out.index = -1;  // origin.return: the value the origin call returned
+    } else {
+      if (i >= parts.size() || !number(parts[i], "arg", n)) return false;
+      out.index = n;
+    }
     ++i;
   } else if (number(head, "callback", n)) {
     out.index = n;

@@ -27,7 +27,8 @@ struct PathPattern {
 };
 
 // Where a sink or summary reads a value, relative to the call:
-// argN, args, receiver, origin[.origin]*.argN, callbackN.return, callbackN.paramM,
+// argN, args, receiver, origin[.origin]*.argN, origin[.origin]*.return (what the call that
+// made the callee returned: a setter's state, `useState()`), callbackN.return, callbackN.paramM,
 // followed by optional .field names (".element" is the array element field).
 struct ValueRef {
   enum class Base : uint8_t { Arg, Args, Receiver, Origin, CallbackReturn, CallbackParam, Return };

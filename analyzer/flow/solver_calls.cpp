@@ -313,8 +313,11 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
       if (oc == kNone) return kNoVar;
       const CallFact& o = program_.call(oc);
       VarId ovb = program_.varBase[program_.fileOfCall(oc)];
-      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar)
+      if (ref.index < 0) {
+        if (o.result != kNoVar) base = ovb + o.result;
+      } else if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar) {
         base = ovb + o.args[ref.index];
+      }
       break;
     }
     case ValueRef::Base::Args: {
@@ -417,8 +420,10 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         }
         break;
       }
+      case ValueRef::Base::Origin:
       case ValueRef::Base::Arg:
       case ValueRef::Base::Receiver: {
+        // Origin: `setState(x)` writes the state its `useState()` call returned.
         VarId target = refVar(flow.to, callId, calleeToken, true);
         if (target == kNoVar) break;
         if (flow.to.allFields) {

@@ -207,8 +207,11 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
       if (oc == kNone) break;
       const CallFact& o = program_.call(oc);
       VarId ovb = program_.varBase[program_.fileOfCall(oc)];
-      if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar)
+      if (ref.index < 0) {
+        if (o.result != kNoVar) bases.push_back(ovb + o.result);
+      } else if (ref.index < static_cast<int>(o.args.size()) && o.args[ref.index] != kNoVar) {
         bases.push_back(ovb + o.args[ref.index]);
+      }
       break;
     }
     default:
