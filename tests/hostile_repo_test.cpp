@@ -538,6 +538,30 @@ TEST_CASE("a function whose handler is invalid makes the verdict incomplete",
   }
 }
 
+TEST_CASE("a Custom UI resource outside the app or without its page makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  auto manifest = [](const std::string& path) {
+    return "modules:\n  jira:issuePanel:\n    - key: panel\n      resource: main\n      title: "
+           "P\nresources:\n  - key: main\n    path: " +
+           path + "\n  - key: icons\n    path: static/icons\n" +
+           "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  };
+  auto outside = scanFiles(
+      {{"manifest.yml", manifest("../outside/build")}, {"static/icons/a.svg", "<svg/>\n"}});
+  requireIncomplete(outside);
+  CHECK(hasDiagnostic(outside, "resource-outside", "manifest.yml"));
+  auto noPage = scanFiles({{"manifest.yml", manifest("static/ui/build")},
+                           {"static/ui/build/main.js", "fetch('https://e.example');\n"},
+                           {"static/icons/a.svg", "<svg/>\n"}});
+  requireIncomplete(noPage);
+  CHECK(hasDiagnostic(noPage, "resource-missing", "manifest.yml"));
+  // An asset folder no module shows (icons) needs no page.
+  auto fine = scanFiles({{"manifest.yml", manifest("static/ui/build")},
+                         {"static/ui/build/index.html", "<html></html>\n"},
+                         {"static/icons/a.svg", "<svg/>\n"}});
+  requireComplete(fine);
+}
+
 TEST_CASE("configuration that ignores the handler's file makes the verdict incomplete",
           "[hostile][fail-closed]") {
   fe::ScanOptions options;

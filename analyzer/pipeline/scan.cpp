@@ -75,7 +75,15 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
   for (const auto& r : plan.manifest.resources) {
     if (r.path.empty()) continue;
     std::string norm;
-    if (!normalisePath(join(plan.dir, r.path), norm) || !isUnder(norm, plan.dir)) continue;
+    if (!normalisePath(join(plan.dir, r.path), norm) || !isUnder(norm, plan.dir)) {
+      // Outside the app's folder: never read (security.md), so its code is not checked.
+      diags.push_back({Severity::Warning, "resource-outside", plan.manifest.path, r.line, 0,
+                       fmt::format("resource '{}': path {} is outside the app's folder; not read",
+                                   r.key, r.path)});
+      plan.incomplete.push_back(
+          fmt::format("resource '{}' was not analysed ({} is outside the app)", r.key, r.path));
+      continue;
+    }
     if (!fileExists(root, norm, false) && !fileExists(root, norm, true)) {
       // Not built yet, or a typo: its code cannot be checked, so nothing is promised.
       diags.push_back(
@@ -92,8 +100,19 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
       continue;
     }
     // Custom UI: walk up from the build folder to the project.
-    if (fileExists(root, join(norm, "index.html"), false))
+    if (fileExists(root, join(norm, "index.html"), false)) {
       plan.htmlFiles.push_back(join(norm, "index.html"));
+    } else if (fileExists(root, norm, true) &&
+               std::any_of(plan.manifest.modules.begin(), plan.manifest.modules.end(),
+                           [&](const auto& m) { return m.resource == r.key; })) {
+      // A module's Custom UI folder without its page: what the platform serves is unknown.
+      // (A folder only used for icons and other assets has no page to have.)
+      diags.push_back(
+          {Severity::Warning, "resource-missing", plan.manifest.path, r.line, 0,
+           fmt::format("resource '{}': {} has no index.html; not analysed", r.key, norm)});
+      plan.incomplete.push_back(
+          fmt::format("resource '{}' was not analysed ({} has no index.html)", r.key, norm));
+    }
     std::string project = dirOf(norm);
     while (!project.empty() && isUnder(project, plan.dir)) {
       if (fileExists(root, join(project, "package.json"), false) &&
