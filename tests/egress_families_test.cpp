@@ -508,15 +508,6 @@ TEST_CASE("families: `api` used without an import is analysed as @forge/api, wit
 }
 
 namespace {
-// Every host reported at file:line, sorted; an unknown host reads "?" + its source.
-std::vector<std::string> hostsOn(const ScanResult& r, const std::string& file, int line) {
-  std::vector<std::string> out;
-  for (const auto& e : r.apps.at(0).verdict.egress)
-    if (e.file == file && static_cast<int>(e.site.line) == line)
-      out.push_back(e.host ? *e.host : "?" + e.hostSource);
-  std::sort(out.begin(), out.end());
-  return out;
-}
 using Hosts = std::vector<std::string>;
 }  // namespace
 
@@ -540,12 +531,12 @@ export const handler = async (event) => {
   auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
   INFO(describe(r));
   // The environment's region, or the default one.
-  CHECK(hostsOn(r, "src/index.js", 8) == Hosts{"s3.*.amazonaws.com", "s3.us-east-1.amazonaws.com"});
+  CHECK(hostsAt(r, "src/index.js", 8) == Hosts{"s3.*.amazonaws.com", "s3.us-east-1.amazonaws.com"});
   // A base URL from storage: wherever the stored value says, not api.openai.com.
-  CHECK(hostsOn(r, "src/index.js", 11) == Hosts{"?storage"});
-  CHECK(hostsOn(r, "src/index.js", 13) == Hosts{"api.openai.com"});
+  CHECK(hostsAt(r, "src/index.js", 11) == Hosts{"?storage"});
+  CHECK(hostsAt(r, "src/index.js", 13) == Hosts{"api.openai.com"});
   // The DSN names the project's ingest host.
-  CHECK(hostsOn(r, "src/index.js", 5) == Hosts{"o123.ingest.sentry.io"});
+  CHECK(hostsAt(r, "src/index.js", 5) == Hosts{"o123.ingest.sentry.io"});
 }
 
 TEST_CASE("HTTP client family: request, needle, phin, graphql-request, http2, dgram, chains",
@@ -579,7 +570,7 @@ export async function handler(event) {
                {18, "sa.example.com"}};
   for (const auto& [line, host] : sites) {
     INFO("line " << line);
-    CHECK(hostsOn(r, "src/index.js", line) == Hosts{host});
+    CHECK(hostsAt(r, "src/index.js", line) == Hosts{host});
     CHECK(dataAt(r, "src/index.js", line) == std::vector<std::string>{"event-data"});
   }
 }

@@ -1223,15 +1223,7 @@ TEST_CASE("flow: fetch(new Request(url, init)) takes host and data from the Requ
 }
 
 namespace {
-// Every host reported at file:line, sorted; an unknown host reads "?" + its source.
-std::vector<std::string> hostsAt(const fe::ScanResult& r, const std::string& file, int line) {
-  std::vector<std::string> out;
-  for (const auto& e : r.apps[0].verdict.egress)
-    if (e.file == file && e.site.line == static_cast<uint32_t>(line))
-      out.push_back(e.host ? *e.host : "?" + e.hostSource);
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using fe::test::hostsAt;
 using Hosts = std::vector<std::string>;
 }  // namespace
 

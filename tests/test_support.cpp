@@ -1,6 +1,7 @@
 // Test helpers (see test_support.h).
 #include "test_support.h"
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <random>
@@ -114,6 +115,16 @@ std::string hostAt(const ScanResult& result, const std::string& file, int line) 
   const EgressSite* e = egressAt(result, file, line);
   if (!e) return "missing";
   return e->host ? *e->host : "null";
+}
+
+std::vector<std::string> hostsAt(const ScanResult& result, const std::string& file, int line) {
+  std::vector<std::string> out;
+  for (const auto& app : result.apps)
+    for (const auto& e : app.verdict.egress)
+      if (e.file == file && e.site.line == static_cast<uint32_t>(line))
+        out.push_back(e.host ? *e.host : "?" + e.hostSource);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace fe::test

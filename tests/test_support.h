@@ -42,5 +42,8 @@ bool hasFinding(const ScanResult& result, const std::string& ruleId, const std::
 int countEgress(const ScanResult& result);
 // The host of the egress at file:line, "null" for unknown, "missing" when absent.
 std::string hostAt(const ScanResult& result, const std::string& file, int line);
+// Every host reported at file:line, sorted; an unknown host reads "?" + its source
+// ("?user-input").
+std::vector<std::string> hostsAt(const ScanResult& result, const std::string& file, int line);
 
 }  // namespace fe::test
