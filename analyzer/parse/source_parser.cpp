@@ -14,7 +14,6 @@ namespace fe {
 
 namespace {
 
-// Reports the first few ERROR / MISSING nodes, walking with an explicit stack.
 // TypeScript 5 type-only statements the grammar does not know (`export type * from './t'`):
 // an ERROR node inside one such line hides nothing that runs.
 bool inTypeOnlyLine(std::string_view source, uint32_t from, uint32_t to) {
@@ -31,6 +30,8 @@ bool inTypeOnlyLine(std::string_view source, uint32_t from, uint32_t to) {
   return semi == std::string_view::npos || semi == line.size() - 1;  // one statement
 }
 
+// Reports the first few ERROR / MISSING nodes, walking with an explicit stack, and notes the
+// first line of text the parser could not read (facts.firstUnparsedLine).
 void reportSyntaxErrors(TSNode root, std::string_view source, const ParseOptions& options,
                         FileFacts& facts) {
   if (!ts_node_has_error(root)) return;
