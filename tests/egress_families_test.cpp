@@ -53,6 +53,43 @@ TEST_CASE("HTTP client family: got, ky, superagent, undici and node-fetch Reques
   CHECK(hostAt(r, "src/index.js", 11) == "undici.example.com");
 }
 
+TEST_CASE("HTTP client family: axios defaults and request interceptors set the host and data",
+          "[families]") {
+  auto r = scanFiles({{"src/index.js",
+                       kResolverHeader +
+                           "import axios from 'axios';\n"                                     // 3
+                           "axios.defaults.baseURL = 'https://global.example.com/api';\n"     // 4
+                           "const inst = axios.create();\n"                                   // 5
+                           "inst.defaults.baseURL = 'https://inst.example.com';\n"            // 6
+                           "const plain = axios.create({ timeout: 1000 });\n"                 // 7
+                           "const hooked = axios.create();\n"                                 // 8
+                           "let who;\n"                                                       // 9
+                           "hooked.interceptors.request.use((config) => {\n"                  // 10
+                           "  config.baseURL = 'https://hooked.example.com';\n"               // 11
+                           "  config.headers['X-Who'] = who;\n"                               // 12
+                           "  return config;\n"                                               // 13
+                           "});\n"                                                            // 14
+                           "resolver.define('go', async ({ payload, context }) => {\n"        // 15
+                           "  inst.defaults.headers.common['X-Acct'] = context.accountId;\n"  // 16
+                           "  who = payload.name;\n"                                          // 17
+                           "  await axios.get('/ping');\n"                                    // 18
+                           "  await inst.post('/events', {});\n"                              // 19
+                           "  await plain.get('/status');\n"                                  // 20
+                           "  await hooked.get('/h');\n"                                      // 21
+                           "});\n" +
+                           appFooter()}});
+  // The module's defaults: the global client, and an instance without a base of its own.
+  CHECK(hostAt(r, "src/index.js", 18) == "global.example.com");
+  CHECK(dataAt(r, "src/index.js", 18).empty());
+  CHECK(hostAt(r, "src/index.js", 20) == "global.example.com");
+  // An instance's own defaults win over the module's; its default headers are sent.
+  CHECK(hostsAt(r, "src/index.js", 19) == std::vector<std::string>{"inst.example.com"});
+  CHECK(dataAt(r, "src/index.js", 19) == std::vector<std::string>{"user-identity"});
+  // What a request interceptor writes into the config: the base, and the header's data.
+  CHECK(hostsAt(r, "src/index.js", 21) == std::vector<std::string>{"hooked.example.com"});
+  CHECK(dataAt(r, "src/index.js", 21) == std::vector<std::string>{"user-input"});
+}
+
 TEST_CASE("HTTP client family: wretch (base + path) and the Cloudflare SDK", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +

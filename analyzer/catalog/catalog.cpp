@@ -138,6 +138,12 @@ bool parseValueRef(std::string_view text, ValueRef& out) {
   } else if (head == "return") {
     out.base = ValueRef::Base::Return;
     i = 1;
+  } else if (head == "owner") {
+    out.base = ValueRef::Base::Owner;
+    i = 1;
+  } else if (head == "module") {
+    out.base = ValueRef::Base::Module;
+    i = 1;
   } else if (number(head, "arg", n)) {
     out.base = ValueRef::Base::Arg;
     out.index = n;
@@ -441,6 +447,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           }
           s.url = r.refs(e["url"]);
           s.base = r.refs(e["base"]);
+          s.baseDefault = r.refs(e["baseDefault"]);
           s.options = r.refs(e["options"]);
           s.data = r.refs(e["data"]);
           s.remoteKey = r.refs(e["remoteKey"]);

@@ -31,7 +31,21 @@ struct PathPattern {
 // made the callee returned: a setter's state, `useState()`), callbackN.return, callbackN.paramM,
 // followed by optional .field names (".element" is the array element field).
 struct ValueRef {
-  enum class Base : uint8_t { Arg, Args, Receiver, Origin, CallbackReturn, CallbackParam, Return };
+  // Owner: the library value the callee was read from (`axios` for `axios.get`, the instance
+  // for `instance.get`, the callee itself when it is called directly); Module: the module the
+  // callee belongs to. Their fields walk members as well as stored fields
+  // (`owner.defaults.baseURL` after `axios.defaults.baseURL = url`).
+  enum class Base : uint8_t {
+    Arg,
+    Args,
+    Receiver,
+    Origin,
+    CallbackReturn,
+    CallbackParam,
+    Return,
+    Owner,
+    Module
+  };
   Base base = Base::Arg;
   int index = 0;        // argument / callback index
   int paramIndex = 0;   // for CallbackParam
@@ -73,6 +87,9 @@ struct SinkModel {
   Selector selector;
   std::vector<ValueRef> url;   // the request URL
   std::vector<ValueRef> base;  // a base URL the url is relative to (axios baseURL)
+  // Where no `base` value is known text: a base set once for every client of the module
+  // (`axios.defaults.baseURL`, which `axios.create` copies unless the instance has its own).
+  std::vector<ValueRef> baseDefault;
   std::vector<ValueRef>
       options;  // an options object: url, baseURL, host(name), port, path, protocol, headers, body…
   std::vector<ValueRef> data;         // values whose customer data is sent

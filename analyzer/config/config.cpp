@@ -61,9 +61,9 @@ struct Checker {
 const std::set<std::string> kTopKeys = {"allow", "authorization", "ignore", "rules",
                                         "sarif", "sinks",         "sources"};
 const std::set<std::string> kSinkKeys = {
-    "id",     "module",  "global", "path",      "api",         "kind",           "url",
-    "base",   "options", "data",   "remoteKey", "providerKey", "providerRemote", "host",
-    "scheme", "vendor",  "side"};
+    "id",     "module",  "global", "path",       "api",         "kind",           "url",
+    "base",   "options", "data",   "remoteKey",  "providerKey", "providerRemote", "host",
+    "scheme", "vendor",  "side",   "baseDefault"};
 const std::set<std::string> kSourceKeys = {"id", "module", "global", "path", "category"};
 
 void readAllow(const Checker& c, const YAML::Node& n, Config& out) {

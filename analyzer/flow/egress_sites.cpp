@@ -287,6 +287,10 @@ class Collector {
       for (VarId v : optionField(model.options, hit, name)) baseVars.push_back(v);
     auto urls = strings(urlVars);
     auto bases = strings(baseVars);
+    if (bases.empty()) {  // no base of its own: the module-wide default, if the app set one
+      for (VarId v : vars(model.baseDefault, hit)) baseVars.push_back(v);
+      bases = strings(baseVars);
+    }
     // A library handed a fetch, at a configured address: an argument of its method that is
     // not known text (a GraphQL query, a payload) is not a URL; the address is.
     if (hit.base != kNoVar)

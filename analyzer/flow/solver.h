@@ -172,6 +172,7 @@ class FlowSolver {
   std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken,
                                 uint32_t callbackArgs = kNone) const;
   uint32_t originCall(uint32_t token, int depth) const;
+  std::vector<VarId> memberRef(const ValueRef& ref, uint32_t calleeToken) const;
   std::string tokenPath(uint32_t token) const;
 
  private:

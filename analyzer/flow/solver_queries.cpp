@@ -156,6 +156,63 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
   return false;
 }
 
+// `owner.…` and `module.…`: a path below a library value that the app configured by
+// assignment (`axios.defaults.baseURL = url`, `client.defaults.headers.common[k] = v`). Each
+// step is a member of the library value or a field the app stored on it; the last names a
+// field variable, or with `.deep`/`.fields` every field of what the path reached and of the
+// members below it (`owner.defaults.headers.deep`: `headers.common[k]` too).
+std::vector<VarId> FlowSolver::memberRef(const ValueRef& ref, uint32_t calleeToken) const {
+  std::vector<VarId> out;
+  if (calleeToken == kNone || tokens_[calleeToken].kind != TokenKind::Library) return out;
+  uint32_t start = calleeToken;
+  if (ref.base == ValueRef::Base::Module) {
+    while (tokens_[start].parent != kNone) start = tokens_[start].parent;
+  } else if (!tokens_[start].path.empty() && tokens_[start].segment != "()" &&
+             tokens_[start].parent != kNone) {
+    start = tokens_[start].parent;  // `axios.get`: the method's owner, `axios`
+  }
+  // Members the solver made, without making new ones (this is a read-only query).
+  auto member = [&](uint32_t t, const std::string& name) {
+    auto it = libraryIndex_.find(std::to_string(t) + "\x1f" + name + "\x1f");
+    return it == libraryIndex_.end() ? kNone : it->second;
+  };
+  bool wholeTail = ref.deep || ref.allFields;
+  std::vector<uint32_t> toks{start};
+  for (size_t i = 0; i < ref.fields.size(); ++i) {
+    const std::string& f = ref.fields[i];
+    if (i + 1 == ref.fields.size() && !wholeTail) {
+      for (uint32_t t : toks)
+        if (VarId fv = fieldOf(t, f); fv != kNoVar) out.push_back(fv);
+      break;
+    }
+    std::vector<uint32_t> next;
+    for (uint32_t t : toks) {
+      if (uint32_t m = member(t, f); m != kNone) next.push_back(m);
+      if (VarId fv = fieldOf(t, f); fv != kNoVar)
+        for (uint32_t ft : vars_[find(fv)].tokens) next.push_back(ft);
+    }
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    toks = std::move(next);
+  }
+  if (wholeTail) {
+    // The fields of what the path reached, and of its members one level down
+    // (`headers.common`, `headers.post`): where axios keeps per-method headers.
+    std::vector<uint32_t> all = toks;
+    for (uint32_t t : toks) {
+      std::string prefix = std::to_string(t) + "\x1f";
+      for (auto it = libraryIndex_.lower_bound(prefix);
+           it != libraryIndex_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+        all.push_back(it->second);
+    }
+    for (uint32_t t : all)
+      for (const auto& [name, fv] : tokens_[t].fields) out.push_back(fv);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
                                           uint32_t calleeToken, uint32_t callbackArgs) const {
   std::vector<VarId> out;
@@ -214,6 +271,9 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
       }
       break;
     }
+    case ValueRef::Base::Owner:
+    case ValueRef::Base::Module:
+      return memberRef(ref, calleeToken);
     default:
       break;
   }
