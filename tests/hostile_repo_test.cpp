@@ -446,6 +446,40 @@ TEST_CASE("a Custom UI resource whose path does not exist makes the verdict inco
   CHECK(fe::incompleteGateReason(r, "new", true).empty());
 }
 
+TEST_CASE("a Custom UI build folder that was not built: its source project is the frontend",
+          "[hostile][fail-closed]") {
+  // build/ is usually not committed: the sources beside it are still the page's code, checked
+  // against fetch.client, and the project's own index.html lists the page's external scripts.
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: panel\n      resource: main\n      title: P\n"
+      "resources:\n  - key: main\n    path: static/hello/build\n"
+      "permissions:\n  external:\n    fetch:\n      client:\n        - "
+      "https://api.client.example.com\n"
+      "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"static/hello/package.json", "{\"name\": \"hello\"}\n"},
+                 {"static/hello/public/index.html",
+                  "<html><head>\n<script src=\"https://cdn.tracker.example.net/t.js\"></script>\n"
+                  "</head><body><div id=\"root\"></div></body></html>\n"},
+                 {"static/hello/src/App.js",
+                  "import { view } from '@forge/bridge';\n"
+                  "export async function load() {\n"
+                  "  const ctx = await view.getContext();\n"
+                  "  return fetch('https://api.client.example.com/x?site=' + ctx.cloudId);\n"
+                  "}\n"}});
+  requireIncomplete(r);  // the built page itself was not there to read
+  CHECK(hasDiagnostic(r, "resource-missing", "manifest.yml"));
+  const fe::EgressSite* e = fe::test::egressAt(r, "static/hello/src/App.js", 4);
+  REQUIRE(e != nullptr);
+  CHECK(e->side == fe::SourceSide::Frontend);
+  CHECK_FALSE(fe::test::hasFinding(r, "FE003", "static/hello/src/App.js", 4));  // declared
+  CHECK(fe::test::dataAt(r, "static/hello/src/App.js", 4) ==
+        std::vector<std::string>{"install-context"});
+  CHECK(fe::test::hostAt(r, "static/hello/public/index.html", 2) == "cdn.tracker.example.net");
+  for (const auto& f : r.apps[0].verdict.findings) CHECK(f.ruleId != "FE005");  // client entry used
+}
+
 TEST_CASE("a Custom UI page that cannot be read makes the verdict incomplete",
           "[hostile][fail-closed]") {
   // index.html with binary content: its <script src> and inline scripts are unknown.

@@ -69,6 +69,20 @@ bool fileExists(const fs::path& root, const std::string& rel, bool dir) {
   return dir ? fs::is_directory(p, ec) : fs::is_regular_file(p, ec);
 }
 
+// The source project of a Custom UI build folder: the nearest folder above it, inside the app
+// and not the app's own folder, with package.json and src/. Empty when there is none.
+std::string customUiProject(const fs::path& root, const AppPlan& plan, const std::string& build) {
+  std::string project = dirOf(build);
+  while (!project.empty() && isUnder(project, plan.dir)) {
+    if (fileExists(root, join(project, "package.json"), false) &&
+        fileExists(root, join(project, "src"), true))
+      break;
+    project = dirOf(project);
+  }
+  if (!project.empty() && isUnder(project, plan.dir) && project != plan.dir) return project;
+  return {};
+}
+
 // Frontend folders of an app: UI Kit resource files' folders and Custom UI
 // source projects (the folder above the build folder with package.json and src/).
 void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
@@ -91,6 +105,21 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
            fmt::format("resource '{}': path {} does not exist; not analysed", r.key, norm)});
       plan.incomplete.push_back(
           fmt::format("resource '{}' was not analysed ({} does not exist)", r.key, norm));
+      // A Custom UI build folder that is not built (build output is rarely committed): its
+      // source project, when there is one, is still the app's frontend code.
+      Grammar g;
+      std::string project =
+          grammarForPath(norm, g) ? std::string() : customUiProject(root, plan, norm);
+      if (!project.empty()) {
+        plan.frontendDirs.push_back(project);
+        plan.customUiDirs.push_back(project);
+        plan.excludedDirs.push_back(norm);
+        // The page the build copies: Vite's index.html, create-react-app's public/index.html
+        // (their external <script>, <link> and <img> are the built page's).
+        for (const char* page : {"index.html", "public/index.html"})
+          if (fileExists(root, join(project, page), false))
+            plan.htmlFiles.push_back(join(project, page));
+      }
       continue;
     }
     Grammar g;
@@ -113,14 +142,8 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
       plan.incomplete.push_back(
           fmt::format("resource '{}' was not analysed ({} has no index.html)", r.key, norm));
     }
-    std::string project = dirOf(norm);
-    while (!project.empty() && isUnder(project, plan.dir)) {
-      if (fileExists(root, join(project, "package.json"), false) &&
-          fileExists(root, join(project, "src"), true))
-        break;
-      project = dirOf(project);
-    }
-    if (!project.empty() && isUnder(project, plan.dir) && project != plan.dir) {
+    std::string project = customUiProject(root, plan, norm);
+    if (!project.empty()) {
       plan.frontendDirs.push_back(project);
       plan.customUiDirs.push_back(project);
       plan.excludedDirs.push_back(norm);
