@@ -247,6 +247,41 @@ TEST_CASE("modules: tsconfig baseUrl and paths, inherited with extends", "[modul
   checkSink(r, "src/index.ts", lineOf(src, "SINK_BASEURL"), "other.example.com", "constant", kNone);
 }
 
+TEST_CASE("modules: packages of the app's own workspace, by package.json exports and main",
+          "[modules]") {
+  // A monorepo: packages/* are linked into node_modules at run time; here they are found by
+  // their package.json name. `main` names build output that is not there, so the sources are
+  // used; `exports` maps a subpath.
+  const std::string src = entry(
+      "import { send } from '@acme/client';\nimport { BASE } from '@acme/config/hosts';\n"
+      "import axios from 'axios';\n",
+      "  await send(payload.text);\n"
+      "  await fetch(`${BASE}/x`); // SINK_SUBPATH\n"
+      "  await axios.post('https://axios.example.com/a', { t: payload.text }); // SINK_AXIOS\n");
+  const std::string client =
+      "export async function send(text) {\n"
+      "  return fetch('https://client.example.com/send', { method: 'POST', body: text }); // "
+      "SINK_WS\n}\n";
+  auto r = scanFiles(
+      {{"src/index.js", src},
+       {"packages/client/package.json",
+        "{ \"name\": \"@acme/client\", \"main\": \"dist/index.js\" }\n"},
+       {"packages/client/src/index.js", client},
+       {"packages/config/package.json",
+        "{ \"name\": \"@acme/config\", \"exports\": { \"./hosts\": { \"types\": "
+        "\"./hosts.d.ts\", \"default\": \"./lib/hosts.js\" } } }\n"},
+       {"packages/config/lib/hosts.js", "export const BASE = 'https://config.example.com';\n"},
+       // A copy of a package the catalog models stays the catalog's: the call is the sink.
+       {"vendor/axios/package.json", "{ \"name\": \"axios\", \"main\": \"index.js\" }\n"},
+       {"vendor/axios/index.js", "module.exports = function axios() {};\n"}});
+  checkSink(r, "packages/client/src/index.js", lineOf(client, "SINK_WS"), "client.example.com",
+            "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_SUBPATH"), "config.example.com", "constant",
+            kNone);
+  checkSink(r, "src/index.js", lineOf(src, "SINK_AXIOS"), "axios.example.com", "literal",
+            {"user-input"});
+}
+
 TEST_CASE("modules: an unresolvable relative import is a diagnostic and the scan continues",
           "[modules]") {
   const std::string src =

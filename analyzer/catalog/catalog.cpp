@@ -213,6 +213,24 @@ std::string Catalog::canonicalModule(std::string_view specifier) const {
   return std::string(specifier);
 }
 
+bool Catalog::modelsModule(std::string_view module) const {
+  auto names = [&](const Selector& sel) {
+    for (const auto& m : sel.modules) {
+      if (m == module) return true;
+      if (!m.empty() && m.back() == '*' &&
+          module.substr(0, m.size() - 1) == m.substr(0, m.size() - 1))
+        return true;
+    }
+    return false;
+  };
+  auto any = [&](const auto& rows) {
+    return std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return names(r.selector); });
+  };
+  return any(sinks) || any(attachments) || any(checks) || any(dynamicCode) || any(sources) ||
+         any(summaries) || any(entries) || any(elementFactories) ||
+         std::any_of(siteValues.begin(), siteValues.end(), names);
+}
+
 namespace {
 
 struct Reader {

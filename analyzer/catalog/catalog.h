@@ -226,6 +226,9 @@ struct Catalog {
   bool isAtlassianHost(std::string_view host) const;
 
   std::string canonicalModule(std::string_view specifier) const;
+  // Whether a row names this module (or a pattern covering it, `@aws-sdk/client-*`): its
+  // behaviour is the catalog's, even where a copy of the package sits in the app's folders.
+  bool modelsModule(std::string_view module) const;
 };
 
 // Loads one catalog YAML document into `catalog`; problems become diagnostics

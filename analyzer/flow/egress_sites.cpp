@@ -332,10 +332,11 @@ class Collector {
       } else {
         for (const auto& b : bases) full.push_back(joinBase(b, u));
       }
-      for (const auto& f : full) out.push_back(candidate(f, hit, model, urlVars));
+      bool joined = !(isAbsolute(u) || bases.empty());
+      for (const auto& f : full) out.push_back(candidate(f, hit, model, urlVars, joined));
     }
     if (urls.empty()) {
-      for (const auto& b : bases) out.push_back(candidate(b, hit, model, urlVars));
+      for (const auto& b : bases) out.push_back(candidate(b, hit, model, urlVars, true));
     }
     if (out.empty() && !model.hostFormat.empty()) {
       // Every known value, and "" for a value that is not known text: a region from
@@ -443,8 +444,9 @@ class Collector {
     return out;
   }
 
+  // joined: the URL is a base (or a path joined to one), not the call's own argument.
   Candidate candidate(const AbstractString& s, const SinkHit& hit, const SinkModel& model,
-                      const std::vector<VarId>& urlVars) {
+                      const std::vector<VarId>& urlVars, bool joined) {
     Candidate c;
     c.url = display(s);
     std::string proto;
@@ -456,7 +458,7 @@ class Collector {
       const CallFact& call = p_.call(hit.call);
       bool literal = call.firstArgLiteral && !model.url.empty() &&
                      model.url[0].base == ValueRef::Base::Arg && model.url[0].index == 0 &&
-                     model.url[0].fields.empty() && model.base.empty();
+                     model.url[0].fields.empty() && !joined;
       c.source = literal ? "literal" : "constant";
       return c;
     }

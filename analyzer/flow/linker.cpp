@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "parse/language.h"
@@ -63,10 +64,19 @@ class Linker {
 
  private:
   int resolve(uint32_t from, const std::string& spec) {
+    // A package the catalog models is the catalog's, even where the app's folders hold a
+    // copy of it with a package.json (a vendored axios): its sinks stay where the app calls them.
+    if (!ModuleResolver::isRelative(spec) && in_.catalog) {
+      std::string name = ModuleResolver::packageName(canonical(spec));
+      auto [it, fresh] = modelled_.try_emplace(name, false);
+      if (fresh) it->second = in_.catalog->modelsModule(name);
+      if (it->second) return -1;
+    }
     int t = in_.resolver->resolve(p_.files[from].path, spec);
     return t >= 0 && in_.localIndex ? (*in_.localIndex)[static_cast<size_t>(t)] : t;
   }
   std::set<std::string> unresolvedSeen_;
+  std::map<std::string, bool> modelled_;  // package name -> the catalog models it
   bool hasEsmDefault(uint32_t f) {
     const auto& names = p_.files[f].staticExportNames;
     return std::find(names.begin(), names.end(), "default") != names.end();

@@ -235,7 +235,7 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
     return probe(target);
   }
   const TsConfig* cfg = configFor(fromFile);
-  if (!cfg) return -1;
+  if (!cfg) return resolveWorkspacePackage(specifier);
   // paths: an exact pattern wins, then the longest prefix before '*'.
   const std::vector<std::string>* best = nullptr;
   std::string captured;
@@ -279,6 +279,21 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
       int f = probe(norm);
       if (f >= 0) return f;
     }
+  }
+  return resolveWorkspacePackage(specifier);
+}
+
+int ModuleResolver::resolveWorkspacePackage(const std::string& specifier) const {
+  if (!readText_ || specifier.empty() || specifier[0] == '#' ||
+      specifier.find(':') != std::string::npos)
+    return -1;  // `#internal` imports and `node:`/URL schemes are never workspace packages
+  if (!workspaceRead_) {
+    workspaceRead_ = true;
+    workspace_.build(files_, readText_);
+  }
+  for (const auto& candidate : workspace_.candidates(specifier)) {
+    int f = probe(candidate);
+    if (f >= 0) return f;
   }
   return -1;
 }

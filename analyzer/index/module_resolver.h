@@ -2,7 +2,8 @@
 // do: relative paths with extension and index probing, `.js` specifiers that
 // name `.ts` files, and tsconfig.json `baseUrl`/`paths` (following
 // `extends`). It only looks at the list of files discovered for the app, so
-// it never reads outside the scan root. Bare specifiers are packages.
+// it never reads outside the scan root. Bare specifiers are packages: a package of the
+// app's own workspace (workspace_packages.h) resolves to its files, any other is a library.
 #pragma once
 
 #include <functional>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "index/workspace_packages.h"
 #include "support/diagnostic.h"
 
 namespace fe {
@@ -51,6 +53,7 @@ class ModuleResolver {
 
  private:
   int probe(const std::string& base) const;
+  int resolveWorkspacePackage(const std::string& specifier) const;
   const TsConfig* configFor(const std::string& fromFile) const;
   std::shared_ptr<TsConfig> loadConfig(const std::string& path, int depth) const;
 
@@ -60,6 +63,8 @@ class ModuleResolver {
   std::function<bool(const std::string&)> isFile_;
   mutable std::map<std::string, std::shared_ptr<TsConfig>> configByDir_;
   mutable Diagnostics diagnostics_;
+  mutable WorkspacePackages workspace_;  // read on the first bare specifier
+  mutable bool workspaceRead_ = false;
   // resolve() is called from the groups of an app solved in parallel (solve_app.h);
   // the tsconfig cache and the diagnostics are its only state.
   mutable std::mutex mutex_;
