@@ -673,6 +673,43 @@ TEST_CASE("Frontend source family: a value kept in React state reaches a later r
   CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-input"});
 }
 
+TEST_CASE("Frontend source family: React state set in a custom hook reaches its caller",
+          "[families]") {
+  // The state is written inside a callback the promise library calls and read by the hook's
+  // caller: React keeps it across calls, so the calls on the way in and out need not match.
+  std::string hook =
+      "import { useEffect, useState } from 'react';\n"                    // 1
+      "import { requestJira } from '@forge/bridge';\n"                    // 2
+      "export function useIssue() {\n"                                    // 3
+      "  const [issue, setIssue] = useState(null);\n"                     // 4
+      "  useEffect(() => {\n"                                             // 5
+      "    requestJira('/rest/api/3/issue/A-1').then((r) => r.json())\n"  // 6
+      "      .then((d) => setIssue(d));\n"                                // 7
+      "  }, []);\n"                                                       // 8
+      "  return issue;\n"                                                 // 9
+      "}\n"                                                               // 10
+      "export function useLabel() {\n"                                    // 11
+      "  const [label] = useState('none');\n"                             // 12
+      "  return label;\n"                                                 // 13
+      "}\n";                                                              // 14
+  std::string app =
+      "import { useIssue, useLabel } from './useIssue';\n"                             // 1
+      "export default function App() {\n"                                              // 2
+      "  const issue = useIssue();\n"                                                  // 3
+      "  const label = useLabel();\n"                                                  // 4
+      "  fetch('https://t.example.com/t', { method: 'POST', body: issue.fields });\n"  // 5
+      "  fetch('https://l.example.com/l', { method: 'POST', body: label });\n"         // 6
+      "  return null;\n"
+      "}\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/useIssue.js", hook},
+                      {"src/frontend/App.jsx", app}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/frontend/App.jsx", 5) == std::vector<std::string>{"product-data"});
+  CHECK(dataAt(r, "src/frontend/App.jsx", 6).empty());
+}
+
 TEST_CASE("Resource tag family: event handler attributes of index.html are code", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

@@ -353,6 +353,10 @@ class FlowSolver {
   FlatU64Set edges_;           // (from, to, kind) already added
   FlatU128Set callEdges_;      // call/return edges already added: (from, to), (call, kind, dir)
   std::vector<uint8_t> born_;  // categories a variable introduces (sources)
+  // Fields of library values (React's state cell, a client's config): state the library keeps
+  // across calls, written in one context and read in another. realizable() forgets its call
+  // stack there, as it does where a closure writes an enclosing function's variable.
+  std::unordered_set<VarId> libraryFieldVars_;
   std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving

@@ -249,6 +249,7 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
                                    : newSolverVar(name == "[]" ? "element" : name,
                                                   tokens_[token].site, tokens_[token].file);
   tokens_[token].fields.emplace(name, v);
+  if (tokens_[token].kind == TokenKind::Library) libraryFieldVars_.insert(v);
   std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
   for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
   std::vector<uint32_t> mirrors = tokens_[token].mirrors;

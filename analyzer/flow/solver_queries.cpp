@@ -137,8 +137,10 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
       if (p.call != kNone && filter.calls && filter.calls->count(p.call)) continue;
       if (p.dir == kFromCallee && filter.calleeEdges && filter.calleeEdges->count(p.call)) continue;
       State next{p.from, st.stack};
-      if (p.dir == kLeavesClosure) {
-        next.stack.clear();  // left a closure by a side effect: any caller may have entered it
+      if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var)) {
+        // Left a closure by a side effect, or written into a library's state: any caller may
+        // have entered the writer.
+        next.stack.clear();
       } else if (p.dir == 2) {
         // Backwards through a return: remember the call to come back into it.
         if (next.stack.size() < kMaxDepth)
