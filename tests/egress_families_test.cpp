@@ -366,6 +366,41 @@ TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "
   CHECK(hasFinding(r, "FE003", "static/ui/build/index.html", 3));  // styles not declared
 }
 
+TEST_CASE("Resource tag family: @import and url() in the stylesheets of a Custom UI project",
+          "[families][fail-closed]") {
+  // A web font pulled in by the app's CSS is egress of the page, in the sources a bundler
+  // imports and in the built file the page links; the tool read neither before.
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "permissions:\n  external:\n    styles:\n      - address: https://fonts.example.org\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  auto r = scanFiles(
+      {{"manifest.yml", manifest},
+       {"static/ui/package.json", "{}"},
+       {"static/ui/src/index.js", "import './index.css';\nexport const x = 1;\n"},
+       {"static/ui/src/index.css",
+        "body { margin: 0; }\n"                                           // 1
+        "@import url('https://fonts.example.org/css?family=Inter');\n"    // 2
+        ".hero { background: url(https://img.example.net/hero.png); }\n"  // 3
+        ".logo { background: url(./logo.svg); }\n"},                      // 4: the app's own
+       {"static/ui/build/index.html",
+        "<html><link rel=\"stylesheet\" href=\"/static/css/main.css\"></html>\n"},
+       {"static/ui/build/static/css/main.css", "@import \"https://fonts.example.org/b\";\n"},
+       {"static/ui/node_modules/lib/x.css", "@import \"https://vendored.example.com/x\";\n"}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "static/ui/src/index.css", 2) == "fonts.example.org");
+  CHECK(hasFinding(r, "FE010", "static/ui/src/index.css", 2));
+  CHECK_FALSE(hasFinding(r, "FE003", "static/ui/src/index.css", 2));  // declared under styles
+  const EgressSite* image = egressAt(r, "static/ui/src/index.css", 3);
+  REQUIRE(image);
+  CHECK(image->resourceList == "images");
+  CHECK(hasFinding(r, "FE003", "static/ui/src/index.css", 3));
+  CHECK(hostAt(r, "static/ui/src/index.css", 4) == "missing");
+  CHECK(hostAt(r, "static/ui/build/static/css/main.css", 1) == "fonts.example.org");
+  CHECK(countEgress(r) == 3);  // node_modules is not the app's
+}
+
 TEST_CASE("Resource tag family: inline scripts of index.html are analysed as JavaScript",
           "[families]") {
   std::string manifest =

@@ -100,3 +100,21 @@ TEST_CASE("inline scripts become one JavaScript source with the page's positions
   CHECK(page.resources.size() == 1);
   CHECK(fe::readHtmlPage("<html><script src=\"a.js\"></script></html>").script.empty());
 }
+
+TEST_CASE("a stylesheet's @import and url() references, with their positions", "[html]") {
+  auto r = fe::scanCssResources(
+      "a { color: red }\n"
+      "@import url(\"https://fonts.example.org/a\");\n"
+      "  @import 'https://fonts.example.org/b';\n"
+      "b { background: url( https://img.example.net/x.png ) }\n"
+      "c { background: url(broken\n");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].tag == "@import");
+  CHECK(r[0].list == "styles");
+  CHECK(r[0].url == "https://fonts.example.org/a");
+  CHECK((r[0].line == 2 && r[0].column == 1));
+  CHECK((r[1].tag == "@import" && r[1].line == 3 && r[1].column == 3));
+  CHECK(r[1].url == "https://fonts.example.org/b");
+  CHECK((r[2].tag == "url()" && r[2].list == "images" && r[2].line == 4 && r[2].column == 17));
+  CHECK(r[2].url == "https://img.example.net/x.png");
+}

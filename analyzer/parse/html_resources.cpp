@@ -4,6 +4,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -66,8 +67,15 @@ std::string decodeEntities(std::string_view s) {
   return out;
 }
 
-// url(…) and @import "…" in CSS text.
-void cssUrls(std::string_view css, std::vector<std::pair<std::string, const char*>>& out) {
+struct CssUrl {
+  std::string url;
+  const char* list;
+  size_t offset;  // where `url(` or `@import` starts
+  bool import;
+};
+
+// url(…) and @import "…" in CSS text, with where each starts.
+void cssUrlsAt(std::string_view css, std::vector<CssUrl>& out) {
   std::string lowered = lower(css);
   for (size_t p = lowered.find("url("); p != std::string::npos; p = lowered.find("url(", p + 4)) {
     size_t close = css.find(')', p + 4);
@@ -76,7 +84,7 @@ void cssUrls(std::string_view css, std::vector<std::pair<std::string, const char
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
       v = v.substr(1, v.size() - 2);
     bool import = p >= 7 && lowered.compare(p - 7, 7, "import ") == 0;
-    out.emplace_back(v, import ? "styles" : "images");
+    out.push_back({v, import ? "styles" : "images", import ? p - 8 : p, import});
   }
   for (size_t p = lowered.find("@import"); p != std::string::npos;
        p = lowered.find("@import", p + 7)) {
@@ -85,9 +93,15 @@ void cssUrls(std::string_view css, std::vector<std::pair<std::string, const char
     if (q < css.size() && (css[q] == '"' || css[q] == '\'')) {
       size_t e = css.find(css[q], q + 1);
       if (e != std::string_view::npos)
-        out.emplace_back(std::string(css.substr(q + 1, e - q - 1)), "styles");
+        out.push_back({std::string(css.substr(q + 1, e - q - 1)), "styles", p, true});
     }
   }
+}
+
+void cssUrls(std::string_view css, std::vector<std::pair<std::string, const char*>>& out) {
+  std::vector<CssUrl> found;
+  cssUrlsAt(css, found);
+  for (auto& f : found) out.emplace_back(std::move(f.url), f.list);
 }
 
 struct Tag {
@@ -344,6 +358,31 @@ HtmlPage readHtmlPage(std::string_view html) {
   // Only blanks: nothing to analyse.
   if (page.script.find_first_not_of(" \t\r\n") == std::string::npos) page.script.clear();
   return page;
+}
+
+std::vector<HtmlResource> scanCssResources(std::string_view css) {
+  std::vector<CssUrl> found;
+  cssUrlsAt(css, found);
+  std::sort(found.begin(), found.end(),
+            [](const CssUrl& a, const CssUrl& b) { return a.offset < b.offset; });
+  std::vector<HtmlResource> out;
+  int line = 1;
+  size_t lineStart = 0, scanned = 0;
+  for (auto& f : found) {
+    for (; scanned < f.offset && scanned < css.size(); ++scanned)
+      if (css[scanned] == '\n') {
+        ++line;
+        lineStart = scanned + 1;
+      }
+    HtmlResource r;
+    r.tag = f.import ? "@import" : "url()";
+    r.url = std::move(f.url);
+    r.list = f.list;
+    r.line = line;
+    r.column = static_cast<int>(f.offset - lineStart) + 1;
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace fe

@@ -36,5 +36,8 @@ struct HtmlPage {
 
 HtmlPage readHtmlPage(std::string_view html);
 std::vector<HtmlResource> scanHtmlResources(std::string_view html);
+// A stylesheet's `@import` and `url(…)` references (tag "@import" or "url()"), with the
+// line and column where each starts: what a page that links or bundles it loads.
+std::vector<HtmlResource> scanCssResources(std::string_view css);
 
 }  // namespace fe

@@ -22,6 +22,7 @@
 #include "pipeline/fingerprint.h"
 #include "pipeline/imported_build_output.h"
 #include "pipeline/solve_app.h"
+#include "pipeline/stylesheets.h"
 #include "support/glob.h"
 #include "support/parallel.h"
 #include "support/text_file.h"
@@ -52,6 +53,10 @@ struct AppPlan {
   std::vector<std::string> incomplete;  // what was meant to be analysed and was not
   bool manifestTruncated = false;       // the YAML node budget stopped the reader
 };
+
+// Far above the stylesheets of any page (a few per project, dozens with a component library's
+// sources), and a bound on the walk in a repository that vendors thousands.
+constexpr size_t kMaxStylesheets = 2000;
 
 std::string dirOf(const std::string& path) {
   return parentDir(path);
@@ -159,9 +164,13 @@ void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Dia
                       std::vector<std::string>& incomplete) {
   const std::string& html = page.path;
   if (page.unreadable) {
-    diags.push_back({Severity::Warning, "unreadable", html, 0, 0,
-                     "cannot read or parse this page; its scripts and resources are not analysed"});
-    incomplete.push_back(fmt::format("{} was not analysed (unreadable page)", html));
+    bool sheet = html.size() > 4 && html.compare(html.size() - 4, 4, ".css") == 0;
+    diags.push_back(
+        {Severity::Warning, "unreadable", html, 0, 0,
+         sheet ? "cannot read this stylesheet; its @import and url() references are not analysed"
+               : "cannot read or parse this page; its scripts and resources are not analysed"});
+    incomplete.push_back(
+        fmt::format("{} was not analysed (unreadable {})", html, sheet ? "stylesheet" : "page"));
     return;
   }
   for (const auto& r : page.resources) {
@@ -177,7 +186,7 @@ void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Dia
     e.site.column = static_cast<uint32_t>(r.column);
     e.site.endLine = e.site.line;
     e.site.endColumn = e.site.column;
-    e.api = "<" + r.tag + ">";
+    e.api = r.tag == "@import" || r.tag == "url()" ? r.tag : "<" + r.tag + ">";
     e.kind = SinkKind::Resource;
     e.side = SourceSide::Frontend;
     e.resourceList = r.list;
@@ -186,7 +195,7 @@ void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Dia
     e.url = r.url.rfind("//", 0) == 0 ? "https:" + r.url : r.url;
     e.matchUrl = normalisedUrl(e.url);
     e.hostSource = "literal";
-    e.function = "index.html";
+    e.function = html.substr(html.rfind('/') + 1);  // the page or stylesheet
     e.calleeText = e.api + r.url;
     flow.egress.push_back(std::move(e));
   }
@@ -416,6 +425,28 @@ ScanResult runScan(const ScanOptions& options) {
       owner.push_back(static_cast<int>(a));
       inlineScripts.push_back(std::move(script));
     }
+
+  // Their stylesheets: `@import` and `url(…)` in every .css file of a Custom UI project or
+  // bundle folder. One the tool cannot read is a part of the page that was not analysed.
+  for (auto& plan : plans) {
+    std::vector<std::string> dirs = plan.customUiDirs;
+    for (const auto& html : plan.htmlFiles) dirs.push_back(dirOf(html));
+    if (dirs.empty()) continue;
+    StylesheetList sheets = findStylesheets(root, dirs, kMaxStylesheets);
+    if (sheets.truncated)
+      plan.incomplete.push_back(fmt::format(
+          "stylesheets past the first {} of the Custom UI folders were not read", kMaxStylesheets));
+    for (const auto& css : sheets.files) {
+      std::string text;
+      if (!insideRoot(root, root / css)) continue;
+      ReadStatus st = readTextFile(root / css, options.maxFileBytes, text);
+      if (st != ReadStatus::Ok) {
+        plan.htmlPages.push_back({css, true, {}});
+        continue;
+      }
+      plan.htmlPages.push_back({css, false, scanCssResources(text)});
+    }
+  }
 
   // ---- parse and extract, in parallel; trees are freed per file
   int jobs = options.jobs > 0 ? options.jobs
