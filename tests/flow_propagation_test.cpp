@@ -1139,6 +1139,36 @@ resolver.define('k', async ({ payload }) => { await Client.go(payload); await Cl
   checkSink(r, "src/index.ts", lineOf(src, "RUN"), "p.example", "constant", {"user-input"});
 }
 
+TEST_CASE("flow: getters read `this`, and static members are inherited", "[flow][classes]") {
+  const std::string src = resolverModule(
+      R"(class Linear {
+  base = 'https://api.linear.example';
+  get endpoint() { return `${this.base}/graphql`; }
+  async send(body) { return fetch(this.endpoint, { method: 'POST', body }); } // GETTER
+}
+const cfg = { host: 'cfg.example.org', get url() { return `https://${this.host}/v1`; } };
+class Http {
+  static async post(path, body) { return fetch(`https://http.example.net${path}`, { method: 'POST', body }); } // STATIC
+}
+class Trello extends Http {
+  static card(c) { return this.post('/cards', c); }
+}
+resolver.define('k', async ({ payload }) => {
+  await new Linear().send(payload.text);
+  await fetch(cfg.url, { method: 'POST', body: payload.text }); // OBJECT_GETTER
+  await Trello.card(payload.card);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "GETTER"), "api.linear.example", "constant",
+            {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "OBJECT_GETTER"), "cfg.example.org", "constant",
+            {"user-input"});
+  // Reached through the subclass's `this.post`: the parent's static method, with the data.
+  checkSink(r, "src/index.js", lineOf(src, "STATIC"), "http.example.net", "constant",
+            {"user-input"});
+}
+
 // Issue class: TypeScript syntax in a .js file (Babel's TypeScript preset).
 TEST_CASE("flow: TypeScript syntax in a .js file is analysed with the TSX grammar",
           "[flow][grammar]") {

@@ -7,6 +7,21 @@
 
 namespace fe::detail {
 
+void Extractor::memberKeywords(TSNode c, bool& isStatic, bool& getter) {
+  isStatic = getter = false;
+  TSNode nameNode = field(c, f_.name);
+  if (isNull(nameNode)) nameNode = field(c, f_.property);
+  uint32_t nameStart = isNull(nameNode) ? ts_node_end_byte(c) : ts_node_start_byte(nameNode);
+  uint32_t n = ts_node_child_count(c);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode k = ts_node_child(c, i);
+    if (ts_node_start_byte(k) >= nameStart) break;
+    std::string_view word = ts_node_type(k);
+    isStatic = isStatic || word == "static";
+    getter = getter || word == "get";
+  }
+}
+
 VarId Extractor::processEnum(TSNode s) {
   VarId e = newVar("enum", s);
   alloc(e, AllocKind::Object, 0, s);
@@ -40,6 +55,10 @@ VarId Extractor::processClass(TSNode node, std::string name) {
     if (kind(expr) == NodeKind::ExtendsClause) expr = field(expr, f_.value);
     if (!isNull(expr)) facts_.classes[classIndex].superVar = eval(expr);
   }
+  // Static members are inherited too: `Sub.post()` and `this.post()` in a static method of
+  // Sub find the parent's static `post` (the class's fields receive the parent class's).
+  if (VarId superVar = facts_.classes[classIndex].superVar; superVar != kNoVar)
+    facts_.spreads.push_back({classVar, superVar, site(node)});
   TSNode body = field(node, f_.body);
   // Constructor first, so field initialisers run in its context.
   TSNode ctorNode{};
@@ -67,22 +86,8 @@ VarId Extractor::processClass(TSNode node, std::string name) {
   // Members
   for (TSNode c : kids(body)) {
     NodeKind ck = kind(c);
-    // Keywords before the member's name, whatever else precedes them
-    // (`private static async`, `public static get`, decorators).
     bool isStatic = false, getter = false;
-    {
-      TSNode nameNode = field(c, f_.name);
-      if (isNull(nameNode)) nameNode = field(c, f_.property);
-      uint32_t nameStart = isNull(nameNode) ? ts_node_end_byte(c) : ts_node_start_byte(nameNode);
-      uint32_t n = ts_node_child_count(c);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode k = ts_node_child(c, i);
-        if (ts_node_start_byte(k) >= nameStart) break;
-        std::string_view word = ts_node_type(k);
-        isStatic = isStatic || word == "static";
-        getter = getter || word == "get";
-      }
-    }
+    memberKeywords(c, isStatic, getter);
     if (ck == NodeKind::MethodDefinition) {
       if (ts_node_eq(c, ctorNode)) continue;
       std::string key;
@@ -98,7 +103,14 @@ VarId Extractor::processClass(TSNode node, std::string name) {
       // A getter's value is what it returns.
       facts_.stores.push_back(
           {target, key, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(c)});
-      if (getter) facts_.stores.push_back({target, "$getter:" + key, kNoVar, fv, site(c)});
+      if (getter) {
+        facts_.stores.push_back({target, "$getter:" + key, kNoVar, fv, site(c)});
+        // Nothing calls a getter: a read runs it. Its `this` is every instance (what the
+        // constructor's `this` holds, subclasses' through super()), or the class if static.
+        VarId self = isStatic ? classVar : facts_.functions[ctor].thisVar;
+        if (facts_.functions[fn].thisVar != kNoVar && self != kNoVar)
+          facts_.copies.push_back({facts_.functions[fn].thisVar, self, false, site(c)});
+      }
     } else if (ck == NodeKind::FieldDefinition || ck == NodeKind::PublicFieldDefinition) {
       TSNode nameNode = field(c, f_.name);
       if (isNull(nameNode)) nameNode = field(c, f_.property);

@@ -334,7 +334,12 @@ VarId Extractor::objectLiteral(TSNode n) {
         // Methods see the object as `this` when called on it; also bind it here
         // for object-literal singletons.
         copy(facts_.functions[fn].thisVar, o, ch);
-        facts_.stores.push_back({o, name, kNoVar, fv, site(ch)});
+        bool isStatic = false, getter = false;
+        memberKeywords(ch, isStatic, getter);
+        // A getter's value is what it returns (a read runs it).
+        facts_.stores.push_back(
+            {o, name, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(ch)});
+        if (getter) facts_.stores.push_back({o, "$getter:" + name, kNoVar, fv, site(ch)});
         break;
       }
       default:

@@ -149,6 +149,9 @@ class Extractor {
   VarId load(VarId base, std::string name, TSNode at);
   VarId loadKey(VarId base, TSNode key, TSNode at);
   bool staticKey(TSNode key, std::string& out);
+  // Keywords before a class or object member's name, whatever else precedes them
+  // (`private static async`, `public static get`, decorators).
+  void memberKeywords(TSNode member, bool& isStatic, bool& getter);
 
   // extract_statements.cpp
   void visitChildren(TSNode n);
