@@ -1169,6 +1169,26 @@ resolver.define('k', async ({ payload }) => {
             {"user-input"});
 }
 
+TEST_CASE("flow: what a generator yields is what iterating it gives", "[flow]") {
+  const std::string src = resolverModule(
+      R"(async function* pages(start) {
+  let page = await start.next();
+  yield page;
+  yield* [start.extra];
+}
+function* constants() { yield 'https://c.example/a'; }
+resolver.define('k', async ({ payload }) => {
+  for await (const p of pages(payload)) {
+    await fetch('https://sink.example/p', { method: 'POST', body: JSON.stringify(p) }); // YIELD
+  }
+  for (const u of constants()) await fetch(u); // CONSTANTS
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "YIELD"), "sink.example", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "CONSTANTS"), "c.example", "constant", {});
+}
+
 // Issue class: TypeScript syntax in a .js file (Babel's TypeScript preset).
 TEST_CASE("flow: TypeScript syntax in a .js file is analysed with the TSX grammar",
           "[flow][grammar]") {

@@ -95,6 +95,12 @@ VarId Extractor::eval(TSNode n) {
     }
     case NodeKind::YieldExpression: {
       VarId v = eval(ts_node_named_child(n, 0));
+      VarId iterator = functions_.back().generatorVar;
+      if (v != kNoVar && iterator != kNoVar) {
+        // `yield v` adds an element; `yield* it` adds the elements of another iterable.
+        VarId element = hasStarToken(n) ? load(v, "[]", n) : v;
+        facts_.stores.push_back({iterator, "[]", kNoVar, element, site(n)});
+      }
       return join({v}, n, "yield");
     }
     case NodeKind::MemberExpression:

@@ -26,6 +26,16 @@ uint32_t Extractor::createFunction(TSNode node, std::string name) {
 }
 
 // Processes the parameters and body of function `index` defined by `node`.
+// `function*`, `*method()`, `yield*`: the `*` token among the node's own children.
+bool Extractor::hasStarToken(TSNode node) {
+  uint32_t n = ts_node_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode c = ts_node_child(node, i);
+    if (!ts_node_is_named(c) && std::string_view(ts_node_type(c)) == "*") return true;
+  }
+  return false;
+}
+
 void Extractor::processFunction(TSNode node, uint32_t index, uint32_t classIndex) {
   FunctionFact& fn = facts_.functions[index];
   FunctionContext ctx;
@@ -36,6 +46,12 @@ void Extractor::processFunction(TSNode node, uint32_t index, uint32_t classIndex
   ctx.thisVar = fn.isArrow ? functions_.back().thisVar : fn.thisVar;
   if (fn.isArrow && ctx.thisVar != kNoVar) facts_.functions[index].thisVar = ctx.thisVar;
   functions_.push_back(ctx);
+  if (fn.returnVar != kNoVar && hasStarToken(node)) {
+    VarId iterator = newVar("generator", node);
+    alloc(iterator, AllocKind::Array, 0, node);
+    copy(facts_.functions[index].returnVar, iterator, node);
+    functions_.back().generatorVar = iterator;
+  }
   pushScope(true);
   size_t savedLog = log_.size();
   int savedConditional = conditional_;

@@ -49,6 +49,9 @@ struct FunctionContext {
   VarId returnVar = kNoVar;
   std::string name;
   uint32_t classIndex = 0xffffffffu;
+  // A generator's iterator (`function*`, `async function*`): what it yields is its elements,
+  // which `for (… of gen())` and `for await` read.
+  VarId generatorVar = kNoVar;
 };
 
 // Undo log entry for flow-sensitive binding versions.
@@ -152,6 +155,7 @@ class Extractor {
   // Keywords before a class or object member's name, whatever else precedes them
   // (`private static async`, `public static get`, decorators).
   void memberKeywords(TSNode member, bool& isStatic, bool& getter);
+  bool hasStarToken(TSNode node);
 
   // extract_statements.cpp
   void visitChildren(TSNode n);
