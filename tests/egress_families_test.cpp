@@ -713,27 +713,33 @@ TEST_CASE("Frontend source family: React state set in a custom hook reaches its 
   // The state is written inside a callback the promise library calls and read by the hook's
   // caller: React keeps it across calls, so the calls on the way in and out need not match.
   std::string hook =
-      "import { useEffect, useState } from 'react';\n"                    // 1
-      "import { requestJira } from '@forge/bridge';\n"                    // 2
-      "export function useIssue() {\n"                                    // 3
-      "  const [issue, setIssue] = useState(null);\n"                     // 4
-      "  useEffect(() => {\n"                                             // 5
-      "    requestJira('/rest/api/3/issue/A-1').then((r) => r.json())\n"  // 6
-      "      .then((d) => setIssue(d));\n"                                // 7
-      "  }, []);\n"                                                       // 8
-      "  return issue;\n"                                                 // 9
-      "}\n"                                                               // 10
-      "export function useLabel() {\n"                                    // 11
-      "  const [label] = useState('none');\n"                             // 12
-      "  return label;\n"                                                 // 13
-      "}\n";                                                              // 14
+      "import { useEffect, useState } from 'react';\n"                                  // 1
+      "import { requestJira } from '@forge/bridge';\n"                                  // 2
+      "export function useIssue() {\n"                                                  // 3
+      "  const [issue, setIssue] = useState(null);\n"                                   // 4
+      "  useEffect(() => {\n"                                                           // 5
+      "    requestJira('/rest/api/3/issue/A-1').then((r) => r.json())\n"                // 6
+      "      .then((d) => setIssue(d));\n"                                              // 7
+      "  }, []);\n"                                                                     // 8
+      "  return issue;\n"                                                               // 9
+      "}\n"                                                                             // 10
+      "export function useLabel() {\n"                                                  // 11
+      "  const [label] = useState('none');\n"                                           // 12
+      "  return label;\n"                                                               // 13
+      "}\n"                                                                             // 14
+      "export function useUser() {\n"                                                   // 15
+      "  const [user, setUser] = useState({});\n"                                       // 16
+      "  useEffect(() => { requestJira('/rest/api/3/myself').then(setUser); }, []);\n"  // 17
+      "  return user;\n"                                                                // 18
+      "}\n";
   std::string app =
-      "import { useIssue, useLabel } from './useIssue';\n"                             // 1
+      "import { useIssue, useLabel, useUser } from './useIssue';\n"                    // 1
       "export default function App() {\n"                                              // 2
       "  const issue = useIssue();\n"                                                  // 3
       "  const label = useLabel();\n"                                                  // 4
       "  fetch('https://t.example.com/t', { method: 'POST', body: issue.fields });\n"  // 5
       "  fetch('https://l.example.com/l', { method: 'POST', body: label });\n"         // 6
+      "  fetch('https://u.example.com/u', { method: 'POST', body: useUser() });\n"     // 7
       "  return null;\n"
       "}\n";
   auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
@@ -743,6 +749,8 @@ TEST_CASE("Frontend source family: React state set in a custom hook reaches its 
   INFO(describe(r));
   CHECK(dataAt(r, "src/frontend/App.jsx", 5) == std::vector<std::string>{"product-data"});
   CHECK(dataAt(r, "src/frontend/App.jsx", 6).empty());
+  // The setter handed to `.then` by reference: what the promise gives is what it sets.
+  CHECK(dataAt(r, "src/frontend/App.jsx", 7) == std::vector<std::string>{"product-data"});
 }
 
 TEST_CASE("Resource tag family: event handler attributes of index.html are code", "[families]") {

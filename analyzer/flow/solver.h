@@ -173,6 +173,8 @@ class FlowSolver {
                                 uint32_t callbackArgs = kNone) const;
   uint32_t originCall(uint32_t token, int depth) const;
   std::vector<VarId> memberRef(const ValueRef& ref, uint32_t calleeToken) const;
+  bool summaryReadsOnlyArguments(uint32_t summary) const;
+  VarId argumentVar(uint32_t callId, int index) const;
   std::string tokenPath(uint32_t token) const;
 
  private:
@@ -357,6 +359,9 @@ class FlowSolver {
   // across calls, written in one context and read in another. realizable() forgets its call
   // stack there, as it does where a closure writes an enclosing function's variable.
   std::unordered_set<VarId> libraryFieldVars_;
+  // While a library value passed as a callback has its summary applied (`.then(setIssue)`):
+  // the arguments the callback is called with, which `argN` then means (refVar).
+  const std::vector<VarId>* givenArgs_ = nullptr;
   std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving

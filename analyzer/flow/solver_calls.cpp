@@ -235,6 +235,28 @@ void FlowSolver::callbackFromArg(uint32_t call, VarId holder, std::vector<VarId>
   watch(holder, WatchKind::Callback, static_cast<uint32_t>(callbacks_.size() - 1));
 }
 
+// Argument `index` of a call, or of the callback call a library makes (givenArgs_).
+VarId FlowSolver::argumentVar(uint32_t callId, int index) const {
+  if (index < 0) return kNoVar;
+  if (givenArgs_)
+    return index < static_cast<int>(givenArgs_->size()) ? (*givenArgs_)[index] : kNoVar;
+  const CallFact& c = program_.call(callId);
+  if (index >= static_cast<int>(c.args.size()) || c.args[index] == kNoVar) return kNoVar;
+  return program_.varBase[program_.fileOfCall(callId)] + c.args[index];
+}
+
+// A summary whose flows start at the call's arguments, its callee's origin or nothing the call
+// site alone holds: it means the same when a library calls the function with other arguments.
+bool FlowSolver::summaryReadsOnlyArguments(uint32_t summary) const {
+  for (const Flow& f : catalog_.summaries[summary].flows)
+    for (const ValueRef* r : {&f.from, &f.to, &f.with})
+      if ((r != &f.with || !f.op.empty()) && r->base != ValueRef::Base::Arg &&
+          r->base != ValueRef::Base::Origin && r->base != ValueRef::Base::CallbackReturn &&
+          r->base != ValueRef::Base::CallbackParam)
+        return false;
+  return true;
+}
+
 void FlowSolver::evalCallback(uint32_t id) {
   CallbackC cb = callbacks_[id];
   std::vector<uint32_t> toks = tokensFor(cb.holder);
@@ -243,10 +265,21 @@ void FlowSolver::evalCallback(uint32_t id) {
     // the sink at the call that hands it, with the parameters the callback gets.
     bool librarySink = tokens_[t].kind == TokenKind::Library && tokens_[t].sink != kNone &&
                        cb.call != kNone && !cb.paramFrom.empty();
-    if (tokens_[t].kind != TokenKind::Function && !librarySink) continue;
+    // A summarised library function handed over (`fetchIssue().then(setIssue)`): its summary,
+    // with the parameters the callback gets as its arguments.
+    bool librarySummary = tokens_[t].kind == TokenKind::Library && tokens_[t].sink == kNone &&
+                          tokens_[t].summary != kNone && cb.call != kNone &&
+                          !cb.paramFrom.empty() && summaryReadsOnlyArguments(tokens_[t].summary);
+    if (tokens_[t].kind != TokenKind::Function && !librarySink && !librarySummary) continue;
     auto& done = callbackDone_[id];
     if (std::find(done.begin(), done.end(), t) != done.end()) continue;
     done.push_back(t);
+    if (librarySummary) {
+      givenArgs_ = &cb.paramFrom;
+      applySummary(cb.call, catalog_.summaries[tokens_[t].summary], t);
+      givenArgs_ = nullptr;
+      continue;
+    }
     if (librarySink) {
       callbackArgs_.push_back(cb.paramFrom);
       sinkHits_.push_back(
@@ -299,8 +332,7 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
   VarId base = kNoVar;
   switch (ref.base) {
     case ValueRef::Base::Arg:
-      if (ref.index < static_cast<int>(c.args.size()) && c.args[ref.index] != kNoVar)
-        base = vb + c.args[ref.index];
+      base = argumentVar(callId, ref.index);
       break;
     case ValueRef::Base::Receiver:
       if (c.receiver != kNoVar) base = vb + c.receiver;
@@ -380,8 +412,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     // Source value.
     VarId from = kNoVar;
     if (flow.from.base == ValueRef::Base::CallbackReturn) {
-      if (flow.from.index < static_cast<int>(c.args.size()) && c.args[flow.from.index] != kNoVar) {
-        VarId holder = vb + c.args[flow.from.index];
+      if (VarId holder = argumentVar(callId, flow.from.index); holder != kNoVar) {
         VarId ret = newSolverVar("callback result", c.site, file);
         callbackFromArg(callId, holder, {}, {}, ret);
         from = ret;
@@ -413,10 +444,10 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         break;
       }
       case ValueRef::Base::CallbackParam: {
-        if (flow.to.index < static_cast<int>(c.args.size()) && c.args[flow.to.index] != kNoVar) {
+        if (VarId holder = argumentVar(callId, flow.to.index); holder != kNoVar) {
           std::vector<VarId> params(flow.to.paramIndex + 1, kNoVar);
           params[flow.to.paramIndex] = from;
-          callbackFromArg(callId, vb + c.args[flow.to.index], params, {}, kNoVar);
+          callbackFromArg(callId, holder, params, {}, kNoVar);
         }
         break;
       }
