@@ -753,6 +753,38 @@ TEST_CASE("Frontend source family: React state set in a custom hook reaches its 
   CHECK(dataAt(r, "src/frontend/App.jsx", 7) == std::vector<std::string>{"product-data"});
 }
 
+TEST_CASE("Frontend source family: a React context's provider value reaches useContext",
+          "[families]") {
+  std::string ctx =
+      "import React, { createContext, useContext, useEffect, useState } from 'react';\n"
+      "import { view } from '@forge/bridge';\n"
+      "const Forge = createContext(null);\n"
+      "const Theme = createContext('light');\n"
+      "export function ForgeProvider({ children }: { children: any }) {\n"
+      "  const [ctx, setCtx] = useState(null);\n"
+      "  useEffect(() => { view.getContext().then(setCtx); }, []);\n"
+      "  return <Forge.Provider value={ctx}>{children}</Forge.Provider>;\n"
+      "}\n"
+      "export const useForge = () => useContext(Forge);\n"
+      "export const useTheme = () => useContext(Theme);\n";
+  std::string app =
+      "import { ForgeProvider, useForge, useTheme } from './context';\n"                // 1
+      "function Tracker() {\n"                                                          // 2
+      "  const c = useForge();\n"                                                       // 3
+      "  fetch('https://seg.example.com/p', { method: 'POST', body: c.accountId });\n"  // 4
+      "  fetch('https://th.example.com/t', { method: 'POST', body: useTheme() });\n"    // 5
+      "  return null;\n"
+      "}\n"
+      "export default () => <ForgeProvider><Tracker /></ForgeProvider>;\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/context.tsx", ctx},
+                      {"src/frontend/App.jsx", app}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/frontend/App.jsx", 4) == std::vector<std::string>{"user-identity"});
+  CHECK(dataAt(r, "src/frontend/App.jsx", 5).empty());  // the default, a constant
+}
+
 TEST_CASE("Resource tag family: event handler attributes of index.html are code", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

@@ -385,8 +385,13 @@ VarId Extractor::jsxElement(TSNode n) {
   if (!isNull(open)) {
     TSNode name = field(open, f_.name);
     if (!isNull(name)) element = std::string(text(name));
-    if (!element.empty() && element[0] >= 'A' && element[0] <= 'Z' &&
-        kind(name) == NodeKind::Identifier) {
+    // `<App />` and `<Ctx.Provider>`: a component the code names (a lowercase name is a DOM
+    // tag; a member of a lowercase object, `<motion.div>`, is a library's component too).
+    bool component =
+        !element.empty() &&
+        ((element[0] >= 'A' && element[0] <= 'Z' && kind(name) == NodeKind::Identifier) ||
+         (kind(name) == NodeKind::MemberExpression && element.find('.') != std::string::npos));
+    if (component) {
       nameNode = name;
       props = newVar("props of " + element, n);
       alloc(props, AllocKind::Object, 0, n);
