@@ -663,6 +663,9 @@ s.src = 'https://cdn.widget.example/w.js';
 document.head.appendChild(s);
 const a = document.createElement('a');
 a.href = 'https://docs.example.com/help';
+const frame = document.createElement('iframe');
+frame.setAttribute('src', 'https://embed.example.net/e');
+a.setAttribute('href', 'https://docs.example.com/other');
 )";
   auto r = scanFiles({{"manifest.yml", manifest},
                       {"static/ui/package.json", "{}"},
@@ -680,6 +683,12 @@ a.href = 'https://docs.example.com/help';
   CHECK(script->resourceList == "scripts");
   CHECK(hostAt(r, "static/ui/src/index.js", 6) == "cdn.widget.example");
   CHECK(hostAt(r, "static/ui/src/index.js", 9) == "missing");
+  // setAttribute('src' | 'href', url) is the same load as the property.
+  const EgressSite* frame = egressAt(r, "static/ui/src/index.js", 11);
+  REQUIRE(frame);
+  CHECK(frame->resourceList == "frames");
+  CHECK(hostAt(r, "static/ui/src/index.js", 11) == "embed.example.net");
+  CHECK(hostAt(r, "static/ui/src/index.js", 12) == "missing");
 }
 
 TEST_CASE("Frontend source family: a value kept in React state reaches a later request",

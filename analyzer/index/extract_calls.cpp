@@ -91,6 +91,15 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
   }
   call.result = newVar(shorten(call.calleeText) + "(…)", n);
   VarId result = call.result;
+  // `el.setAttribute('src', url)` loads url as `el.src = url` does, when el is an element.
+  if (call.methodName == "setAttribute" && call.receiver != kNoVar && call.args.size() >= 2 &&
+      call.args[1] != kNoVar && !isNull(argsNode)) {
+    TSNode name = ts_node_named_child(argsNode, 0);
+    std::string attribute = kind(name) == NodeKind::String ? stringContent(name) : "";
+    if (attribute == "src" || attribute == "href")
+      facts_.propertyUrls.push_back({call.receiver, attribute, call.args[1], site(n),
+                                     currentFunction()});
+  }
   forwardCallOrApply(call, calleeNode, argsNode);
   facts_.calls.push_back(std::move(call));
   return result;
