@@ -8,6 +8,8 @@ namespace fe {
 
 namespace fs = std::filesystem;
 
+constexpr int kMaxDepth = 32;
+
 StylesheetList findStylesheets(const fs::path& root, const std::vector<std::string>& dirs,
                                size_t maxFiles) {
   StylesheetList out;
@@ -26,7 +28,9 @@ StylesheetList findStylesheets(const fs::path& root, const std::vector<std::stri
         continue;  // a link may leave the scan root: never read (security.md)
       }
       if (entry.is_directory(sec)) {
-        if (name == "node_modules" || (!name.empty() && name[0] == '.'))
+        // Each level holds a directory handle open: a bound keeps a hostile nesting from
+        // exhausting them (no page is built from stylesheets 32 folders down).
+        if (name == "node_modules" || (!name.empty() && name[0] == '.') || it.depth() >= kMaxDepth)
           it.disable_recursion_pending();
         continue;
       }
