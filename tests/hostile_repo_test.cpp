@@ -480,6 +480,24 @@ TEST_CASE("a Custom UI build folder that was not built: its source project is th
   for (const auto& f : r.apps[0].verdict.findings) CHECK(f.ruleId != "FE005");  // client entry used
 }
 
+TEST_CASE("stylesheets nested past the walk's depth make the verdict incomplete",
+          "[hostile][fail-closed]") {
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: panel\n      resource: main\n      title: P\n"
+      "resources:\n  - key: main\n    path: static/hello/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  std::string deep = "static/hello/build";
+  for (int i = 0; i < 40; ++i) deep += "/d";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"static/hello/build/index.html", "<html></html>\n"},
+                      {deep + "/x.css", "@import 'https://fonts.example.org/a';\n"}});
+  requireIncomplete(r);
+  bool named = false;
+  for (const auto& why : r.apps[0].incomplete)
+    named = named || why.find("stylesheets") != std::string::npos;
+  CHECK(named);
+}
+
 TEST_CASE("a Custom UI page that cannot be read makes the verdict incomplete",
           "[hostile][fail-closed]") {
   // index.html with binary content: its <script src> and inline scripts are unknown.

@@ -435,7 +435,9 @@ ScanResult runScan(const ScanOptions& options) {
     StylesheetList sheets = findStylesheets(root, dirs, kMaxStylesheets);
     if (sheets.truncated)
       plan.incomplete.push_back(fmt::format(
-          "stylesheets past the first {} of the Custom UI folders were not read", kMaxStylesheets));
+          "some stylesheets of the Custom UI folders were not read (more than {}, or nested deeper "
+          "than 32 folders)",
+          kMaxStylesheets));
     for (const auto& css : sheets.files) {
       std::string text;
       if (!insideRoot(root, root / css)) continue;

@@ -30,8 +30,12 @@ StylesheetList findStylesheets(const fs::path& root, const std::vector<std::stri
       if (entry.is_directory(sec)) {
         // Each level holds a directory handle open: a bound keeps a hostile nesting from
         // exhausting them (no page is built from stylesheets 32 folders down).
-        if (name == "node_modules" || (!name.empty() && name[0] == '.') || it.depth() >= kMaxDepth)
+        if (name == "node_modules" || (!name.empty() && name[0] == '.')) {
           it.disable_recursion_pending();
+        } else if (it.depth() >= kMaxDepth) {
+          it.disable_recursion_pending();
+          out.truncated = true;  // what is below was not looked at
+        }
         continue;
       }
       if (name.size() < 5 || name.compare(name.size() - 4, 4, ".css") != 0) continue;

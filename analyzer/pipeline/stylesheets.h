@@ -11,11 +11,11 @@ namespace fe {
 
 struct StylesheetList {
   std::vector<std::string> files;  // relative to the scan root, '/'-separated, sorted
-  bool truncated = false;          // more than the bound: some were not read
+  bool truncated = false;  // more files than the bound, or folders nested past it: not all read
 };
 
 // Walks `dirs` (relative to root) without following directory symlinks, leaving out
-// node_modules and dot-folders; at most maxFiles files.
+// node_modules and dot-folders; at most maxFiles files, 32 folders deep.
 StylesheetList findStylesheets(const std::filesystem::path& root,
                                const std::vector<std::string>& dirs, size_t maxFiles);
 
