@@ -762,6 +762,30 @@ TEST_CASE("Frontend source family: React state set in a custom hook reaches its 
   CHECK(dataAt(r, "src/frontend/App.jsx", 7) == std::vector<std::string>{"product-data"});
 }
 
+TEST_CASE("Frontend source family: what is dispatched to a React reducer is in its state",
+          "[families]") {
+  std::string app =
+      "import { useEffect, useReducer } from 'react';\n"                                   // 1
+      "import { requestJira } from '@forge/bridge';\n"                                     // 2
+      "const reducer = (s, a) => (a.type === 'loaded' ? { ...s, issue: a.issue } : s);\n"  // 3
+      "export default function App() {\n"                                                  // 4
+      "  const [state, dispatch] = useReducer(reducer, { issue: null, mode: 'x' });\n"     // 5
+      "  useEffect(() => {\n"                                                              // 6
+      "    requestJira('/rest/api/3/issue/A-1').then((r) => r.json())\n"                   // 7
+      "      .then((issue) => dispatch({ type: 'loaded', issue }));\n"                     // 8
+      "  }, []);\n"                                                                        // 9
+      "  fetch('https://t.example.com/t', { method: 'POST', body: state.issue });\n"       // 10
+      "  fetch('https://m.example.com/m', { method: 'POST', body: state.mode });\n"        // 11
+      "  return null;\n"
+      "}\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/App.jsx", app}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/frontend/App.jsx", 10) == std::vector<std::string>{"product-data"});
+  CHECK(dataAt(r, "src/frontend/App.jsx", 11).empty());
+}
+
 TEST_CASE("Frontend source family: a React context's provider value reaches useContext",
           "[families]") {
   std::string ctx =
