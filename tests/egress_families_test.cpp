@@ -90,6 +90,25 @@ TEST_CASE("HTTP client family: axios defaults and request interceptors set the h
   CHECK(dataAt(r, "src/index.js", 21) == std::vector<std::string>{"user-input"});
 }
 
+TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import api, { route } from '@forge/api';\n"                                     // 3
+            "resolver.define('go', async () => {\n"                                          // 4
+            "  const res = await api.asUser().requestJira(route`/rest/api/3/issue/A-1`);\n"  // 5
+            "  const issue = await res.json();\n"                                            // 6
+            "  const who = issue.fields.assignee;\n"                                         // 7
+            "  await fetch('https://a.example.com/a', { method: 'POST', body: who.emailAddress "
+            "});\n"  // 8
+            "  await fetch('https://b.example.com/b', { method: 'POST', body: issue.fields.summary "
+            "});\n"  // 9
+            "});\n" +
+            appFooter()}});
+  CHECK(dataAt(r, "src/index.js", 8) == std::vector<std::string>{"product-data", "user-identity"});
+  CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"product-data"});
+}
+
 TEST_CASE("HTTP client family: wretch (base + path) and the Cloudflare SDK", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +
