@@ -917,6 +917,22 @@ TEST_CASE("destination: process.env gives an unknown host from env", "[flow]") {
         std::optional<fe::Level>(fe::Level::Warning));
 }
 
+TEST_CASE("destination: data in the path of a URL whose host is from env does not choose it",
+          "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  await fetch(`${process.env.SEARCH_URL}?q=${payload.q}`); // SINK
+  await fetch(payload.base + '/x'); // CHOSEN
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  const int line = lineOf(src, "SINK");
+  checkSink(r, "src/index.js", line, "null", "env", {"user-input"});
+  CHECK(findingLevel(r, "FE004", "src/index.js", line) ==
+        std::optional<fe::Level>(fe::Level::Warning));
+  CHECK(findingLevel(r, "FE004", "src/index.js", lineOf(src, "CHOSEN")) ==
+        std::optional<fe::Level>(fe::Level::Error));
+}
+
 TEST_CASE("destination: a URL from the resolver payload is chosen by the caller", "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
   await fetch(payload.url); // SINK

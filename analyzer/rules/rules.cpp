@@ -299,8 +299,11 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     if (!e.host && e.kind != SinkKind::Remote && e.kind != SinkKind::Provider) {
       Finding d = base;
       d.ruleId = "FE004";
+      // Data in the URL lets the caller choose the host, unless the host is the value of an
+      // environment variable (the developer's configuration, with the data only in its path).
       bool callerChooses =
-          e.hostSource == "user-input" || (e.urlData & (kUserInput | kWebtriggerRequest));
+          e.hostSource == "user-input" ||
+          (e.hostSource != "env" && (e.urlData & (kUserInput | kWebtriggerRequest)));
       d.level = callerChooses ? Level::Error : Level::Warning;
       d.message = fmt::format("the host of {} is not statically known (from {}{}){}", e.api,
                               e.hostSource, e.hostDetail.empty() ? "" : " " + e.hostDetail,
