@@ -151,6 +151,37 @@ TEST_CASE("SDK family: OpenAI client with product data, FE009 and FE002", "[fami
   CHECK(hasFinding(r, "FE002", "src/index.js", 9));
 }
 
+TEST_CASE("SDK family: googleapis, Notion, Azure OpenAI and Mixpanel's regional host",
+          "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import { google } from 'googleapis';\n"                                        // 3
+            "import { Client } from '@notionhq/client';\n"                                  // 4
+            "import { AzureOpenAI } from 'openai';\n"                                       // 5
+            "import Mixpanel from 'mixpanel';\n"                                            // 6
+            "const sheets = google.sheets({ version: 'v4' });\n"                            // 7
+            "const notion = new Client({ auth: process.env.NOTION });\n"                    // 8
+            "const ai = new AzureOpenAI({ endpoint: 'https://acme.openai.azure.com' });\n"  // 9
+            "const mp = Mixpanel.init('t', { host: 'api-eu.mixpanel.com' });\n"             // 10
+            "resolver.define('go', async ({ payload }) => {\n"                              // 11
+            "  await sheets.spreadsheets.values.append({ requestBody: { values: [[payload.a]] } "
+            "});\n"  // 12
+            "  await notion.pages.create({ properties: { Name: { title: [{ text: { content: "
+            "payload.t } }] } } });\n"                                                       // 13
+            "  await ai.chat.completions.create({ messages: [{ content: payload.q }] });\n"  // 14
+            "  mp.track('e', { v: payload.v });\n"                                           // 15
+            "});\n" +
+            appFooter()}});
+  CHECK(hostAt(r, "src/index.js", 12) == "sheets.googleapis.com");
+  CHECK(dataAt(r, "src/index.js", 12) == std::vector<std::string>{"user-input"});
+  // Six fields down: the data is still found.
+  CHECK(hostAt(r, "src/index.js", 13) == "api.notion.com");
+  CHECK(dataAt(r, "src/index.js", 13) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/index.js", 14) == "acme.openai.azure.com");
+  CHECK(hostAt(r, "src/index.js", 15) == "api-eu.mixpanel.com");
+}
+
 TEST_CASE("SDK family: AWS SDK v3 host from the client's region", "[families]") {
   auto r =
       scanFiles({{"src/index.js",

@@ -146,9 +146,13 @@ class FlowSolver {
   // Field variable of a token, or kNoVar.
   VarId fieldOf(uint32_t token, const std::string& name) const;
   // Categories that reach v, its fields and theirs (depth-bounded).
-  uint8_t deepTaint(VarId v, int depth = 5) const;
+  // How many fields down "everything in this value" looks: deep enough for the request bodies
+  // of SDKs that nest the data (a Notion page's `properties.Name.title[0].text.content` is 6),
+  // bounded because each (object, depth) pair is memoised once per round.
+  static constexpr int kDeepTaintDepth = 8;
+  uint8_t deepTaint(VarId v, int depth = kDeepTaintDepth) const;
   // Finds a variable among v and its fields that carries category bit.
-  VarId deepCarrier(VarId v, uint8_t bit, int depth = 5) const;
+  VarId deepCarrier(VarId v, uint8_t bit, int depth = kDeepTaintDepth) const;
   // Whether category `bit` can reach v along a path whose calls and returns
   // match (a value that entered a helper from one caller does not leave it
   // into another). Bounded: when the search budget runs out, it says yes.
@@ -166,7 +170,7 @@ class FlowSolver {
     return summarisedMethodCalls_;
   }
   // Every variable among v and its fields (depth-bounded) that carries bit.
-  std::vector<VarId> deepCarriers(VarId v, uint8_t bit, int depth = 5) const;
+  std::vector<VarId> deepCarriers(VarId v, uint8_t bit, int depth = kDeepTaintDepth) const;
   // Values a catalog reference denotes at a call.
   // `callbackArgs`: SinkHit::callbackArgs, the arguments a library calls a callback with.
   std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken,
@@ -368,7 +372,7 @@ class FlowSolver {
   void buildPredecessors() const;
   // Deep taint of an object at a depth, memoised per generation (see deepTaint).
   uint8_t deepTokenTaint(uint32_t token, int depth) const;
-  static constexpr int kDeepDepths = 8;  // depths 0..7; queries use at most 5
+  static constexpr int kDeepDepths = kDeepTaintDepth + 1;  // memo slots for depths 0..8
   mutable std::vector<uint32_t> deepMemoGen_;
   mutable std::vector<uint8_t> deepMemo_;
   uint32_t deepGeneration_ = 1;
