@@ -109,6 +109,25 @@ TEST_CASE("Source family: user fields of product responses are user identity too
   CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"product-data"});
 }
 
+TEST_CASE("Source family: a context sent whole carries its account id", "[families]") {
+  auto r = scanFiles({{"src/index.js",
+                       kResolverHeader +
+                           "resolver.define('go', async (req) => {\n"  // 3
+                           "  await fetch('https://a.example.com/a', { method: 'POST', body: "
+                           "JSON.stringify(req.context) });\n"                      // 4
+                           "  const entry = { ...req.context, at: Date.now() };\n"  // 5
+                           "  await fetch('https://b.example.com/b', { method: 'POST', body: "
+                           "JSON.stringify(entry) });\n"  // 6
+                           "  await fetch('https://c.example.com/c', { method: 'POST', body: "
+                           "req.context.cloudId });\n"  // 7
+                           "});\n" +
+                           appFooter()}});
+  const std::vector<std::string> both{"install-context", "user-identity"};
+  CHECK(dataAt(r, "src/index.js", 4) == both);
+  CHECK(dataAt(r, "src/index.js", 6) == both);
+  CHECK(dataAt(r, "src/index.js", 7) == std::vector<std::string>{"install-context"});
+}
+
 TEST_CASE("HTTP client family: wretch (base + path) and the Cloudflare SDK", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +

@@ -484,6 +484,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           s.id = id;
           if (!r.selector(e, s.selector, false)) continue;
           s.category = e["category"] ? e["category"].as<std::string>() : "";
+          if (e["inWhole"]) s.inWhole = e["inWhole"].as<bool>();
           bool ok = false;
           for (auto* c : kCategories) ok = ok || s.category == c;
           if (!ok) {

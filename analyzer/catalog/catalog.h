@@ -156,6 +156,9 @@ struct SourceModel {
   std::string id;
   std::string category;  // one of the seven categories
   Selector selector;
+  // The value this member belongs to, sent whole, sends it too (`JSON.stringify(context)`
+  // holds `context.accountId`): its category reaches what is made from the whole value.
+  bool inWhole = false;
 };
 
 struct Flow {

@@ -119,6 +119,7 @@ bool FlowSolver::phaseDeepTaint() {
   // Nothing tainted anywhere (library code without sources): nothing to spread.
   uint8_t any = 0;
   for (const auto& st : vars_) any |= st.eff;
+  for (const auto& tk : tokens_) any |= tk.below;  // a whole value carries its members' too
   if (!any) return false;
   ++deepGeneration_;  // the heap changed since the last round
   for (size_t i = 0; i < deepTaintEdges_.size(); ++i) {
@@ -135,6 +136,9 @@ bool FlowSolver::phaseDeepTaint() {
       // that value, not the whole of it.
       changed |= addTaint(to, static_cast<uint8_t>(1u << b), carrier == kNoVar ? from : carrier,
                           kNone, kNone, false);
+      // No variable carries it: a member the catalog names below a library value that is sent
+      // whole (`JSON.stringify(context)` holds `context.accountId`). It starts here.
+      if (carrier == kNoVar) markBorn(to, static_cast<uint8_t>(1u << b));
       for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
         if (implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to)) {
           implicitPreds_.push_back({cv, to, call, 0});

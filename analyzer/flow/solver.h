@@ -52,6 +52,9 @@ struct Token {
   uint32_t creatorCall = kNone;  // for "()" segments: the call that made it
   std::vector<std::string> path;
   uint8_t intrinsic = 0;     // customer-data categories of the value itself
+  // Categories of members a catalog source names below this value (`context.accountId` is
+  // user identity): the value as a whole (`JSON.stringify(context)`) carries them too.
+  uint8_t below = 0;
   bool isSource = false;     // a catalog source matched this path itself (not inherited)
   uint32_t sink = kNone;     // catalog sink matched by this callee path
   uint32_t summary = kNone;  // catalog summary matched by this callee path

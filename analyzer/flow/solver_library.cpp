@@ -145,6 +145,18 @@ void FlowSolver::matchCatalog(uint32_t tok) {
       t.isSource = true;
     }
   }
+  // Sources marked inWhole with a fixed path below this value: what its members are (a pattern
+  // with `**` names members anywhere, which says nothing about this value's own content).
+  for (const auto& src : catalog_.sources) {
+    if (!src.inWhole || !src.selector.methods.empty() || !selectorRootMatches(src.selector, root))
+      continue;
+    for (const auto& p : src.selector.paths) {
+      if (p.segments.size() <= path.size() ||
+          std::find(p.segments.begin(), p.segments.end(), "**") != p.segments.end())
+        continue;
+      if (p.mayMatchExtension(path)) t.below |= categoryBit(src.category);
+    }
+  }
   // Sources mark their whole subtree; a more specific descendant pattern
   // overrides (context → install-context, context.accountId → user-identity).
   if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;

@@ -367,6 +367,12 @@ void FlowSolver::evalSpread(uint32_t id) {
   std::vector<uint32_t> to =
       watchVar_ == find(s.source) ? vars_[find(s.target)].tokens : tokensFor(s.target);
   for (uint32_t f : from) {
+    // `{ ...context }`: the members the catalog names below a library value are copied too,
+    // read or not (context.accountId); the object made is part of what they are in.
+    if (uint8_t below = tokens_[f].below; below && tokens_[f].kind == TokenKind::Library) {
+      addTaint(s.target, below, s.source, kNone, kNone, false);
+      markBorn(find(s.target), below);
+    }
     for (uint32_t t : to) {
       if (f == t) continue;
       // Copying the summary would give the target a field for every name in the program;

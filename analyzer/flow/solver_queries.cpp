@@ -50,7 +50,7 @@ uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
   if (deepMemoGen_[slot] == deepGeneration_) return deepMemo_[slot];
   // Mark before recursing (depth decreases, so no cycle can reach this slot).
   deepMemoGen_[slot] = deepGeneration_;
-  uint8_t mask = tok.intrinsic;
+  uint8_t mask = tok.intrinsic | tok.below;
   for (const auto& [n, fv] : tok.fields) {
     if (n.rfind("$getter:", 0) == 0) continue;
     mask |= deepTaint(fv, depth - 1);
