@@ -51,7 +51,7 @@ struct Token {
   std::string segment;           // member name, "()", "$cbN", "$pN"
   uint32_t creatorCall = kNone;  // for "()" segments: the call that made it
   std::vector<std::string> path;
-  uint8_t intrinsic = 0;     // customer-data categories of the value itself
+  uint8_t intrinsic = 0;  // customer-data categories of the value itself
   // Categories of members a catalog source names below this value (`context.accountId` is
   // user identity): the value as a whole (`JSON.stringify(context)`) carries them too.
   uint8_t below = 0;

@@ -97,8 +97,8 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
     TSNode name = ts_node_named_child(argsNode, 0);
     std::string attribute = kind(name) == NodeKind::String ? stringContent(name) : "";
     if (attribute == "src" || attribute == "href")
-      facts_.propertyUrls.push_back({call.receiver, attribute, call.args[1], site(n),
-                                     currentFunction()});
+      facts_.propertyUrls.push_back(
+          {call.receiver, attribute, call.args[1], site(n), currentFunction()});
   }
   forwardCallOrApply(call, calleeNode, argsNode);
   facts_.calls.push_back(std::move(call));
