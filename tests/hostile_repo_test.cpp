@@ -568,13 +568,26 @@ TEST_CASE("an import of a file on disk the scan did not read makes the verdict i
     requireIncomplete(r);
     CHECK(hasDiagnostic(r, "unanalysed-code", "src/index.js"));
   }
-  // JSON is data, and an import of a file that does not exist is only imprecise.
+  // JSON is data: only imprecise.
   auto r = scanFiles({{"src/index.js",
-                       "const cfg = require('./config.json');\nconst x = require('./gone');\n"
+                       "const cfg = require('./config.json');\n"
                        "export const handler = async () => fetch(cfg.url);\n"},
                       {"src/config.json", "{\"url\": \"https://api.example.com\"}\n"}});
   requireComplete(r);
   CHECK(hasDiagnostic(r, "unresolved-import", "src/index.js"));
+  // A module that is not in the checkout at all (generated, or not committed) is code that
+  // runs and was not read; a declaration file or a `.js` name for a `.ts` file is not that.
+  auto gone = scanFiles({{"src/index.js",
+                          "const x = require('./generated/client');\n"
+                          "export const handler = async () => x.send();\n"}});
+  requireIncomplete(gone);
+  CHECK(hasDiagnostic(gone, "unanalysed-code", "src/index.js"));
+  auto typed =
+      scanFiles({{"src/index.ts", "import { T } from './types';\nimport { f } from './util.js';\n" +
+                                      std::string(kFetchIndex)},
+                 {"src/types.d.ts", "export type T = string;\n"},
+                 {"src/util.ts", "export const f = 1;\n"}});
+  requireComplete(typed);
 }
 
 TEST_CASE("a function whose handler is invalid makes the verdict incomplete",

@@ -282,7 +282,7 @@ TEST_CASE("modules: packages of the app's own workspace, by package.json exports
             {"user-input"});
 }
 
-TEST_CASE("modules: an unresolvable relative import is a diagnostic and the scan continues",
+TEST_CASE("modules: an import of a module not in the checkout is a warning and the scan continues",
           "[modules]") {
   const std::string src =
       entry("import { BASE } from './missing';\n",
@@ -291,7 +291,10 @@ TEST_CASE("modules: an unresolvable relative import is a diagnostic and the scan
             "}); // SINK_KNOWN\n");
   auto r = scanFiles({{"src/index.js", src}});
   INFO(describe(r));
-  CHECK(hasDiagnostic(r, "unresolved-import", "src/index.js"));
+  // Nothing on disk answers './missing': code that runs and was not read (incomplete).
+  CHECK(hasDiagnostic(r, "unanalysed-code", "src/index.js"));
+  REQUIRE(r.apps.size() == 1);
+  CHECK_FALSE(r.apps[0].incomplete.empty());
   CHECK_FALSE(r.inputError);
   checkSink(r, "src/index.js", lineOf(src, "SINK_UNKNOWN"), "null", "unknown", {"user-input"});
   checkSink(r, "src/index.js", lineOf(src, "SINK_KNOWN"), "api.example.com", "literal",
@@ -397,7 +400,7 @@ TEST_CASE("modules: a handler in index.mts and an import of a .cts file", "[modu
   checkSink(r, "src/index.mts", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
 
-TEST_CASE("modules: one unresolved-import note per file and specifier, none for assets",
+TEST_CASE("modules: one diagnostic per file and unresolved specifier, none for assets",
           "[modules]") {
   const std::string src = entry(
       "import { A, B, C } from './missing';\nimport logo from './logo.png';\n"
@@ -405,7 +408,8 @@ TEST_CASE("modules: one unresolved-import note per file and specifier, none for 
       "  await fetch('https://api.example.com/b', { body: A + B + C + logo + icon });\n");
   auto r = scanFiles({{"src/index.js", src}});
   size_t notes = 0;
-  for (const auto& d : r.diagnostics) notes += d.code == "unresolved-import";
+  for (const auto& d : r.diagnostics)
+    notes += d.code == "unresolved-import" || d.code == "unanalysed-code";
   CHECK(notes == 1);
 }
 

@@ -146,6 +146,15 @@ class Linker {
                                               imp.specifier)});
           continue;
         }
+        if (in_.resolver->namesNothing(file.path, imp.specifier)) {
+          // Generated code, or a file not committed: what it does at run time is unknown.
+          diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
+                            int(imp.site.column),
+                            fmt::format("imports '{}', which is not in the checkout (generated "
+                                        "or not committed); what it sends is unknown",
+                                        imp.specifier)});
+          continue;
+        }
         diags_.push_back(
             {Severity::Note, "unresolved-import", file.path, int(imp.site.line),
              int(imp.site.column),

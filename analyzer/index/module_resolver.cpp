@@ -89,6 +89,29 @@ bool ModuleResolver::namesUnreadCode(const std::string& fromFile,
   return false;
 }
 
+bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string& specifier) const {
+  if (!isFile_ || !isRelative(specifier)) return false;
+  std::string target;
+  std::string joined =
+      specifier[0] == '/' ? specifier.substr(1) : joinPath(parentDir(fromFile), specifier);
+  if (!normalisePath(joined, target) || target.empty()) return false;
+  if (isFile_(target)) return false;
+  for (const char* ext : {".json", ".d.ts", ".node", ".mjs", ".cjs", ".jsx", ".tsx", ".ts", ".js",
+                          ".d.mts", ".d.cts", ".mts", ".cts", ".vue", ".svelte", ".css", ".scss"})
+    if (isFile_(target + ext) || isFile_(target + "/index" + ext)) return false;
+  // `.js` written for a `.ts` file, or for a declaration file.
+  for (const char* from : {".js", ".mjs", ".cjs", ".jsx"}) {
+    size_t n = std::char_traits<char>::length(from);
+    if (target.size() > n && target.compare(target.size() - n, n, from) == 0) {
+      std::string stem = target.substr(0, target.size() - n);
+      for (const char* to : {".ts", ".tsx", ".d.ts", ".mts", ".cts"})
+        if (isFile_(stem + to)) return false;
+    }
+  }
+  if (isFile_(target + "/package.json")) return false;
+  return true;
+}
+
 int ModuleResolver::probe(const std::string& base) const {
   auto has = [&](const std::string& p) {
     auto it = index_.find(p);

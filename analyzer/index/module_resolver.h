@@ -44,6 +44,10 @@ class ModuleResolver {
   // native .node addon, a file under a folder the scan leaves out. JSON is data, not code.
   // Needs isFile; false without it.
   bool namesUnreadCode(const std::string& fromFile, const std::string& specifier) const;
+  // A relative specifier that names nothing on disk under any name Node or a bundler would
+  // try (no source file, no JSON, no declaration file, no folder): code the checkout does not
+  // hold (generated, or not committed). Needs isFile; false without it.
+  bool namesNothing(const std::string& fromFile, const std::string& specifier) const;
   // The package name of a bare specifier ("@forge/api/x" -> "@forge/api").
   static std::string packageName(const std::string& specifier);
   Diagnostics takeDiagnostics() {
