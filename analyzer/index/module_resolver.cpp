@@ -91,9 +91,11 @@ bool ModuleResolver::namesUnreadCode(const std::string& fromFile,
 
 bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string& specifier) const {
   if (!isFile_ || !isRelative(specifier)) return false;
+  // A bundler's query (`./icon.svg?react`, `./worker.js?worker`) names the file before it.
+  std::string path = specifier.substr(0, specifier.find_first_of("?#"));
+  if (path.empty()) return false;
   std::string target;
-  std::string joined =
-      specifier[0] == '/' ? specifier.substr(1) : joinPath(parentDir(fromFile), specifier);
+  std::string joined = path[0] == '/' ? path.substr(1) : joinPath(parentDir(fromFile), path);
   if (!normalisePath(joined, target) || target.empty()) return false;
   if (isFile_(target)) return false;
   for (const char* ext : {".json", ".d.ts", ".node", ".mjs", ".cjs", ".jsx", ".tsx", ".ts", ".js",
