@@ -527,6 +527,28 @@ TEST_CASE("Remote family: invokeRemote, endpoint modules and Connect remotes", "
   CHECK(hasRule(r, "FE011"));
 }
 
+TEST_CASE("Remote family: a {remote} entry of fetch.backend allows a fetch to that remote",
+          "[families]") {
+  std::string manifest =
+      "modules:\n  function:\n    - key: fn\n      handler: index.handler\n"
+      "remotes:\n  - key: acme\n    baseUrl:\n      default: https://api.acme.example\n"
+      "      EU: https://eu.acme.example\n"
+      "permissions:\n  external:\n    fetch:\n      backend:\n        - remote: acme\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"src/index.js",
+                       "export const handler = async () => {\n"
+                       "  await fetch('https://api.acme.example/v1');\n"   // 2
+                       "  await fetch('https://eu.acme.example/v1');\n"    // 3
+                       "  await fetch('https://other.example.org/v1');\n"  // 4
+                       "};\n"}});
+  INFO(describe(r));
+  CHECK_FALSE(hasFinding(r, "FE003", "src/index.js", 2));
+  CHECK_FALSE(hasFinding(r, "FE003", "src/index.js", 3));
+  CHECK(hasFinding(r, "FE003", "src/index.js", 4));
+  for (const auto& f : r.apps[0].verdict.findings) CHECK(f.ruleId != "FE005");  // it is used
+}
+
 TEST_CASE("Provider family: withProvider().fetch goes to the provider's remote", "[families]") {
   std::string manifest =
       "modules:\n  function:\n    - key: fn\n      handler: index.handler\n      providers:\n      "

@@ -164,10 +164,23 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
   v.egress = std::move(flow.egress);
   v.logs = std::move(flow.logs);
   std::vector<std::string> backend, client;
+  // What a fetch entry allows: its address, or for `{remote: key}` the remote's base URLs
+  // (every region's).
+  auto addressesOf = [&](const EgressPermission& p) {
+    std::vector<std::string> out;
+    if (!p.address.empty()) out.push_back(p.address);
+    if (p.address.empty() && !p.remote.empty())
+      if (const ManifestRemote* r = manifest.findRemote(p.remote)) {
+        if (!r->baseUrl.empty()) out.push_back(r->baseUrl);
+        for (const auto& [region, url] : r->regionBaseUrls) out.push_back(url);
+      }
+    return out;
+  };
   for (const auto& p : manifest.permissions) {
-    if (p.address.empty()) continue;
-    if (p.list == "fetch.backend") backend.push_back(p.address);
-    if (p.list == "fetch.client") client.push_back(p.address);
+    for (const auto& a : addressesOf(p)) {
+      if (p.list == "fetch.backend") backend.push_back(a);
+      if (p.list == "fetch.client") client.push_back(a);
+    }
   }
   EgressAllowList backendList(backend), clientList(client);
   for (const auto& p : manifest.permissions) {
@@ -234,12 +247,13 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     // Which permissions this site uses.
     for (size_t pi = 0; pi < manifest.permissions.size(); ++pi) {
       const auto& p = manifest.permissions[pi];
-      if (!p.remote.empty()) {
-        if (p.remote == e.remoteKey) v.permissions[pi].used = true;
+      if (!p.remote.empty() && p.remote == e.remoteKey) {
+        v.permissions[pi].used = true;
         continue;
       }
-      if (p.address.empty()) continue;
-      EgressAllowList one({p.address});
+      std::vector<std::string> addresses = addressesOf(p);
+      if (addresses.empty()) continue;
+      EgressAllowList one(addresses);
       bool uses = false;
       if (e.kind == SinkKind::Resource) {
         if (p.list == e.resourceList)
