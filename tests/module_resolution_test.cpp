@@ -247,6 +247,25 @@ TEST_CASE("modules: tsconfig baseUrl and paths, inherited with extends", "[modul
   checkSink(r, "src/index.ts", lineOf(src, "SINK_BASEURL"), "other.example.com", "constant", kNone);
 }
 
+TEST_CASE("modules: TypeScript namespaces are objects of what they export", "[modules]") {
+  const std::string pd =
+      "export namespace PagerDuty {\n"
+      "  export async function page(title: string) {\n"
+      "    return fetch('https://pd.example.com/i', { method: 'POST', body: title }); // SINK_NS\n"
+      "  }\n"
+      "}\n"
+      "export class Client { go() { return 1; } }\n";
+  const std::string src = entry(
+      "import { PagerDuty, Client } from './pd.js';\n"
+      "namespace Local { export const BASE = 'https://local.example.org'; }\n",
+      "  await PagerDuty.page(payload.title);\n"
+      "  await fetch(`${Local.BASE}/x`); // SINK_LOCAL\n"
+      "  new Client().go();\n");
+  auto r = scanFiles({{"src/index.ts", src}, {"src/pd.ts", pd}});
+  checkSink(r, "src/pd.ts", lineOf(pd, "SINK_NS"), "pd.example.com", "literal", {"user-input"});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK_LOCAL"), "local.example.org", "constant", kNone);
+}
+
 TEST_CASE("modules: packages of the app's own workspace, by package.json exports and main",
           "[modules]") {
   // A monorepo: packages/* are linked into node_modules at run time; here they are found by

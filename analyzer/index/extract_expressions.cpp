@@ -93,6 +93,8 @@ VarId Extractor::eval(TSNode n) {
       facts_.awaits.push_back({t, v});
       return t;
     }
+    case NodeKind::InternalModule:  // `namespace X {…}` at statement position
+      return namespaceDeclaration(n);
     case NodeKind::YieldExpression: {
       VarId v = eval(ts_node_named_child(n, 0));
       VarId iterator = functions_.back().generatorVar;

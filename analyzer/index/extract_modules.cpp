@@ -154,6 +154,10 @@ void Extractor::visitExport(TSNode s) {
 
 void Extractor::exportName(const std::string& name, VarId v) {
   if (v == kNoVar) return;
+  if (namespaceObject_ != kNoVar) {  // `export` inside `namespace X {…}`: a member of X
+    facts_.stores.push_back({namespaceObject_, name, kNoVar, v, SourceSite{}});
+    return;
+  }
   facts_.exports.push_back({name, v});
   facts_.stores.push_back({facts_.exportsVar, name, kNoVar, v, SourceSite{}});
   facts_.staticExportNames.push_back(name);
@@ -165,9 +169,13 @@ void Extractor::declaredNames(TSNode decl, std::vector<std::string>& out) {
     case NodeKind::GeneratorFunctionDeclaration:
     case NodeKind::ClassDeclaration:
     case NodeKind::AbstractClassDeclaration:
-    case NodeKind::EnumDeclaration: {
+    case NodeKind::EnumDeclaration:
+    case NodeKind::InternalModule: {
       TSNode name = field(decl, f_.name);
-      if (!isNull(name)) out.emplace_back(text(name));
+      // A dotted namespace name (`namespace A.B`) declares no new binding of its own.
+      if (!isNull(name) &&
+          (kind(decl) != NodeKind::InternalModule || kind(name) == NodeKind::Identifier))
+        out.emplace_back(text(name));
       return;
     }
     case NodeKind::LexicalDeclaration:

@@ -217,11 +217,9 @@ void Extractor::visit(TSNode s) {
     case NodeKind::AmbientDeclaration:
       return;
     case NodeKind::Module:
-    case NodeKind::InternalModule: {
-      TSNode body = field(s, f_.body);
-      if (!isNull(body)) visitBlock(body);
+    case NodeKind::InternalModule:
+      namespaceDeclaration(s);
       return;
-    }
     case NodeKind::Error:
       visitChildren(s);
       return;
@@ -231,6 +229,25 @@ void Extractor::visit(TSNode s) {
       eval(s);
       return;
   }
+}
+
+// `namespace X { export function f() {} }`: X is an object whose members are what the block
+// exports (`declare module 'm' {}` and dotted names are types or ambient: only the block's
+// code is visited).
+VarId Extractor::namespaceDeclaration(TSNode s) {
+  TSNode name = field(s, f_.name);
+  TSNode body = field(s, f_.body);
+  VarId ns = kNoVar;
+  if (!isNull(name) && kind(name) == NodeKind::Identifier) {
+    ns = newVar(std::string(text(name)), s);
+    alloc(ns, AllocKind::Object, 0, s);
+    bindPattern(name, ns, BindingKind::Const, true);
+  }
+  VarId outer = namespaceObject_;
+  namespaceObject_ = ns;
+  if (!isNull(body)) visitBlock(body);
+  namespaceObject_ = outer;
+  return ns;
 }
 
 void Extractor::visitForIn(TSNode s) {

@@ -156,6 +156,8 @@ class Extractor {
   // (`private static async`, `public static get`, decorators).
   void memberKeywords(TSNode member, bool& isStatic, bool& getter);
   bool hasStarToken(TSNode node);
+  VarId namespaceObject_ = kNoVar;  // inside `namespace X {…}`: what it exports is X's
+  VarId namespaceDeclaration(TSNode s);
 
   // extract_statements.cpp
   void visitChildren(TSNode n);

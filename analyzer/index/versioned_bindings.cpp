@@ -218,14 +218,22 @@ void Extractor::hoistStatement(TSNode s) {
       }
       break;
     }
-    case NodeKind::EnumDeclaration: {
+    case NodeKind::EnumDeclaration:
+    case NodeKind::InternalModule: {
       TSNode name = field(s, f_.name);
-      if (!isNull(name)) declare(std::string(text(name)), BindingKind::Const, name);
+      if (!isNull(name) &&
+          (kind(s) != NodeKind::InternalModule || kind(name) == NodeKind::Identifier))
+        declare(std::string(text(name)), BindingKind::Const, name);
       break;
     }
     case NodeKind::ExportStatement: {
       TSNode d = field(s, f_.declaration);
       if (!isNull(d)) hoistStatement(d);
+      break;
+    }
+    case NodeKind::ExpressionStatement: {  // `namespace X {…}` parses as one
+      TSNode e = ts_node_named_child(s, 0);
+      if (!isNull(e) && kind(e) == NodeKind::InternalModule) hoistStatement(e);
       break;
     }
     default:
