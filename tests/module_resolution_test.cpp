@@ -254,16 +254,21 @@ TEST_CASE("modules: TypeScript namespaces are objects of what they export", "[mo
       "    return fetch('https://pd.example.com/i', { method: 'POST', body: title }); // SINK_NS\n"
       "  }\n"
       "}\n"
-      "export class Client { go() { return 1; } }\n";
+      "export class Client {\n"
+      "  go(v: string) { return fetch('https://cls.example.com/c', { method: 'POST', body: v }); "
+      "} // SINK_CLASS\n"
+      "}\n";
   const std::string src = entry(
       "import { PagerDuty, Client } from './pd.js';\n"
       "namespace Local { export const BASE = 'https://local.example.org'; }\n",
       "  await PagerDuty.page(payload.title);\n"
       "  await fetch(`${Local.BASE}/x`); // SINK_LOCAL\n"
-      "  new Client().go();\n");
+      "  new Client().go(payload.v);\n");
   auto r = scanFiles({{"src/index.ts", src}, {"src/pd.ts", pd}});
   checkSink(r, "src/pd.ts", lineOf(pd, "SINK_NS"), "pd.example.com", "literal", {"user-input"});
   checkSink(r, "src/index.ts", lineOf(src, "SINK_LOCAL"), "local.example.org", "constant", kNone);
+  // A class exported beside it (its name a type_identifier) is still an export.
+  checkSink(r, "src/pd.ts", lineOf(pd, "SINK_CLASS"), "cls.example.com", "literal", {"user-input"});
 }
 
 TEST_CASE("modules: packages of the app's own workspace, by package.json exports and main",
