@@ -527,6 +527,24 @@ TEST_CASE("Remote family: invokeRemote, endpoint modules and Connect remotes", "
   CHECK(hasRule(r, "FE011"));
 }
 
+TEST_CASE("Remote family: invokeRemote to a remote with a base URL per region", "[families]") {
+  std::string manifest =
+      "modules:\n  function:\n    - key: fn\n      handler: index.handler\n"
+      "remotes:\n  - key: be\n    baseUrl:\n      EU: https://eu.be.example\n"
+      "      default: https://us.be.example\n    operations:\n      - compute\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"src/index.js",
+                  "import { invokeRemote } from '@forge/api';\n"
+                  "export const handler = async (e) => {\n"
+                  "  await invokeRemote('be', { path: '/a', body: JSON.stringify(e) });\n"  // 3
+                  "};\n"}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", 3) ==
+        std::vector<std::string>{"eu.be.example", "us.be.example"});
+}
+
 TEST_CASE("Remote family: a {remote} entry of fetch.backend allows a fetch to that remote",
           "[families]") {
   std::string manifest =

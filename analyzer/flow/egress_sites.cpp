@@ -580,7 +580,29 @@ class Collector {
       }
       for (VarId v : vars(model.options, hit)) dataVars.push_back(v);
       addData(e, dataVars);
+      // A remote with a base URL per region (`baseUrl: {EU: …, default: …}`): the call goes
+      // to the region of the installation, so every region's host is a destination.
+      std::vector<EgressSite> regions;
+      if (remote && e.host)
+        for (const auto& [region, url] : remote->regionBaseUrls) {
+          AbstractString b;
+          b.kind = StringKind::Exact;
+          b.text = url;
+          std::string protocol;
+          std::optional<std::string> host = hostOf(b, &protocol);
+          if (!host || host == e.host) continue;
+          bool seen = false;
+          for (const auto& r : regions) seen = seen || r.host == host;
+          if (seen) continue;
+          EgressSite r = e;
+          r.host = host;
+          r.protocol = protocol;
+          r.url = url;
+          r.matchUrl = url;
+          regions.push_back(std::move(r));
+        }
       out.push_back(std::move(e));
+      for (auto& r : regions) out.push_back(std::move(r));
       return out;
     }
     std::vector<VarId> urlVars;
