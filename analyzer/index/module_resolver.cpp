@@ -94,6 +94,17 @@ bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string
   // A bundler's query (`./icon.svg?react`, `./worker.js?worker`) names the file before it.
   std::string path = specifier.substr(0, specifier.find_first_of("?#"));
   if (path.empty()) return false;
+  // Only code counts: a missing stylesheet, image or data file is not a program that sends
+  // (`import './App.css'` without the file stays a note).
+  size_t dot = path.rfind('.'), slash = path.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
+      dot + 1 < path.size()) {
+    std::string ext = path.substr(dot);
+    bool code = false;
+    for (const char* e : {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"})
+      code = code || ext == e;
+    if (!code) return false;
+  }
   std::string target;
   std::string joined = path[0] == '/' ? path.substr(1) : joinPath(parentDir(fromFile), path);
   if (!normalisePath(joined, target) || target.empty()) return false;
