@@ -76,6 +76,7 @@ TEST_CASE("a file parses to the same facts whatever the thread parsed before", "
 
 TEST_CASE("the arena's pages are reused by the next file, not mapped again", "[arena]") {
   std::string big = bigModule(3000);
+  fe::releaseParseArenaPool();  // what earlier tests left
   std::thread([&] {
     CHECK(fe::parseArenaMappedBytes() == 0);  // a new thread has none
     parse("big.js", big);
@@ -84,6 +85,25 @@ TEST_CASE("the arena's pages are reused by the next file, not mapped again", "[a
     for (int i = 0; i < 3; ++i) parse("big.js", big);
     CHECK(fe::parseArenaMappedBytes() == mapped);
   }).join();
+}
+
+TEST_CASE("a large file's pages serve the next large file on another thread", "[arena]") {
+  std::string big = bigModule(3000);
+  fe::releaseParseArenaPool();
+  size_t afterFirst = 0;
+  std::string first;
+  std::thread([&] {
+    first = summary(parse("big.js", big));
+    afterFirst = fe::parseArenaMappedBytes();  // the thread's first chunk and the pooled rest
+  }).join();
+  CHECK(afterFirst > size_t{4} << 20);  // more than the first chunk: some went to the pool
+  std::thread([&] {
+    // A fresh thread maps its own first chunk and takes the rest from the pool.
+    CHECK(summary(parse("big.js", big)) == first);
+    CHECK(fe::parseArenaMappedBytes() == afterFirst);
+  }).join();
+  fe::releaseParseArenaPool();
+  std::thread([] { CHECK(fe::parseArenaMappedBytes() == 0); }).join();
 }
 
 TEST_CASE("outside a parse, tree-sitter's memory is malloc's as before", "[arena]") {

@@ -40,11 +40,58 @@ struct Chunk {
   size_t touched = 0;  // bytes below this were handed out before: not known to be zero
 };
 
+// Chunks no scope holds, shared by the threads: the pages one thread's 9 MB bundle touched
+// serve the next large file on any thread, so two big files parsed one after the other
+// cost one tree's fresh memory, not two. Emptied by releaseParseArenaPool().
+struct ChunkPool {
+  std::mutex mutex;
+  std::vector<Chunk> chunks;
+
+  ~ChunkPool() { release(); }
+
+  void put(const Chunk& c) {
+    std::lock_guard<std::mutex> lock(mutex);
+    chunks.push_back(c);
+  }
+
+  // The smallest pooled chunk of at least `want` bytes, else the largest of at least
+  // `need`; false when none is big enough.
+  bool take(size_t want, size_t need, Chunk& out) {
+    std::lock_guard<std::mutex> lock(mutex);
+    size_t best = chunks.size();
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      size_t sz = chunks[i].size;
+      if (sz < need) continue;
+      if (best == chunks.size()) {
+        best = i;
+        continue;
+      }
+      size_t bsz = chunks[best].size;
+      bool fits = sz >= want, bestFits = bsz >= want;
+      if (fits != bestFits ? fits : (fits ? sz < bsz : sz > bsz)) best = i;
+    }
+    if (best == chunks.size()) return false;
+    out = chunks[best];
+    out.used = 0;
+    chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(best));
+    return true;
+  }
+
+  void release() {
+    std::lock_guard<std::mutex> lock(mutex);
+    for (const Chunk& c : chunks) munmap(c.base, c.size);
+    chunks.clear();
+  }
+};
+
+ChunkPool pool;
+
 struct Arena {
   std::vector<Chunk> chunks;  // std::vector's memory comes from operator new, not from here
   size_t current = 0;         // the chunk being filled
   char* last = nullptr;       // the most recent block, which free and realloc can undo in place
   int depth = 0;              // nested scopes
+  bool holdsAll = false;      // nothing in the current scope fell back to malloc
 
   ~Arena() {
     for (const Chunk& c : chunks) munmap(c.base, c.size);
@@ -89,6 +136,12 @@ struct Arena {
       }
     size_t size = chunks.empty() ? kFirstChunk : chunks.back().size * 2;
     if (size < need) size = roundUp(need, kHugePage);
+    Chunk reused;
+    if (!chunks.empty() && pool.take(size, need, reused)) {
+      chunks.push_back(reused);
+      current = chunks.size() - 1;
+      return &chunks.back();
+    }
     char* base = mapChunk(size);
     if (!base) return nullptr;
     chunks.push_back({base, size});
@@ -145,11 +198,14 @@ struct Arena {
     return q;
   }
 
+  // Drops every block; the first chunk stays with the thread, the others go to the pool.
   void reset() {
     for (Chunk& c : chunks) {
       ASAN_POISON_MEMORY_REGION(c.base, c.size);
       c.used = 0;
     }
+    for (size_t i = 1; i < chunks.size(); ++i) pool.put(chunks[i]);
+    if (chunks.size() > 1) chunks.resize(1);
     current = 0;
     last = nullptr;
   }
@@ -166,7 +222,10 @@ thread_local Arena arena;
 // mapped, they are malloc's; a block is freed the way it was allocated.
 void* arenaMalloc(size_t n) {
   void* p = arena.depth > 0 ? arena.allocate(n, false) : nullptr;
-  if (!p) p = std::malloc(n);
+  if (!p) {
+    arena.holdsAll = false;
+    p = std::malloc(n);
+  }
   if (!p) outOfMemory(n);
   return p;
 }
@@ -174,7 +233,10 @@ void* arenaMalloc(size_t n) {
 void* arenaCalloc(size_t count, size_t size) {
   if (size != 0 && count > SIZE_MAX / size) outOfMemory(SIZE_MAX);
   void* p = arena.depth > 0 ? arena.allocate(count * size, true) : nullptr;
-  if (!p) p = std::calloc(count, size);
+  if (!p) {
+    arena.holdsAll = false;
+    p = std::calloc(count, size);
+  }
   if (!p) outOfMemory(count * size);
   return p;
 }
@@ -185,10 +247,12 @@ void* arenaRealloc(void* p, size_t n) {
   if (arena.owns(p)) {
     q = arena.resize(p, n);
     if (!q) {  // no chunk could be mapped: move the block to malloc's heap
+      arena.holdsAll = false;
       q = std::malloc(n);
       if (q) std::memcpy(q, p, std::min(n, Arena::sizeOf(p)));
     }
   } else {
+    arena.holdsAll = false;
     q = std::realloc(p, n);
   }
   if (!q) outOfMemory(n);
@@ -210,16 +274,26 @@ std::once_flag installed;
 ParseArenaScope::ParseArenaScope() {
   std::call_once(installed,
                  [] { ts_set_allocator(arenaMalloc, arenaCalloc, arenaRealloc, arenaFree); });
-  ++arena.depth;
+  if (arena.depth++ == 0) arena.holdsAll = true;
 }
 
 ParseArenaScope::~ParseArenaScope() {
   if (--arena.depth == 0) arena.reset();
 }
 
+bool parseArenaHoldsAll() {
+  return arena.depth > 0 && arena.holdsAll;
+}
+
+void releaseParseArenaPool() {
+  pool.release();
+}
+
 size_t parseArenaMappedBytes() {
   size_t total = 0;
   for (const Chunk& c : arena.chunks) total += c.size;
+  std::lock_guard<std::mutex> lock(pool.mutex);
+  for (const Chunk& c : pool.chunks) total += c.size;
   return total;
 }
 
@@ -227,6 +301,10 @@ size_t parseArenaMappedBytes() {
 
 ParseArenaScope::ParseArenaScope() {}
 ParseArenaScope::~ParseArenaScope() {}
+bool parseArenaHoldsAll() {
+  return false;
+}
+void releaseParseArenaPool() {}
 size_t parseArenaMappedBytes() {
   return 0;
 }

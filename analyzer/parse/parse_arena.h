@@ -26,7 +26,16 @@ class ParseArenaScope {
   ParseArenaScope& operator=(const ParseArenaScope&) = delete;
 };
 
-// Bytes this thread's arena holds (mapped), for tests.
+// Whether everything tree-sitter allocated on this thread since the outermost scope began
+// lives in the arena (no chunk was refused): a tree need not be deleted node by node then,
+// the scope's end drops it whole.
+bool parseArenaHoldsAll();
+
+// Unmaps the chunks no thread holds (call when a phase of parsing is over: until then
+// they wait for the next large file).
+void releaseParseArenaPool();
+
+// Bytes mapped for parsing that this thread or the pool holds, for tests.
 size_t parseArenaMappedBytes();
 
 }  // namespace fe

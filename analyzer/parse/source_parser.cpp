@@ -139,7 +139,9 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
   reportSyntaxErrors(root, source, options, facts);
   extractFacts(*used, root, source, options.extract, facts);
   facts.parsed = true;
-  ts_tree_delete(tree);
+  // Deleting walks every node to drop its reference (2 % of a scan); the arena's end
+  // releases the same memory at once.
+  if (!parseArenaHoldsAll()) ts_tree_delete(tree);
   ts_parser_delete(parser);
 }
 
