@@ -90,6 +90,35 @@ TEST_CASE("HTTP client family: axios defaults and request interceptors set the h
   CHECK(dataAt(r, "src/index.js", 21) == std::vector<std::string>{"user-input"});
 }
 
+TEST_CASE("URL objects: query parameters carry data, an edited host is a destination",
+          "[families]") {
+  auto r = scanFiles({{"src/index.js",
+                       kResolverHeader +
+                           "resolver.define('go', async ({ payload }) => {\n"          // 3
+                           "  const u = new URL('https://search.example.com/api');\n"  // 4
+                           "  u.searchParams.set('q', payload.text);\n"                // 5
+                           "  await fetch(u.toString());\n"                            // 6
+                           "  const v = new URL('https://made.example.com/');\n"       // 7
+                           "  v.hostname = 'edited.example.org';\n"                    // 8
+                           "  await fetch(v);\n"                                       // 9
+                           "  const p = new URLSearchParams();\n"                      // 10
+                           "  p.append('who', payload.name);\n"                        // 11
+                           "  await fetch('https://params.example.com/?' + p);\n"      // 12
+                           "  const w = new URL('https://plain.example.com/');\n"      // 13
+                           "  w.searchParams.append('v', '1');\n"                      // 14
+                           "  await fetch(w);\n"                                       // 15
+                           "});\n" +
+                           appFooter()}});
+  CHECK(hostAt(r, "src/index.js", 6) == "search.example.com");
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
+  CHECK(hostsAt(r, "src/index.js", 9) ==
+        std::vector<std::string>{"edited.example.org", "made.example.com"});
+  CHECK(dataAt(r, "src/index.js", 12) == std::vector<std::string>{"user-input"});
+  // A constant in the query is no customer data.
+  CHECK(hostAt(r, "src/index.js", 15) == "plain.example.com");
+  CHECK(dataAt(r, "src/index.js", 15).empty());
+}
+
 TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",

@@ -568,13 +568,14 @@ TEST_CASE("an import of a file on disk the scan did not read makes the verdict i
     requireIncomplete(r);
     CHECK(hasDiagnostic(r, "unanalysed-code", "src/index.js"));
   }
-  // JSON is data: only imprecise.
+  // JSON is data, read as a module of values: the URL it holds is the host.
   auto r = scanFiles({{"src/index.js",
                        "const cfg = require('./config.json');\n"
                        "export const handler = async () => fetch(cfg.url);\n"},
                       {"src/config.json", "{\"url\": \"https://api.example.com\"}\n"}});
   requireComplete(r);
-  CHECK(hasDiagnostic(r, "unresolved-import", "src/index.js"));
+  CHECK_FALSE(hasDiagnostic(r, "unresolved-import", "src/index.js"));
+  CHECK(fe::test::hostAt(r, "src/index.js", 2) == "api.example.com");
   // A module that is not in the checkout at all (generated, or not committed) is code that
   // runs and was not read; a declaration file or a `.js` name for a `.ts` file is not that.
   auto gone = scanFiles({{"src/index.js",

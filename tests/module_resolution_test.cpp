@@ -227,6 +227,27 @@ TEST_CASE("modules: .mjs and .cjs files", "[modules]") {
   checkSink(r, "src/index.js", lineOf(src, "SINK_CJS"), "legacy.example.com", "constant", kNone);
 }
 
+TEST_CASE("modules: an imported .json file is a module of its values", "[modules]") {
+  const std::string src = entry(
+      "import config from './config.json';\nimport { hook } from './hooks.json';\n"
+      "const legacy = require('../settings.json');\n",
+      "  await fetch(config.api.url, { method: 'POST', body: payload.text }); // SINK_ESM\n"
+      "  await fetch(hook); // SINK_NAMED\n"
+      "  await fetch(legacy.base + '/x'); // SINK_CJS\n");
+  auto r = scanFiles({{"src/index.js", src},
+                      {"src/config.json",
+                       "\xEF\xBB\xBF{ \"api\": { \"url\": \"https://cfg.example.com/v1\" } }\n"},
+                      {"src/hooks.json", "{\n  \"hook\": \"https://hooks.example.org/h\"\n}\n"},
+                      {"settings.json", "{ \"base\": \"https://settings.example.net\" }\n"},
+                      // Not imported: read by nothing, so no values and no diagnostics from it.
+                      {"src/unused.json", "{ \"url\": \"https://unused.example.com\", broken"}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_ESM"), "cfg.example.com", "constant",
+            {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_NAMED"), "hooks.example.org", "constant", kNone);
+  checkSink(r, "src/index.js", lineOf(src, "SINK_CJS"), "settings.example.net", "constant", kNone);
+  for (const auto& d : r.diagnostics) CHECK(d.file != "src/unused.json");
+}
+
 TEST_CASE("modules: tsconfig baseUrl and paths, inherited with extends", "[modules]") {
   const std::string src =
       entry("import { BASE } from '@lib/config';\nimport { OTHER } from 'shared/other';\n",

@@ -538,6 +538,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           s.id = id;
           if (!r.selector(e, s.selector, true)) continue;
           if (e["noDefault"]) s.noDefault = e["noDefault"].as<bool>();
+          if (e["urlObject"]) s.urlObject = e["urlObject"].as<bool>();
           const YAML::Node& flows = e["flows"];
           if (flows && flows.IsSequence()) {
             for (const auto& f : flows) {

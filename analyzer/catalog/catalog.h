@@ -176,6 +176,9 @@ struct SummaryModel {
   Selector selector;
   std::vector<Flow> flows;
   bool noDefault = false;  // the summary replaces the default pass-through
+  // The result is a URL object (`new URL(s)`): what the app later writes to its href, host
+  // or hostname changes where it points (`u.hostname = h`).
+  bool urlObject = false;
 };
 
 // A library call that registers a callback the platform invokes, such as

@@ -107,12 +107,13 @@ DiscoveredTree discoverTree(const fs::path& root, const DiscoveryLimits& limits,
         continue;
       }
       Grammar g;
-      if (grammarForPath(name, g)) {
+      bool json = name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+      if (grammarForPath(name, g) || json) {
         uint64_t bytes = entry.file_size(e2);
-        tree.sources.push_back({rel, current.inBuild, e2 ? 0 : bytes});
-      } else if (name == "tsconfig.json" || name == "index.html" || name == "package.json") {
-        tree.otherFiles.push_back(rel);
+        tree.sources.push_back({rel, current.inBuild, e2 ? 0 : bytes, json});
       }
+      if (name == "tsconfig.json" || name == "index.html" || name == "package.json")
+        tree.otherFiles.push_back(rel);
     }
   }
   std::sort(tree.manifests.begin(), tree.manifests.end());

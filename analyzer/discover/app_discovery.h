@@ -22,11 +22,12 @@ struct SourceFileRef {
   std::string path;            // relative to the scan root
   bool inBuildOutput = false;  // under a build/dist folder (bundles)
   uint64_t bytes = 0;          // size when listed: the largest files are parsed first
+  bool data = false;           // a .json file: a module of values, analysed when code imports it
 };
 
 struct DiscoveredTree {
   std::vector<std::string> manifests;   // relative paths of manifest.yml files, sorted
-  std::vector<SourceFileRef> sources;   // every JS/TS file found, sorted
+  std::vector<SourceFileRef> sources;   // every JS/TS file found, and every .json, sorted
   std::vector<std::string> otherFiles;  // tsconfig.json, index.html, package.json
   bool truncated = false;
 };

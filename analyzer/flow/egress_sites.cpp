@@ -297,12 +297,27 @@ class Collector {
       urls.erase(std::remove_if(urls.begin(), urls.end(),
                                 [](const AbstractString& u) { return u.text.empty(); }),
                  urls.end());
-    // Options objects of http.request: {protocol, hostname|host, port, path}.
-    if (!model.options.empty()) {
+    // A URL object the app edited after making it (`u.hostname = h`, `u.href = s`) may
+    // point where the edit says as well as where it was made to.
+    std::vector<VarId> editedHost, editedProtocol;
+    for (VarId v : urlVars)
+      for (uint32_t t : s_.state(v).tokens) {
+        if (!s_.isUrlObject(t)) continue;
+        if (VarId href = s_.fieldOf(t, "href"); href != kNoVar)
+          for (auto& u : strings({href})) urls.push_back(u);
+        for (const char* name : {"hostname", "host"})
+          if (VarId h = s_.fieldOf(t, name); h != kNoVar) editedHost.push_back(h);
+        if (VarId p = s_.fieldOf(t, "protocol"); p != kNoVar) editedProtocol.push_back(p);
+      }
+    // Options objects of http.request: {protocol, hostname|host, port, path}, and the
+    // edited URL objects above.
+    if (!model.options.empty() || !editedHost.empty()) {
       auto hosts = strings(optionField(model.options, hit, "hostname"));
       for (auto& h : strings(optionField(model.options, hit, "host"))) hosts.push_back(h);
+      for (auto& h : strings(editedHost)) hosts.push_back(h);
       if (!hosts.empty()) {
         auto protos = strings(optionField(model.options, hit, "protocol"));
+        for (auto& pr : strings(editedProtocol)) protos.push_back(pr);
         auto paths = strings(optionField(model.options, hit, "path"));
         std::string proto = model.scheme;
         for (auto& pr : protos)

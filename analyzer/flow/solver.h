@@ -179,6 +179,8 @@ class FlowSolver {
   std::vector<VarId> resolveRef(const ValueRef& ref, uint32_t call, uint32_t calleeToken,
                                 uint32_t callbackArgs = kNone) const;
   uint32_t originCall(uint32_t token, int depth) const;
+  // Whether a token is an object a `urlObject` summary returned (`new URL(s)`).
+  bool isUrlObject(uint32_t token) const;
   std::vector<VarId> memberRef(const ValueRef& ref, uint32_t calleeToken) const;
   bool summaryReadsOnlyArguments(uint32_t summary) const;
   VarId argumentVar(uint32_t callId, int index) const;

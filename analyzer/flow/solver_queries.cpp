@@ -158,6 +158,13 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
   return false;
 }
 
+bool FlowSolver::isUrlObject(uint32_t t) const {
+  const Token& tok = tokens_[t];
+  if (tok.kind != TokenKind::Library || tok.segment != "()" || tok.parent == kNone) return false;
+  uint32_t summary = tokens_[tok.parent].summary;
+  return summary != kNone && catalog_.summaries[summary].urlObject;
+}
+
 // `owner.…` and `module.…`: a path below a library value that the app configured by
 // assignment (`axios.defaults.baseURL = url`, `client.defaults.headers.common[k] = v`). Each
 // step is a member of the library value or a field the app stored on it; the last names a

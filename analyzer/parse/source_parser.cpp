@@ -145,4 +145,23 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
   ts_parser_delete(parser);
 }
 
+void parseJsonModule(std::string_view json, const ParseOptions& options, FileFacts& facts) {
+  // A byte-order mark is not JavaScript; the text after it is the value.
+  if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
+  const std::string prefix = "module.exports=";
+  std::string module = prefix;
+  module.append(json);
+  ParseOptions js = options;
+  js.grammar = Grammar::JavaScript;
+  size_t before = facts.diagnostics.size();
+  parseSourceFile(module, js, facts);
+  facts.bytes = json.size();
+  // Columns on the first line are the file's own, not the wrapper's.
+  for (size_t i = before; i < facts.diagnostics.size(); ++i) {
+    Diagnostic& d = facts.diagnostics[i];
+    int shift = static_cast<int>(prefix.size());
+    if (d.line == 1 && d.column > shift) d.column -= shift;
+  }
+}
+
 }  // namespace fe

@@ -26,4 +26,8 @@ struct ParseOptions {
 // not be analysed (a diagnostic says why): the caller makes the verdict incomplete.
 void parseSourceFile(std::string_view source, const ParseOptions& options, FileFacts& facts);
 
+// A .json file that code imports, read as the CommonJS module `module.exports = <json>`: its
+// values (the URLs of a config file) reach the code that imports it. Lines stay the file's.
+void parseJsonModule(std::string_view json, const ParseOptions& options, FileFacts& facts);
+
 }  // namespace fe

@@ -388,11 +388,12 @@ ScanResult runScan(const ScanOptions& options) {
     bool frontend = false;
     for (const auto& fd : plan.frontendDirs) frontend = frontend || isUnder(src.path, fd);
     // Build output is the frontend's code when it sits in a frontend folder; elsewhere it
-    // is analysed only when the app's code imports it (after the first parse, below).
+    // is analysed only when the app's code imports it (after the first parse, below), as
+    // a .json file is (`import config from './config.json'`: the URLs it holds).
     if (excluded) continue;
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
-    if (src.inBuildOutput && !frontend) {
+    if ((src.inBuildOutput && !frontend) || src.data) {
       builtOwner[i] = best;  // analysed only if the app's code imports it (below)
       continue;
     }
@@ -500,6 +501,11 @@ ScanResult runScan(const ScanOptions& options) {
       ReadStatus st = readTextFile(root / facts.path, options.maxFileBytes, text);
       switch (st) {
         case ReadStatus::Ok:
+          if (i < tree.sources.size() && tree.sources[i].data) {
+            parseJsonModule(text, po, facts);
+            noteUnparsed(i);
+            break;
+          }
           parseSourceFile(text, po, facts);
           noteUnparsed(i);
           break;
