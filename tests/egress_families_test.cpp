@@ -138,6 +138,51 @@ TEST_CASE("Source family: user fields of product responses are user identity too
   CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"product-data"});
 }
 
+TEST_CASE("Source family: a queue consumer's resolver method gets event data, not user input",
+          "[families]") {
+  const std::string manifest =
+      "modules:\n"
+      "  consumer:\n"
+      "    - key: jobs\n"
+      "      queue: work\n"
+      "      resolver:\n"
+      "        function: fn\n"
+      "        method: job-listener\n"
+      "  jira:issuePanel:\n"
+      "    - key: panel\n"
+      "      resource: main\n"
+      "      resolver:\n"
+      "        function: fn\n"
+      "      title: Panel\n"
+      "  function:\n"
+      "    - key: fn\n"
+      "      handler: index.handler\n"
+      "resources:\n"
+      "  - key: main\n"
+      "    path: static/main\n"
+      "permissions:\n"
+      "  external:\n"
+      "    fetch:\n"
+      "      backend: [api.example.com]\n"
+      "app:\n"
+      "  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"static/main/index.html", "<html><body></body></html>\n"},
+                      {"src/index.js",
+                       kResolverHeader +
+                           "resolver.define('job-listener', async ({ payload }) => {\n"  // 3
+                           "  await fetch('https://api.example.com/j', { method: 'POST', body: "
+                           "payload.x });\n"                                     // 4
+                           "});\n"                                               // 5
+                           "resolver.define('save', async ({ payload }) => {\n"  // 6
+                           "  await fetch('https://api.example.com/s', { method: 'POST', body: "
+                           "payload.x });\n"  // 7
+                           "});\n" +
+                           appFooter()}});
+  CHECK(dataAt(r, "src/index.js", 4) == std::vector<std::string>{"event-data"});
+  CHECK(dataAt(r, "src/index.js", 7) == std::vector<std::string>{"user-input"});
+}
+
 TEST_CASE("Source family: a context sent whole carries its account id", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +

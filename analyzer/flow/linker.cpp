@@ -285,6 +285,10 @@ class Linker {
       }
       std::string family = "function";
       bool resolverOnly = false;
+      for (const auto& use : m.modules)
+        if (use.functionKey == fn.key && use.role == "resolver" && !use.resolverMethod.empty() &&
+            entryFamily(use.moduleType) == "consumer")
+          p_.queueMethods.push_back(use.resolverMethod);
       for (const auto& use : m.modules) {
         if (use.functionKey != fn.key) continue;
         if (use.role == "resolver")

@@ -137,7 +137,10 @@ class PolicyChecker {
   }
 
   bool userInvoked(const std::string& entry) const {
-    if (entry.rfind("resolver:", 0) == 0) return true;
+    // A define a queue consumer calls is run by the queue, not by a user of the app's UI.
+    if (entry.rfind("resolver:", 0) == 0)
+      return std::find(p_.queueMethods.begin(), p_.queueMethods.end(), entry.substr(9)) ==
+             p_.queueMethods.end();
     auto it = familyOf_.find(entry);
     return it != familyOf_.end() && (it->second == "resolver" || it->second == "function");
   }

@@ -59,6 +59,9 @@ struct AppProgram {
   // Constant strings the linker knows (the URL of an imported asset file).
   std::vector<std::pair<VarId, std::string>> strings;
   std::vector<EntryPoint> entries;
+  // Resolver methods a queue consumer calls (`consumer: {resolver: {function, method}}`): the
+  // platform gives that define the queue's event, not a request from the app's UI.
+  std::vector<std::string> queueMethods;
   // Files each file imports (static, dynamic, require, re-export), resolved in the app.
   std::vector<std::vector<uint32_t>> fileImports;
   std::vector<uint32_t> handlerFiles;  // files of the manifest's backend handlers

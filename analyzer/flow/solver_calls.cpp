@@ -522,10 +522,6 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   if (entryModel != kNone) {
     const EntryModel& em = catalog_.entries[entryModel];
     if (em.callback < static_cast<int>(c.args.size()) && c.args[em.callback] != kNoVar) {
-      std::vector<uint32_t> ptoks;
-      uint32_t cbTok = libraryChild(libToken, "$cb" + std::to_string(em.callback), kNone);
-      for (int p = 0; p < 4; ++p)
-        ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
       std::string name = em.named ? "?" : "";
       if (em.named && em.name.base == ValueRef::Base::Arg &&
           em.name.index < static_cast<int>(c.args.size()) && c.args[em.name.index] != kNoVar)
@@ -534,6 +530,15 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
             name = sv.text;
             break;
           }
+      // A define a queue consumer calls gets the queue's event: its parameters are the
+      // catalog's `$queueN` values, not the `$cbN` request an app's UI sends.
+      bool queue = em.named && std::find(program_.queueMethods.begin(), program_.queueMethods.end(),
+                                         name) != program_.queueMethods.end();
+      std::vector<uint32_t> ptoks;
+      uint32_t cbTok =
+          libraryChild(libToken, (queue ? "$queue" : "$cb") + std::to_string(em.callback), kNone);
+      for (int p = 0; p < 4; ++p)
+        ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
       callbackFromArg(callId, vb + c.args[em.callback], {}, ptoks, kNoVar, em.prefix + name);
     }
   }

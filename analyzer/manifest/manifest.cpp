@@ -471,6 +471,7 @@ class Reader {
           ModuleUse use = base;
           use.role = "resolver";
           use.functionKey = resolverFunction;
+          use.resolverMethod = textAt(*resolver, "method", resolverPath);
           uses.push_back(std::move(use));
         }
         const std::string resolverEndpoint = textAt(*resolver, "endpoint", resolverPath);

@@ -25,17 +25,18 @@ struct ManifestFunction {
 
 // One module entry (or one of its sub-views) that points at code or at a resource.
 struct ModuleUse {
-  std::string moduleType;     // e.g. "jira:issuePanel", "trigger", "webtrigger", "scheduledTrigger"
-  std::string key;            // module key
-  std::string functionKey;    // `function:` or `resolver.function` value ("" if none)
-  std::string role;           // "function" (module.function), "resolver" (resolver.function),
-                              // "endpoint" (module.endpoint or resolver.endpoint),
-                              // "" when the entry only has a resource
-  std::string endpointKey;    // when role == "endpoint"
-  std::string resource;       // resource key (the part before '/' of "key/entry"), "" if none
-  std::string resourceEntry;  // the part after '/' of "key/entry", "" if none
-  std::string render;         // "native", "default" or ""
-  std::vector<std::string> events;       // trigger events
+  std::string moduleType;   // e.g. "jira:issuePanel", "trigger", "webtrigger", "scheduledTrigger"
+  std::string key;          // module key
+  std::string functionKey;  // `function:` or `resolver.function` value ("" if none)
+  std::string role;         // "function" (module.function), "resolver" (resolver.function),
+                            // "endpoint" (module.endpoint or resolver.endpoint),
+                            // "" when the entry only has a resource
+  std::string resolverMethod;       // `resolver.method`: the define a queue consumer calls
+  std::string endpointKey;          // when role == "endpoint"
+  std::string resource;             // resource key (the part before '/' of "key/entry"), "" if none
+  std::string resourceEntry;        // the part after '/' of "key/entry", "" if none
+  std::string render;               // "native", "default" or ""
+  std::vector<std::string> events;  // trigger events
   std::string webtriggerResponseType;    // "static"/"dynamic"/"" for webtrigger
   std::string webtriggerAuthentication;  // "hmacSharedSecret"/"none"/"" for webtrigger
   std::string subView;  // "" for the entry itself, else "view", "edit", "create", ...
