@@ -183,6 +183,29 @@ TEST_CASE("Source family: a queue consumer's resolver method gets event data, no
   CHECK(dataAt(r, "src/index.js", 7) == std::vector<std::string>{"user-input"});
 }
 
+TEST_CASE("Source family: user fields of a body read as `await (await r).json()` or JSON.parse",
+          "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import api, { route } from '@forge/api';\n"                                     // 3
+            "resolver.define('go', async () => {\n"                                          // 4
+            "  const me = await (await api.asUser().requestJira(route`/myself`)).json();\n"  // 5
+            "  await fetch('https://a.example.com', { method: 'POST', body: me.emailAddress });\n"
+            "  const res = await api.asUser().requestJira(route`/myself`);\n"  // 7
+            "  const you = JSON.parse(await res.text());\n"                    // 8
+            "  await fetch('https://b.example.com', { method: 'POST', body: you.accountId });\n"
+            "  const fixed = JSON.parse('{\"a\": 1}');\n"  // 10
+            "  await fetch('https://c.example.com', { method: 'POST', body: JSON.stringify(fixed) "
+            "});\n"
+            "});\n" +
+            appFooter()}});
+  // `await (x)` is read as an await, not a call of a function named `await`.
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"product-data", "user-identity"});
+  CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"product-data", "user-identity"});
+  CHECK(dataAt(r, "src/index.js", 11).empty());  // a constant parsed is no customer data
+}
+
 TEST_CASE("Source family: a context sent whole carries its account id", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +

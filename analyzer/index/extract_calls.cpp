@@ -47,6 +47,18 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
       }
     }
   }
+  // `await (x).json()` and `await (x)`: tree-sitter's JavaScript grammar may read the
+  // parenthesis as the arguments of a call of a function named `await`. Unless the code
+  // declares one, it is the await of the parenthesised value.
+  if (!isNew && ck == NodeKind::Identifier && text(calleeNode) == "await" && lookup("await") < 0 &&
+      !isNull(argsNode) && kind(argsNode) != NodeKind::TemplateString &&
+      ts_node_named_child_count(argsNode) == 1) {
+    VarId v = eval(ts_node_named_child(argsNode, 0));
+    if (v == kNoVar) return kNoVar;
+    VarId t = newVar("await", n);
+    facts_.awaits.push_back({t, v});
+    return t;
+  }
   if (ck == NodeKind::MemberExpression && !isNew) {
     TSNode objNode = field(calleeNode, f_.object);
     TSNode prop = field(calleeNode, f_.property);
