@@ -119,6 +119,48 @@ TEST_CASE("URL objects: query parameters carry data, an edited host is a destina
   CHECK(dataAt(r, "src/index.js", 15).empty());
 }
 
+TEST_CASE("Entry points: a page's resource, module code of a handler's bundle", "[families]") {
+  auto r =
+      scanFiles({{"src/frontend/index.jsx",
+                  "import ForgeReconciler from '@forge/react';\n"
+                  "import { send } from './api';\n"
+                  "function App() {\n"
+                  "  return <button onClick={() => send('x')}>Go</button>;\n"
+                  "}\n"
+                  "ForgeReconciler.render(<App />);\n"},
+                 {"src/frontend/api.js",
+                  "export async function send(v) {\n"                                          // 1
+                  "  await fetch('https://ui.example.com/v', { method: 'POST', body: v });\n"  // 2
+                  "}\n"},
+                 {"src/telemetry.js", "fetch('https://boot.example.com/start');\n"},  // 1
+                 {"src/index.js",
+                  kResolverHeader +
+                      "import './telemetry';\n"                        // 3
+                      "fetch('https://load.example.com/up');\n"        // 4
+                      "resolver.define('one', async () => {\n"         // 5
+                      "  await fetch('https://one.example.com/x');\n"  // 6
+                      "});\n"                                          // 7
+                      "resolver.define('two', async () => {\n"         // 8
+                      "  await fetch('https://two.example.com/x');\n"  // 9
+                      "});\n" +
+                      appFooter()}});
+  using Names = std::vector<std::string>;
+  const EgressSite* ui = egressAt(r, "src/frontend/api.js", 2);
+  REQUIRE(ui != nullptr);
+  CHECK(ui->entryPoints == Names{"resource:main"});
+  // Module code runs when the handler's bundle loads, for every entry it serves.
+  const EgressSite* load = egressAt(r, "src/index.js", 4);
+  REQUIRE(load != nullptr);
+  CHECK(load->entryPoints == Names{"resolver:one", "resolver:two"});
+  const EgressSite* boot = egressAt(r, "src/telemetry.js", 1);
+  REQUIRE(boot != nullptr);
+  CHECK(boot->entryPoints == Names{"resolver:one", "resolver:two"});
+  // A define's callback is its own entry's, not every entry's of the file.
+  const EgressSite* one = egressAt(r, "src/index.js", 6);
+  REQUIRE(one != nullptr);
+  CHECK(one->entryPoints == Names{"resolver:one"});
+}
+
 TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",

@@ -6,15 +6,57 @@
 
 namespace fe {
 
+namespace {
+// The top-level code of a file and of every file it imports, transitively: module code
+// runs when the bundle or page that holds it loads.
+std::vector<uint32_t> loadedTopLevels(const AppProgram& p, uint32_t file) {
+  std::vector<uint32_t> out;
+  std::vector<uint8_t> seen(p.files.size(), 0);
+  std::vector<uint32_t> stack{file};
+  seen[file] = 1;
+  while (!stack.empty()) {
+    uint32_t f = stack.back();
+    stack.pop_back();
+    out.push_back(p.topLevelFunction(f));
+    if (f >= p.fileImports.size()) continue;
+    for (uint32_t t : p.fileImports[f])
+      if (t < seen.size() && !seen[t]) {
+        seen[t] = 1;
+        stack.push_back(t);
+      }
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<std::vector<std::string>> entriesReaching(const FlowSolver& solver) {
   const AppProgram& p = solver.program();
   std::vector<std::vector<std::string>> reachedBy(p.functionCount);
+  // Each entry's function and what it calls. The module code of its file and of what that
+  // imports runs when its bundle loads: reached too, but not what that code calls, which
+  // includes every callback it registers (`resolver.define('other', …)` is not this entry).
+  // A frontend page runs its start files' module code, and everything that code calls or
+  // hands to the page's libraries (event handlers run when the user acts on the page).
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> starts;
   auto entries = solver.entryFunctions();
   std::sort(entries.begin(), entries.end());
   for (const auto& [fn, name] : entries) {
-    std::vector<uint32_t> stack{fn};
+    starts.emplace_back(name, std::vector<uint32_t>{fn});
+    for (uint32_t t : loadedTopLevels(p, p.fileOfFunction(fn))) {
+      auto& names = reachedBy[t];
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+  }
+  for (const auto& [file, name] : p.frontendEntries)
+    if (file < p.files.size()) starts.emplace_back(name, loadedTopLevels(p, file));
+  for (const auto& [name, from] : starts) {
+    std::vector<uint32_t> stack;
     std::vector<uint8_t> seen(p.functionCount, 0);
-    seen[fn] = 1;
+    for (uint32_t f : from)
+      if (f < seen.size() && !seen[f]) {
+        seen[f] = 1;
+        stack.push_back(f);
+      }
     while (!stack.empty()) {
       uint32_t f = stack.back();
       stack.pop_back();

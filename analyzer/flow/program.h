@@ -65,6 +65,9 @@ struct AppProgram {
   // Files each file imports (static, dynamic, require, re-export), resolved in the app.
   std::vector<std::vector<uint32_t>> fileImports;
   std::vector<uint32_t> handlerFiles;  // files of the manifest's backend handlers
+  // Files a browser page starts from, with the entry name of what loads them ("resource:main"):
+  // a UI Kit resource's file, the files of a Custom UI project that nothing else imports.
+  std::vector<std::pair<uint32_t, std::string>> frontendEntries;
 
   uint32_t topLevelFunction(uint32_t file) const {
     return functionCount - static_cast<uint32_t>(files.size()) + file;

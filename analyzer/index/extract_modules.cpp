@@ -24,6 +24,14 @@ void Extractor::visitImport(TSNode s) {
   // Tested on the text: the JavaScript grammar parses Flow's `import type …` as an
   // ERROR node, with no `type` token of the statement.
   if (text(s).substr(0, 11) == "import type") return;
+  bool bindings = false;
+  for (TSNode clause : kids(s)) bindings = bindings || kind(clause) == NodeKind::ImportClause;
+  if (!bindings) {
+    // `import './telemetry'`: the module's code runs, though nothing is bound from it.
+    facts_.imports.push_back({newVar("import '" + spec + "'", s), spec, "*",
+                              ImportKind::Namespace, site(s)});
+    return;
+  }
   for (TSNode clause : kids(s)) {
     if (kind(clause) != NodeKind::ImportClause) continue;
     for (TSNode c : kids(clause)) {

@@ -44,6 +44,8 @@ struct AppPlan {
   std::vector<std::string> customUiDirs;   // Custom UI projects (or bundles): frontend entries
   std::vector<std::string> excludedDirs;   // Custom UI build output
   std::vector<std::string> htmlFiles;      // Custom UI index.html files
+  // The resource key of each UI Kit file and Custom UI folder above, for entry names.
+  std::vector<std::pair<std::string, std::string>> resourceKeys;
   // Each of them read and parsed once: its resources, or why it could not be read.
   struct HtmlPageRead {
     std::string path;
@@ -119,6 +121,7 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
       if (!project.empty()) {
         plan.frontendDirs.push_back(project);
         plan.customUiDirs.push_back(project);
+        plan.resourceKeys.emplace_back(project, r.key);
         plan.excludedDirs.push_back(norm);
         // The page the build copies: Vite's index.html, create-react-app's public/index.html
         // (their external <script>, <link> and <img> are the built page's).
@@ -132,6 +135,7 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
     if (grammarForPath(norm, g)) {
       plan.frontendDirs.push_back(dirOf(norm));
       plan.frontendFiles.push_back(norm);
+      plan.resourceKeys.emplace_back(norm, r.key);
       continue;
     }
     // Custom UI: walk up from the build folder to the project.
@@ -152,10 +156,12 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
     if (!project.empty()) {
       plan.frontendDirs.push_back(project);
       plan.customUiDirs.push_back(project);
+      plan.resourceKeys.emplace_back(project, r.key);
       plan.excludedDirs.push_back(norm);
     } else {
       plan.frontendDirs.push_back(norm);  // only the bundle exists
       plan.customUiDirs.push_back(norm);
+      plan.resourceKeys.emplace_back(norm, r.key);
     }
   }
 }
@@ -628,6 +634,17 @@ ScanResult runScan(const ScanOptions& options) {
       for (const auto& html : plan.htmlFiles)
         if (path == html) return true;
       return false;
+    };
+    in.resourceOf = [&plan](const std::string& path) {
+      // The deepest folder wins (a resource inside another's project folder).
+      std::string key;
+      size_t depth = 0;
+      for (const auto& [at, k] : plan.resourceKeys)
+        if ((path == at || isUnder(path, at)) && (key.empty() || at.size() > depth)) {
+          key = k;
+          depth = at.size();
+        }
+      return key;
     };
     // Realms: each frontend folder is a page; the manifest's handlers are one more, so
     // handlers that share no import are still solved together (globalThis in one runtime).

@@ -177,6 +177,19 @@ class AppSolver {
     for (size_t f = 0; f < g.program->files.size(); ++f)
       frontendRoot[f] = in_.frontendRoot(g.program->files[f].path);
     assignSides(*g.program, frontendRoot);
+    // A page starts from its files that nothing else of the app imports (a project's
+    // src/index.js; a UI Kit resource's file): entry points of the resource.
+    if (in_.resourceOf) {
+      std::vector<bool> imported(g.program->files.size(), false);
+      for (const auto& targets : g.program->fileImports)
+        for (uint32_t t : targets)
+          if (t < imported.size()) imported[t] = true;
+      for (uint32_t f = 0; f < g.program->files.size(); ++f) {
+        if (!frontendRoot[f] || imported[f]) continue;
+        std::string resource = in_.resourceOf(g.program->files[f].path);
+        if (!resource.empty()) g.program->frontendEntries.emplace_back(f, "resource:" + resource);
+      }
+    }
     if (timingOn()) fmt::print(stderr, "timing: link {} ms\n", msSince(t0));
     t0 = std::chrono::steady_clock::now();
     g.solver = std::make_unique<FlowSolver>(*g.program, *in_.catalog, budget);

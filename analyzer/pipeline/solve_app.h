@@ -27,6 +27,8 @@ struct AppSolveInput {
   FlowBudget budget;  // for the whole app; groups get shares of the steps
   PolicyOptions policy;
   std::function<bool(const std::string&)> frontendRoot;  // the file is a frontend entry
+  // The resource whose page loads a frontend file ("" when none): its entry name.
+  std::function<std::string(const std::string&)> resourceOf;
   // Files that run in one browser page or iframe (a Custom UI project, a UI Kit
   // resource's folder) share its globals: the same realm number, else -1.
   std::function<int(const std::string&)> realmOf;
