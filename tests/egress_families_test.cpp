@@ -161,6 +161,81 @@ TEST_CASE("Entry points: a page's resource, module code of a handler's bundle", 
   CHECK(one->entryPoints == Names{"resolver:one"});
 }
 
+TEST_CASE("FE005: an address a call with an unknown or partly known host may use is not unused",
+          "[families]") {
+  auto scan = [](const std::string& call) {
+    return scanFiles(
+        {{"manifest.yml", manifestFor("resolver", {"https://sqs.us-east-1.amazonaws.com",
+                                                   "https://never.example.com"})},
+         {"src/index.js", kResolverHeader +
+                              "import { SQSClient, SendMessageCommand } from "
+                              "'@aws-sdk/client-sqs';\n"
+                              "resolver.define('go', async ({ payload }) => {\n" +
+                              call + "});\n" + appFooter()}});
+  };
+  auto unused = [](const ScanResult& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.apps[0].verdict.findings)
+      if (f.ruleId == "FE005") out.push_back(f.host);
+    return out;
+  };
+  // A region from process.env: sqs.*.amazonaws.com may be the declared region's host.
+  auto region = scan(
+      "  await new SQSClient({ region: process.env.AWS_REGION }).send(new "
+      "SendMessageCommand({}));\n");
+  CHECK(unused(region) == std::vector<std::string>{"https://never.example.com"});
+  // A URL from storage may be any declared address.
+  auto stored = scan("  await fetch(payload.url + '/sync');\n");
+  CHECK(unused(stored).empty());
+  // A known host uses only its own address.
+  auto known = scan("  await fetch('https://other.example.org/x');\n");
+  CHECK(unused(known).size() == 2);
+}
+
+TEST_CASE("FE005: a remote an OAuth provider's actions use is not unused", "[families]") {
+  const std::string manifest =
+      "modules:\n"
+      "  trigger:\n"
+      "    - key: t\n"
+      "      function: fn\n"
+      "      events: [avi:jira:created:issue]\n"
+      "  function:\n"
+      "    - key: fn\n"
+      "      handler: index.handler\n"
+      "      providers:\n"
+      "        auth: [google]\n"
+      "providers:\n"
+      "  auth:\n"
+      "    - key: google\n"
+      "      name: Google\n"
+      "      type: oauth2\n"
+      "      clientId: abc\n"
+      "      remotes: [google-apis]\n"
+      "      actions:\n"
+      "        authorization: {remote: google-account, path: /auth}\n"
+      "        exchange: {remote: google-oauth, path: /token}\n"
+      "        retrieveProfile: {remote: google-apis, path: /me}\n"
+      "remotes:\n"
+      "  - {key: google-apis, baseUrl: 'https://www.googleapis.com'}\n"
+      "  - {key: google-account, baseUrl: 'https://accounts.google.com'}\n"
+      "  - {key: google-oauth, baseUrl: 'https://oauth2.googleapis.com'}\n"
+      "  - {key: spare, baseUrl: 'https://spare.example.com'}\n"
+      "permissions:\n"
+      "  external:\n"
+      "    fetch:\n"
+      "      backend:\n"
+      "        - remote: google-oauth\n"
+      "        - remote: spare\n"
+      "app:\n"
+      "  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000\n";
+  auto r = scanFiles(
+      {{"manifest.yml", manifest}, {"src/index.js", "export const handler = async () => {};\n"}});
+  std::vector<std::string> unused;
+  for (const auto& f : r.apps[0].verdict.findings)
+    if (f.ruleId == "FE005") unused.push_back(f.host);
+  CHECK(unused == std::vector<std::string>{"spare"});
+}
+
 TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",

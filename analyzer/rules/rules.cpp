@@ -156,6 +156,18 @@ bool isBackendList(const std::string& l) {
   return l == "fetch.backend";
 }
 
+// Whether a host pattern with wildcard labels (`sqs.*.amazonaws.com`, a region from
+// process.env) may be `host`: each `*` stands for one or more characters of one label.
+bool patternMayBe(std::string_view pattern, std::string_view host) {
+  if (pattern.empty()) return host.empty();
+  if (pattern[0] == '*') {
+    for (size_t n = 1; n <= host.size() && host[n - 1] != '.'; ++n)
+      if (patternMayBe(pattern.substr(1), host.substr(n))) return true;
+    return false;
+  }
+  return !host.empty() && pattern[0] == host[0] && patternMayBe(pattern.substr(1), host.substr(1));
+}
+
 }  // namespace
 
 AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOverrides& overrides,
@@ -262,9 +274,17 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
                         : p.address == "*";
       } else if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
+        bool sameSide = (isBackendList(p.list) && e.side != SourceSide::Frontend) ||
+                        (p.list == "fetch.client" && e.side != SourceSide::Backend);
         if (isBackendList(p.list) && e.side != SourceSide::Frontend) uses = one.allowsBackend(url);
         if (p.list == "fetch.client" && e.side != SourceSide::Backend) uses = one.allowsCsp(url);
-      } else if (p.address == "*") {
+        // A host only partly known may be the address declared.
+        if (!uses && sameSide && e.host->find('*') != std::string::npos)
+          for (const auto& a : addresses)
+            uses = uses || patternMayBe(*e.host, parseForgeUrl(a).hostname);
+      } else {
+        // A call whose host is unknown (from storage, process.env, a parameter) may be the
+        // one that uses any address of its side: no "no code calls it" for those.
         uses = (isBackendList(p.list) && e.side != SourceSide::Frontend) ||
                (p.list == "fetch.client" && e.side != SourceSide::Backend);
       }
@@ -377,10 +397,21 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       }
     }
   }
-  // FE005: declared fetch addresses no code uses.
+  // FE005: declared fetch addresses no code uses. A remote an OAuth provider's actions or
+  // API calls go to is used by the platform on the app's behalf (the token exchange).
+  auto providerRemote = [&](const std::string& remote) {
+    for (const auto& prov : manifest.authProviders) {
+      if (std::find(prov.remotes.begin(), prov.remotes.end(), remote) != prov.remotes.end())
+        return true;
+      for (const auto& [action, r] : prov.actionRemotes)
+        if (r == remote) return true;
+    }
+    return false;
+  };
   for (size_t pi = 0; pi < v.permissions.size(); ++pi) {
     const auto& p = v.permissions[pi];
     if (p.used || p.list == "navigation") continue;
+    if (!p.remote.empty() && providerRemote(p.remote)) continue;
     Finding f;
     f.ruleId = "FE005";
     f.level = Level::Warning;
