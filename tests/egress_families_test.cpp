@@ -1040,6 +1040,31 @@ TEST_CASE("Frontend source family: a value kept in React state reaches a later r
   CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-input"});
 }
 
+TEST_CASE("Frontend source family: a useCallback handler gets what it is called with",
+          "[families]") {
+  std::string ui =
+      "import React, { useCallback } from 'react';\n"            // 1
+      "import { Form, Button, useForm } from '@forge/react';\n"  // 2
+      "export const App = () => {\n"                             // 3
+      "  const { handleSubmit } = useForm();\n"                  // 4
+      "  const send = useCallback(async (data) => {\n"           // 5
+      "    await fetch('https://cb.example.com/t', { method: 'POST', body: data.title });\n"
+      "  }, []);\n"                                                                     // 7
+      "  const ping = React.useCallback(() => fetch('https://p.example.com/'), []);\n"  // 8
+      "  return (<Form onSubmit={handleSubmit(send)}><Button onClick={ping} /></Form>);\n"
+      "};\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
+                      {"src/index.js", kResolverHeader + appFooter()},
+                      {"src/frontend/index.jsx", ui}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/frontend/index.jsx", 6) == std::vector<std::string>{"user-input"});
+  CHECK(hostAt(r, "src/frontend/index.jsx", 8) == "p.example.com");
+  CHECK(dataAt(r, "src/frontend/index.jsx", 8).empty());
+  const EgressSite* e = egressAt(r, "src/frontend/index.jsx", 6);
+  REQUIRE(e != nullptr);
+  CHECK(e->entryPoints == std::vector<std::string>{"resource:main"});
+}
+
 TEST_CASE("Frontend source family: React state set in a custom hook reaches its caller",
           "[families]") {
   // The state is written inside a callback the promise library calls and read by the hook's

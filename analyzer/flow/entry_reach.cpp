@@ -47,8 +47,17 @@ std::vector<std::vector<std::string>> entriesReaching(const FlowSolver& solver) 
       if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }
   }
-  for (const auto& [file, name] : p.frontendEntries)
-    if (file < p.files.size()) starts.emplace_back(name, loadedTopLevels(p, file));
+  // A page's start file may only export its component (the build's own entry renders it):
+  // the functions it exports run in the page too.
+  for (const auto& [file, name] : p.frontendEntries) {
+    if (file >= p.files.size()) continue;
+    std::vector<uint32_t> from = loadedTopLevels(p, file);
+    for (const auto& ex : p.files[file].exports)
+      for (uint32_t t : solver.state(p.varBase[file] + ex.source).tokens)
+        if (solver.token(t).kind == TokenKind::Function && solver.token(t).index < p.functionCount)
+          from.push_back(solver.token(t).index);
+    starts.emplace_back(name, std::move(from));
+  }
   for (const auto& [name, from] : starts) {
     std::vector<uint32_t> stack;
     std::vector<uint8_t> seen(p.functionCount, 0);
