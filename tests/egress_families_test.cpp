@@ -236,6 +236,29 @@ TEST_CASE("FE005: a remote an OAuth provider's actions use is not unused", "[fam
   CHECK(unused == std::vector<std::string>{"spare"});
 }
 
+TEST_CASE("SDK family: the host an init call configures holds for the module's later calls",
+          "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import posthog from 'posthog-js';\n"                                 // 3
+            "import * as Sentry from '@sentry/node';\n"                           // 4
+            "import { datadogRum } from '@datadog/browser-rum';\n"                // 5
+            "posthog.init('phc_x', { api_host: 'https://eu.i.posthog.com' });\n"  // 6
+            "Sentry.init({ dsn: 'https://k@o77.ingest.sentry.io/1' });\n"         // 7
+            "datadogRum.init({ applicationId: 'a', clientToken: 'c', site: 'datadoghq.eu' });\n"
+            "resolver.define('go', async ({ context }) => {\n"    // 9
+            "  posthog.identify(context.accountId);\n"            // 10
+            "  Sentry.setUser({ id: context.accountId });\n"      // 11
+            "  datadogRum.setUser({ id: context.accountId });\n"  // 12
+            "});\n" +
+            appFooter()}});
+  CHECK(hostsAt(r, "src/index.js", 10) == std::vector<std::string>{"eu.i.posthog.com"});
+  CHECK(hostsAt(r, "src/index.js", 11) == std::vector<std::string>{"o77.ingest.sentry.io"});
+  CHECK(hostsAt(r, "src/index.js", 12) == std::vector<std::string>{"browser-intake-datadoghq.eu"});
+  CHECK(dataAt(r, "src/index.js", 11) == std::vector<std::string>{"user-identity"});
+}
+
 TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",

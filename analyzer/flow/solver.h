@@ -182,6 +182,8 @@ class FlowSolver {
   // Whether a token is an object a `urlObject` summary returned (`new URL(s)`).
   bool isUrlObject(uint32_t token) const;
   std::vector<VarId> memberRef(const ValueRef& ref, uint32_t calleeToken) const;
+  // The library value an `owner.…` or `module.…` reference starts from; kNone if none.
+  uint32_t memberRefStart(const ValueRef& ref, uint32_t calleeToken) const;
   bool summaryReadsOnlyArguments(uint32_t summary) const;
   VarId argumentVar(uint32_t callId, int index) const;
   std::string tokenPath(uint32_t token) const;

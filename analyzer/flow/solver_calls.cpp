@@ -451,6 +451,15 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         }
         break;
       }
+      case ValueRef::Base::Owner:
+      case ValueRef::Base::Module: {
+        // `{to: module.$init}`: a member the library keeps, such as the config an init call
+        // was given, which the module's later calls read (`module.$init.api_host`).
+        uint32_t start = memberRefStart(flow.to, calleeToken);
+        if (start == kNone || flow.to.fields.size() != 1) break;
+        addEdge(from, field(start, flow.to.fields[0]), kind, callId);
+        break;
+      }
       case ValueRef::Base::Origin:
       case ValueRef::Base::Arg:
       case ValueRef::Base::Receiver: {

@@ -170,9 +170,8 @@ bool FlowSolver::isUrlObject(uint32_t t) const {
 // step is a member of the library value or a field the app stored on it; the last names a
 // field variable, or with `.deep`/`.fields` every field of what the path reached and of the
 // members below it (`owner.defaults.headers.deep`: `headers.common[k]` too).
-std::vector<VarId> FlowSolver::memberRef(const ValueRef& ref, uint32_t calleeToken) const {
-  std::vector<VarId> out;
-  if (calleeToken == kNone || tokens_[calleeToken].kind != TokenKind::Library) return out;
+uint32_t FlowSolver::memberRefStart(const ValueRef& ref, uint32_t calleeToken) const {
+  if (calleeToken == kNone || tokens_[calleeToken].kind != TokenKind::Library) return kNone;
   uint32_t start = calleeToken;
   if (ref.base == ValueRef::Base::Module) {
     while (tokens_[start].parent != kNone) start = tokens_[start].parent;
@@ -180,6 +179,13 @@ std::vector<VarId> FlowSolver::memberRef(const ValueRef& ref, uint32_t calleeTok
              tokens_[start].parent != kNone) {
     start = tokens_[start].parent;  // `axios.get`: the method's owner, `axios`
   }
+  return start;
+}
+
+std::vector<VarId> FlowSolver::memberRef(const ValueRef& ref, uint32_t calleeToken) const {
+  std::vector<VarId> out;
+  uint32_t start = memberRefStart(ref, calleeToken);
+  if (start == kNone) return out;
   // Members the solver made, without making new ones (this is a read-only query).
   auto member = [&](uint32_t t, const std::string& name) {
     auto it = libraryIndex_.find(std::to_string(t) + "\x1f" + name + "\x1f");
