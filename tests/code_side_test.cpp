@@ -1,6 +1,7 @@
 // Backend or frontend by what reaches a file (pipeline/code_side.h), not by its folder.
 #include <catch2/catch.hpp>
 
+#include "report/policy_claims.h"
 #include "snippet_checks.h"
 #include "test_support.h"
 
@@ -74,7 +75,7 @@ TEST_CASE("side: a module imported by both sides is checked against both lists",
   CHECK(hasFinding(r, "FE003", "src/shared.js", 1));
 }
 
-TEST_CASE("side: a browser fetch to an Atlassian host needs fetch.client", "[side]") {
+TEST_CASE("side: a fetch to an Atlassian host needs fetch.client or fetch.backend", "[side]") {
   std::string frontend =
       "export const load = () => fetch('https://acme.atlassian.net/rest/api/3/myself');\n";
   std::string backend = kBackend +
@@ -93,7 +94,15 @@ TEST_CASE("side: a browser fetch to an Atlassian host needs fetch.client", "[sid
   const fe::EgressSite* server = egressAt(r, "src/index.js", 7);
   REQUIRE(server);
   CHECK(server->side == SourceSide::Backend);
-  CHECK_FALSE(hasFinding(r, "FE003", "src/index.js", 7));
+  // A plain fetch is egress Forge checks even to an Atlassian host (spec 3.1): undeclared,
+  // but no external server for the policy claim.
+  CHECK(hasFinding(r, "FE003", "src/index.js", 7));
+  auto only = scanFiles({{"src/index.js",
+                          "export const handler = () => "
+                          "fetch('https://acme.atlassian.net/rest/api/3/myself');\n"}});
+  CHECK(hasFinding(only, "FE003", "src/index.js", 1));
+  for (const auto& c : fe::policyClaims(only.apps[0]))
+    if (c.id == "no-external-servers") CHECK(c.status == "holds");
 }
 
 TEST_CASE("site: a URL built on the customer's site URL goes to their own Atlassian site",

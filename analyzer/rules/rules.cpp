@@ -244,10 +244,10 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
         client = clientList.allowsEverything();
         backend = backendList.allowsEverything();
       }
-      // Atlassian hosts are egress but stay on Atlassian: from the backend the platform
-      // lets them through; a browser's Content-Security-Policy does not, unless
-      // fetch.client (or Forge's default policy) allows them.
-      if (atl) backend = true;
+      // Atlassian hosts stay on Atlassian, but a plain fetch to one is still egress that
+      // Forge checks (spec 3.1; no list exempts them from fetch.backend, and apps declare
+      // `*.services.atlassian.com`): declared only as any other host is. A browser's
+      // Content-Security-Policy allows Forge's default sources.
       // Code on both sides must be allowed on both.
       declared = e.side == SourceSide::Frontend  ? client
                  : e.side == SourceSide::Backend ? backend
