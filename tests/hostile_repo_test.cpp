@@ -468,8 +468,9 @@ TEST_CASE("a Custom UI build folder that was not built: its source project is th
                   "  const ctx = await view.getContext();\n"
                   "  return fetch('https://api.client.example.com/x?site=' + ctx.cloudId);\n"
                   "}\n"}});
-  requireIncomplete(r);  // the built page itself was not there to read
-  CHECK(hasDiagnostic(r, "resource-missing", "manifest.yml"));
+  // The project and the page it builds from are what the build would ship (spec 2).
+  requireComplete(r);
+  CHECK(hasDiagnostic(r, "resource-not-built", "manifest.yml"));
   const fe::EgressSite* e = fe::test::egressAt(r, "static/hello/src/App.js", 4);
   REQUIRE(e != nullptr);
   CHECK(e->side == fe::SourceSide::Frontend);
@@ -478,6 +479,12 @@ TEST_CASE("a Custom UI build folder that was not built: its source project is th
         std::vector<std::string>{"install-context"});
   CHECK(fe::test::hostAt(r, "static/hello/public/index.html", 2) == "cdn.tracker.example.net");
   for (const auto& f : r.apps[0].verdict.findings) CHECK(f.ruleId != "FE005");  // client entry used
+  // Without a page to build from, the page's own tags are unknown: incomplete.
+  auto pageless = scanFiles({{"manifest.yml", manifest},
+                             {"static/hello/package.json", "{\"name\": \"hello\"}\n"},
+                             {"static/hello/src/App.js", "export const a = 1;\n"}});
+  requireIncomplete(pageless);
+  CHECK(hasDiagnostic(pageless, "resource-missing", "manifest.yml"));
 }
 
 TEST_CASE("stylesheets nested past the walk's depth make the verdict incomplete",

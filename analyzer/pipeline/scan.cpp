@@ -107,17 +107,13 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
       continue;
     }
     if (!fileExists(root, norm, false) && !fileExists(root, norm, true)) {
-      // Not built yet, or a typo: its code cannot be checked, so nothing is promised.
-      diags.push_back(
-          {Severity::Warning, "resource-missing", plan.manifest.path, r.line, 0,
-           fmt::format("resource '{}': path {} does not exist; not analysed", r.key, norm)});
-      plan.incomplete.push_back(
-          fmt::format("resource '{}' was not analysed ({} does not exist)", r.key, norm));
       // A Custom UI build folder that is not built (build output is rarely committed): its
-      // source project, when there is one, is still the app's frontend code.
+      // source project, when there is one, is the app's frontend code, analysed as it is when
+      // the build exists (spec 2). Without one (not built, or a typo), nothing is promised.
       Grammar g;
       std::string project =
           grammarForPath(norm, g) ? std::string() : customUiProject(root, plan, norm);
+      bool page = false;
       if (!project.empty()) {
         plan.frontendDirs.push_back(project);
         plan.customUiDirs.push_back(project);
@@ -125,9 +121,24 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
         plan.excludedDirs.push_back(norm);
         // The page the build copies: Vite's index.html, create-react-app's public/index.html
         // (their external <script>, <link> and <img> are the built page's).
-        for (const char* page : {"index.html", "public/index.html"})
-          if (fileExists(root, join(project, page), false))
-            plan.htmlFiles.push_back(join(project, page));
+        for (const char* name : {"index.html", "public/index.html"})
+          if (fileExists(root, join(project, name), false)) {
+            plan.htmlFiles.push_back(join(project, name));
+            page = true;
+          }
+      }
+      if (page) {
+        diags.push_back({Severity::Note, "resource-not-built", plan.manifest.path, r.line, 0,
+                         fmt::format("resource '{}': {} is not built; its source project {} and "
+                                     "the page it builds from are analysed instead",
+                                     r.key, norm, project)});
+      } else {
+        // Not built and no page to build from (or a typo): the page's own tags are unknown.
+        diags.push_back(
+            {Severity::Warning, "resource-missing", plan.manifest.path, r.line, 0,
+             fmt::format("resource '{}': path {} does not exist; not analysed", r.key, norm)});
+        plan.incomplete.push_back(
+            fmt::format("resource '{}' was not analysed ({} does not exist)", r.key, norm));
       }
       continue;
     }
