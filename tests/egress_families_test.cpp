@@ -1063,6 +1063,35 @@ TEST_CASE("Frontend source family: a value kept in React state reaches a later r
   CHECK(dataAt(r, "src/frontend/index.jsx", 10) == std::vector<std::string>{"user-input"});
 }
 
+TEST_CASE("Frontend source family: an invoke result is what the resolver returns", "[families]") {
+  std::string backend =
+      kResolverHeader +
+      "import api, { route } from '@forge/api';\n"  // 3
+      "resolver.define('getIssue', async ({ payload }) => {\n"
+      "  const res = await api.asUser().requestJira(route`/rest/api/3/issue/${payload.key}`);\n"
+      "  return res.json();\n"
+      "});\n"
+      "resolver.define('getVersion', () => ({ version: '1.2' }));\n" +
+      appFooter();
+  std::string ui =
+      "import { invoke } from '@forge/bridge';\n"                    // 1
+      "export async function go(name) {\n"                           // 2
+      "  const issue = await invoke('getIssue', { key: 'A-1' });\n"  // 3
+      "  await fetch('https://r.example.com/i', { method: 'POST', body: issue.fields.summary });\n"
+      "  const v = await invoke('getVersion');\n"                                         // 5
+      "  await fetch('https://r.example.com/v', { method: 'POST', body: v.version });\n"  // 6
+      "  invoke(name).then((x) => fetch('https://r.example.com/n', { method: 'POST', body: x }));\n"
+      "}\n";
+  auto r = scanFiles({{"manifest.yml", manifestFor("resolver")},
+                      {"src/index.js", backend},
+                      {"src/frontend/index.jsx", ui}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/frontend/index.jsx", 4) == std::vector<std::string>{"product-data"});
+  CHECK(dataAt(r, "src/frontend/index.jsx", 6).empty());  // the resolver returns a constant
+  // A key the analysis cannot name: the catalog's source for invoke results.
+  CHECK(dataAt(r, "src/frontend/index.jsx", 7) == std::vector<std::string>{"user-input"});
+}
+
 TEST_CASE("Frontend source family: a useCallback handler gets what it is called with",
           "[families]") {
   std::string ui =

@@ -425,7 +425,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         continue;
       }
       if (key != "sinks" && key != "sources" && key != "summaries" && key != "attachments" &&
-          key != "entries" && key != "checks" && key != "dynamicCode") {
+          key != "entries" && key != "checks" && key != "dynamicCode" && key != "bridges") {
         r.error(kv.first, fmt::format("unknown key '{}'", key));
         continue;
       }
@@ -504,6 +504,16 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           if (e["callback"]) m.callback = e["callback"].as<int>();
           if (e["prefix"]) m.prefix = e["prefix"].as<std::string>();
           catalog.entries.push_back(std::move(m));
+        } else if (key == "bridges") {
+          BridgeModel b;
+          b.id = id;
+          if (!r.selector(e, b.selector, false)) continue;
+          if (e["entryPrefix"]) b.entryPrefix = e["entryPrefix"].as<std::string>();
+          if (!e["key"] || !parseValueRef(e["key"].as<std::string>(), b.key)) {
+            r.error(e, "a bridge needs `key`, a value reference such as arg0");
+            continue;
+          }
+          catalog.bridges.push_back(std::move(b));
         } else if (key == "checks") {
           CheckModel c;
           c.id = id;

@@ -192,6 +192,17 @@ struct EntryModel {
   std::string prefix;  // entry name prefix, e.g. "resolver:"
 };
 
+// A frontend call that runs a backend entry of the same app, such as `invoke('key', payload)`
+// running `resolver.define('key', fn)`: its result is what fn returns. Where no entry of that
+// name is in the analysis (a computed key, another part of a split app), the catalog's
+// sources for the call describe the result instead.
+struct BridgeModel {
+  std::string id;
+  Selector selector;
+  std::string entryPrefix;  // the entry's name is this and the key: "resolver:" + key
+  ValueRef key;             // the entry's key at the call: arg0
+};
+
 // A module specifier that means another (`https` → `node:https`).
 struct ModuleAlias {
   std::string from;
@@ -213,6 +224,7 @@ struct Catalog {
   std::vector<SourceModel> sources;
   std::vector<SummaryModel> summaries;
   std::vector<EntryModel> entries;
+  std::vector<BridgeModel> bridges;
   std::vector<ModuleAlias> aliases;
   // A global used like a module nobody imported (`api.asUser()…` without
   // `import api from '@forge/api'`): a ReferenceError one import away from

@@ -71,6 +71,42 @@ bool FlowSolver::run() {
   return any;
 }
 
+// Frontend calls that run a backend entry (`invoke('key')`): when every key the call may
+// pass names entries found in this part of the app, the result is what they return, in a
+// library value that is no source (so `.then` still works on it); otherwise the call's own
+// library value, which the catalog's sources describe (an invoke result is user input).
+void FlowSolver::phaseBridges() {
+  for (const BridgeCall& b : bridgeCalls_) {
+    const CallFact& c = program_.call(b.call);
+    VarId vb = program_.varBase[program_.fileOfCall(b.call)];
+    VarId result = vb + c.result;
+    const BridgeModel& model = catalog_.bridges[tokens_[b.token].bridge];
+    std::vector<VarId> returns;
+    bool linked = false;
+    if (VarId key = refVar(model.key, b.call, b.token, false); key != kNoVar) {
+      const auto& keys = strings(key).values();
+      linked = !keys.empty();
+      for (const auto& k : keys) {
+        auto it = k.kind == StringKind::Exact ? entryReturns_.find(model.entryPrefix + k.text)
+                                              : entryReturns_.end();
+        if (it == entryReturns_.end()) {
+          linked = false;
+          break;
+        }
+        returns.insert(returns.end(), it->second.begin(), it->second.end());
+      }
+    }
+    if (!linked) {
+      uint32_t made = libraryChild(b.token, "()", b.call);
+      addToken(result, made);
+      markBorn(result, static_cast<uint8_t>(tokens_[made].intrinsic & ~tokens_[b.token].intrinsic));
+      continue;
+    }
+    addToken(result, libraryChild(b.token, "$ran()", b.call));
+    for (VarId r : returns) addEdge(r, result, EdgeKind::Value, b.call);
+  }
+}
+
 void FlowSolver::phaseUnknownCallees() {
   for (uint32_t id = 0; id < program_.callCount; ++id) {
     if (!spend(1)) return;
@@ -330,6 +366,8 @@ void FlowSolver::solve() {
   for (uint32_t f = 0; f < program_.files.size(); ++f) addFileFacts(f);
   addLinkFacts();
   lap("facts");
+  run();
+  phaseBridges();
   run();
   lap("constraints");
   for (int round = 0; round < 3; ++round) {

@@ -62,6 +62,7 @@ struct Token {
   uint32_t dynamicCode = kNone;     // catalog dynamicCode row: calling it runs unreadable code
   uint32_t elementFactory = kNone;  // catalog elementFactories row: a DOM element made in code
   uint32_t entryModel = kNone;
+  uint32_t bridge = kNone;          // catalog bridges row: runs a backend entry of the app
   std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
   bool siteUrl = false;             // the customer's own site URL (catalog siteValues)
   bool opaque = false;              // library value no catalog row can match, nor anything below it
@@ -399,6 +400,14 @@ class FlowSolver {
   std::unordered_set<uint32_t> summarisedMethodCalls_;
   bool holesAsUnknown_ = false;
   std::vector<uint32_t> functionTokenOf_;  // function -> token
+  // Bridges (catalog `bridges`): each entry's return, by entry name, and the calls that run
+  // one, linked once the first solve has found both (phaseBridges).
+  std::map<std::string, std::vector<VarId>> entryReturns_;
+  struct BridgeCall {
+    uint32_t call, token;
+  };
+  std::vector<BridgeCall> bridgeCalls_;
+  void phaseBridges();
 };
 
 }  // namespace fe

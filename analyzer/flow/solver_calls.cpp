@@ -548,8 +548,19 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
           libraryChild(libToken, (queue ? "$queue" : "$cb") + std::to_string(em.callback), kNone);
       for (int p = 0; p < 4; ++p)
         ptoks.push_back(libraryChild(cbTok, "$p" + std::to_string(p), kNone));
-      callbackFromArg(callId, vb + c.args[em.callback], {}, ptoks, kNoVar, em.prefix + name);
+      // What the entry returns, for the frontend calls that run it (catalog bridges).
+      VarId returned = kNoVar;
+      if (em.named && name != "?" && !catalog_.bridges.empty()) {
+        returned = newSolverVar("return of " + em.prefix + name, c.site, file);
+        entryReturns_[em.prefix + name].push_back(returned);
+      }
+      callbackFromArg(callId, vb + c.args[em.callback], {}, ptoks, returned, em.prefix + name);
     }
+  }
+  // A call that runs a backend entry: its result waits for phaseBridges.
+  if (tok.bridge != kNone && result != kNoVar) {
+    bridgeCalls_.push_back({callId, libToken});
+    return;
   }
   // The result is a library value made by this call (an axios instance, a response).
   uint32_t made = libraryChild(libToken, "()", callId);

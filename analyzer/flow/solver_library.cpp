@@ -210,6 +210,13 @@ void FlowSolver::matchCatalog(uint32_t tok) {
       break;
     }
   }
+  for (size_t i = 0; i < catalog_.bridges.size(); ++i) {
+    size_t spec = 0;
+    if (selectorMatches(catalog_.bridges[i].selector, root, path, spec)) {
+      t.bridge = static_cast<uint32_t>(i);
+      break;
+    }
+  }
   // Opaque: no catalog row can match this value or anything below it, so its
   // content is unknown to the analysis (data from outside, not a modelled API).
   bool relevant = false;
