@@ -119,6 +119,20 @@ TEST_CASE("URL objects: query parameters carry data, an edited host is a destina
   CHECK(dataAt(r, "src/index.js", 15).empty());
 }
 
+TEST_CASE("URL display: an empty text shows where the URL comes from", "[families]") {
+  auto r = scanFiles({{"src/index.js", kResolverHeader +
+                                           "resolver.define('go', async ({ payload }) => {\n"  // 3
+                                           "  let target = '';\n"                              // 4
+                                           "  if (payload.url) target = payload.url;\n"        // 5
+                                           "  await fetch(target);\n"                          // 6
+                                           "});\n" +
+                                           appFooter()}});
+  const EgressSite* e = egressAt(r, "src/index.js", 6);
+  REQUIRE(e != nullptr);
+  CHECK(e->url == "{user-input}");
+  CHECK_FALSE(e->host.has_value());
+}
+
 TEST_CASE("Entry points: a page's resource, module code of a handler's bundle", "[families]") {
   auto r =
       scanFiles({{"src/frontend/index.jsx",

@@ -497,6 +497,9 @@ class Collector {
       else if (s.origin == StringOrigin::Parameter && c.source == "unknown")
         c.source = "parameter";
     }
+    // An empty text (a state's initial '' before the user types the URL) says nothing: the
+    // URL shows where it comes from instead.
+    if (c.url.empty()) c.url = "{" + c.source + "}";
     return c;
   }
 
