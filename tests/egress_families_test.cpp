@@ -273,6 +273,22 @@ TEST_CASE("SDK family: the host an init call configures holds for the module's l
   CHECK(dataAt(r, "src/index.js", 11) == std::vector<std::string>{"user-identity"});
 }
 
+TEST_CASE("SDK family: LaunchDarkly's browser client sends its context when it is made",
+          "[families]") {
+  auto r =
+      scanFiles({{"src/index.js",
+                  kResolverHeader +
+                      "import { initialize } from 'launchdarkly-js-client-sdk';\n"  // 3
+                      "resolver.define('go', async ({ context }) => {\n"            // 4
+                      "  const ld = initialize('cid', { kind: 'user', key: context.accountId });\n"
+                      "  ld.variation('beta', false);\n"  // 6
+                      "});\n" +
+                      appFooter()}});
+  CHECK(hostAt(r, "src/index.js", 5) == "app.launchdarkly.com");
+  CHECK(dataAt(r, "src/index.js", 5) == std::vector<std::string>{"user-identity"});
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-identity"});
+}
+
 TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",
