@@ -289,6 +289,24 @@ TEST_CASE("SDK family: LaunchDarkly's browser client sends its context when it i
   CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-identity"});
 }
 
+TEST_CASE("SDK family: the Google tag, and a client's stored token with every call", "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import { Octokit } from '@octokit/rest';\n"                                   // 3
+            "import { kvs } from '@forge/kvs';\n"                                          // 4
+            "resolver.define('go', async ({ context }) => {\n"                             // 5
+            "  window.gtag('config', 'G-1', { user_id: context.accountId });\n"            // 6
+            "  const gh = new Octokit({ auth: await kvs.getSecret('gh') });\n"             // 7
+            "  await gh.rest.issues.create({ owner: 'o', repo: 'r', title: 'fixed' });\n"  // 8
+            "});\n" +
+            appFooter()}});
+  CHECK(hostAt(r, "src/index.js", 6) == "www.google-analytics.com");
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-identity"});
+  CHECK(hostAt(r, "src/index.js", 8) == "api.github.com");
+  CHECK(dataAt(r, "src/index.js", 8) == std::vector<std::string>{"app-storage"});
+}
+
 TEST_CASE("Source family: user fields of product responses are user identity too", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",
