@@ -133,6 +133,25 @@ TEST_CASE("URL display: an empty text shows where the URL comes from", "[familie
   CHECK_FALSE(e->host.has_value());
 }
 
+TEST_CASE("FE003: an unknown host where the list allows no host at all", "[families]") {
+  auto app = [](const std::vector<std::string>& backend) {
+    return scanFiles({{"manifest.yml", manifestFor("resolver", backend)},
+                      {"src/index.js", kResolverHeader +
+                                           "resolver.define('go', async ({ payload }) => {\n"  // 3
+                                           "  await fetch(payload.url);\n"                     // 4
+                                           "});\n" +
+                                           appFooter()}});
+  };
+  // Nothing declared: the runtime blocks the request wherever it goes.
+  auto none = app({});
+  CHECK(hasFinding(none, "FE003", "src/index.js", 4));
+  CHECK(hasFinding(none, "FE004", "src/index.js", 4));
+  // Something declared: the unknown host may be it, so only FE004 says so.
+  auto some = app({"https://api.example.com"});
+  CHECK_FALSE(hasFinding(some, "FE003", "src/index.js", 4));
+  CHECK(hasFinding(some, "FE004", "src/index.js", 4));
+}
+
 TEST_CASE("Entry points: a page's resource, module code of a handler's bundle", "[families]") {
   auto r =
       scanFiles({{"src/frontend/index.jsx",

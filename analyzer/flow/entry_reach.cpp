@@ -52,10 +52,12 @@ std::vector<std::vector<std::string>> entriesReaching(const FlowSolver& solver) 
   for (const auto& [file, name] : p.frontendEntries) {
     if (file >= p.files.size()) continue;
     std::vector<uint32_t> from = loadedTopLevels(p, file);
-    for (const auto& ex : p.files[file].exports)
+    for (const auto& ex : p.files[file].exports) {
+      if (ex.source == kNoVar) continue;  // `export const n = 1`: nothing to run
       for (uint32_t t : solver.state(p.varBase[file] + ex.source).tokens)
         if (solver.token(t).kind == TokenKind::Function && solver.token(t).index < p.functionCount)
           from.push_back(solver.token(t).index);
+    }
     starts.emplace_back(name, std::move(from));
   }
   for (const auto& [name, from] : starts) {

@@ -521,8 +521,9 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];
   const Token& tok = tokens_[libToken];
+  // Copied: making library values below (libraryChild) may move tokens_ and `tok` with it.
   uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment,
-           entryModel = tok.entryModel;
+           entryModel = tok.entryModel, bridge = tok.bridge;
   if (sink != kNone) sinkHits_.push_back({callId, libToken, sink});
   if (attachment != kNone) attachHits_.push_back({callId, libToken, attachment});
   if (tok.dynamicCode != kNone) dynamicCodeHits_.push_back({callId, tok.dynamicCode});
@@ -558,7 +559,7 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
     }
   }
   // A call that runs a backend entry: its result waits for phaseBridges.
-  if (tok.bridge != kNone && result != kNoVar) {
+  if (bridge != kNone && result != kNoVar) {
     bridgeCalls_.push_back({callId, libToken});
     return;
   }

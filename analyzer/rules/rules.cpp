@@ -330,6 +330,26 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       if (line) d.related.push_back({manifest.path, line, "egress permissions"});
       add(d);
     }
+    // An unknown host where the side's list allows nothing at all: whatever the host turns
+    // out to be, the runtime blocks it (spec 6, FE003).
+    bool sideListEmpty = e.side == SourceSide::Frontend  ? client.empty()
+                         : e.side == SourceSide::Backend ? backend.empty()
+                                                         : client.empty() || backend.empty();
+    if (!declared && !e.host && sideListEmpty &&
+        (e.kind == SinkKind::Http || e.kind == SinkKind::Socket)) {
+      Finding d = base;
+      d.ruleId = "FE003";
+      d.level = Level::Error;
+      d.message = fmt::format(
+          "an unknown host is not allowed: permissions.external.{} in {} "
+          "allows no host",
+          e.side == SourceSide::Frontend  ? std::string("fetch.client")
+          : e.side == SourceSide::Backend ? std::string("fetch.backend")
+                                          : std::string("fetch.backend and "
+                                                        "fetch.client"),
+          manifest.path);
+      add(d);
+    }
     if (!e.host && e.kind != SinkKind::Remote && e.kind != SinkKind::Provider) {
       Finding d = base;
       d.ruleId = "FE004";
