@@ -156,6 +156,13 @@ bool isBackendList(const std::string& l) {
   return l == "fetch.backend";
 }
 
+// The fetch lists that must allow a call made on `side`.
+std::string fetchListsOf(SourceSide side) {
+  return side == SourceSide::Frontend  ? "fetch.client"
+         : side == SourceSide::Backend ? "fetch.backend"
+                                       : "fetch.backend and fetch.client";
+}
+
 // Whether a host pattern with wildcard labels (`sqs.*.amazonaws.com`, a region from
 // process.env) may be `host`: each `*` stands for one or more characters of one label.
 bool patternMayBe(std::string_view pattern, std::string_view host) {
@@ -267,6 +274,9 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       if (addresses.empty()) continue;
       EgressAllowList one(addresses);
       bool uses = false;
+      // The permission is a fetch list the call's side must pass.
+      bool sameSide = (isBackendList(p.list) && e.side != SourceSide::Frontend) ||
+                      (p.list == "fetch.client" && e.side != SourceSide::Backend);
       if (e.kind == SinkKind::Resource) {
         if (p.list == e.resourceList)
           uses = e.host ? one.allowsCsp(e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/"
@@ -274,10 +284,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
                         : p.address == "*";
       } else if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
-        bool sameSide = (isBackendList(p.list) && e.side != SourceSide::Frontend) ||
-                        (p.list == "fetch.client" && e.side != SourceSide::Backend);
-        if (isBackendList(p.list) && e.side != SourceSide::Frontend) uses = one.allowsBackend(url);
-        if (p.list == "fetch.client" && e.side != SourceSide::Backend) uses = one.allowsCsp(url);
+        if (sameSide) uses = isBackendList(p.list) ? one.allowsBackend(url) : one.allowsCsp(url);
         // A host only partly known may be the address declared.
         if (!uses && sameSide && e.host->find('*') != std::string::npos)
           for (const auto& a : addresses)
@@ -285,8 +292,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       } else {
         // A call whose host is unknown (from storage, process.env, a parameter) may be the
         // one that uses any address of its side: no "no code calls it" for those.
-        uses = (isBackendList(p.list) && e.side != SourceSide::Frontend) ||
-               (p.list == "fetch.client" && e.side != SourceSide::Backend);
+        uses = sameSide;
       }
       if (uses) v.permissions[pi].used = true;
     }
@@ -320,11 +326,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       d.ruleId = "FE003";
       d.level = Level::Error;
       d.message = fmt::format("{} is not allowed by permissions.external.{} in {}", *e.host,
-                              e.kind == SinkKind::Resource     ? e.resourceList
-                              : e.side == SourceSide::Frontend ? std::string("fetch.client")
-                              : e.side == SourceSide::Backend
-                                  ? std::string("fetch.backend")
-                                  : std::string("fetch.backend and fetch.client"),
+                              e.kind == SinkKind::Resource ? e.resourceList : fetchListsOf(e.side),
                               manifest.path);
       int line = manifest.externalLine ? manifest.externalLine : manifest.permissionsLine;
       if (line) d.related.push_back({manifest.path, line, "egress permissions"});
@@ -343,11 +345,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
       d.message = fmt::format(
           "an unknown host is not allowed: permissions.external.{} in {} "
           "allows no host",
-          e.side == SourceSide::Frontend  ? std::string("fetch.client")
-          : e.side == SourceSide::Backend ? std::string("fetch.backend")
-                                          : std::string("fetch.backend and "
-                                                        "fetch.client"),
-          manifest.path);
+          fetchListsOf(e.side), manifest.path);
       add(d);
     }
     if (!e.host && e.kind != SinkKind::Remote && e.kind != SinkKind::Provider) {
