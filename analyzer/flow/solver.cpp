@@ -52,8 +52,8 @@ bool FlowSolver::run() {
     any = true;
     // Lists of merged members: no propagation of theirs is running here any more.
     for (VarId m : retired_) {
-      std::vector<Edge>().swap(succ_[m]);
-      std::vector<Watch>().swap(watches_[m]);
+      succ_[m] = EdgeList();
+      watches_[m] = WatchList();
     }
     retired_.clear();
     if (find(v) != v) continue;  // merged while queued: its representative holds its state

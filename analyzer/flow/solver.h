@@ -21,6 +21,7 @@
 #include "flow/program.h"
 #include "flow/string_pool.h"
 #include "support/flat_set.h"
+#include "support/small_vector.h"
 
 namespace fe {
 
@@ -82,10 +83,10 @@ struct TaintParent {
 };
 
 struct VarState {
-  std::vector<uint32_t> tokens;  // sorted
-  std::vector<uint32_t> delta;   // added since the variable was last propagated
-  bool stringsChanged = false;   // strings changed since the variable was last propagated
-  uint8_t stringChanges = 0;     // how often; see FlowSolver::noteStringChange
+  SmallIdVector tokens;         // sorted
+  SmallIdVector delta;          // added since the variable was last propagated
+  bool stringsChanged = false;  // strings changed since the variable was last propagated
+  uint8_t stringChanges = 0;    // how often; see FlowSolver::noteStringChange
   uint32_t strings = StringSetPool::kEmpty;  // id in FlowSolver's string pool
   uint8_t taint = 0;                         // categories not explained by tokens' intrinsic taint
   uint8_t eff = 0;                           // taint | intrinsic of tokens
@@ -274,11 +275,10 @@ class FlowSolver {
   void enqueue(VarId v);
   void watch(VarId v, WatchKind kind, uint32_t id);
   void propagate(VarId v);
-  std::vector<uint32_t> tokensFor(VarId v) const;
+  SmallIdVector tokensFor(VarId v) const;
   void noteStringChange(VarId v);
   static constexpr uint8_t kMaxStringChanges = 12;
-  const std::vector<uint32_t>* watchDelta_ =
-      nullptr;  // objects new to watchVar_ in this propagation
+  const SmallIdVector* watchDelta_ = nullptr;  // objects new to watchVar_ in this propagation
   VarId watchVar_ = kNoVar;
   std::unordered_map<VarId, uint64_t>* profile_ =
       nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
@@ -335,8 +335,10 @@ class FlowSolver {
   FlowStats stats_;
   std::vector<VarState> vars_;
   StringSetPool stringPool_;
-  std::vector<std::vector<Edge>> succ_;
-  std::vector<std::vector<Watch>> watches_;
+  using EdgeList = SmallVector<Edge, 1>;  // most variables have one or two successors
+  using WatchList = SmallVector<Watch, 2>;
+  std::vector<EdgeList> succ_;
+  std::vector<WatchList> watches_;
   std::vector<std::array<TaintParent, kCategoryCount>> parents_;
   std::vector<Token> tokens_;
   std::vector<std::string> roots_;

@@ -32,7 +32,7 @@ void FlowSolver::evalCall(uint32_t callId) {
   const CallFact& c = program_.call(callId);
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];
-  std::vector<uint32_t> toks;
+  SmallIdVector toks;
   if (c.isSuperCall) {
     const FileFacts& f = program_.files[file];
     const FunctionFact& fn = f.functions[c.enclosingFunction];
@@ -176,8 +176,9 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
       callFunction(callId, ctorToken, false, instance);
     }
     if (implicit && !c.isSuperCall) {
-      // `class B extends A {}`: the implicit constructor forwards to A.
-      for (uint32_t st : vars_[find(cvb + cls.superVar)].tokens)
+      // `class B extends A {}`: the implicit constructor forwards to A. Lists the loops
+      // below change the solver in are copies: a new variable moves an inline list.
+      for (uint32_t st : SmallIdVector(vars_[find(cvb + cls.superVar)].tokens))
         if (tokens_[st].kind == TokenKind::Class) {
           const Token& sup = tokens_[st];
           const ClassFact& scls =
@@ -190,14 +191,14 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
   }
   // Inheritance: our prototype falls back to the parent's prototype.
   if (cls.superVar != kNoVar) {
-    for (uint32_t st : vars_[find(cvb + cls.superVar)].tokens) {
+    for (uint32_t st : SmallIdVector(vars_[find(cvb + cls.superVar)].tokens)) {
       if (tokens_[st].kind != TokenKind::Class) continue;
       const Token& sup = tokens_[st];
       const ClassFact& scls =
           program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
       VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
-      for (uint32_t pt : vars_[find(cvb + cls.prototypeVar)].tokens)
-        for (uint32_t spt : vars_[find(sproto)].tokens) {
+      for (uint32_t pt : SmallIdVector(vars_[find(cvb + cls.prototypeVar)].tokens))
+        for (uint32_t spt : SmallIdVector(vars_[find(sproto)].tokens)) {
           auto& fb = tokens_[pt].fallbacks;
           if (std::find(fb.begin(), fb.end(), spt) == fb.end()) {
             fb.push_back(spt);
@@ -259,7 +260,7 @@ bool FlowSolver::summaryReadsOnlyArguments(uint32_t summary) const {
 
 void FlowSolver::evalCallback(uint32_t id) {
   CallbackC cb = callbacks_[id];
-  std::vector<uint32_t> toks = tokensFor(cb.holder);
+  SmallIdVector toks = tokensFor(cb.holder);
   for (uint32_t t : toks) {
     // A sink handed over as the callback (`urls.map(fetch)`, `p.then(fetch)`): a call of
     // the sink at the call that hands it, with the parameters the callback gets.

@@ -283,11 +283,11 @@ void FlowSolver::mergeInto(VarId member, VarId rep) {
   merged_.push_back({member, rep});
   // The member's edges and watches become the representative's. Copied, not moved: a
   // propagation of the member may be iterating them; they are released after it (run()).
-  std::vector<Edge> edges = succ_[member];
-  std::vector<Watch> watches = watches_[member];
+  EdgeList edges = succ_[member];
+  WatchList watches = watches_[member];
   retired_.push_back(member);
   for (const Edge& e : edges) addEdge(rep, e.to, e.kind, e.call, e.dir);
-  const std::vector<uint32_t>* savedDelta = watchDelta_;
+  const SmallIdVector* savedDelta = watchDelta_;
   VarId savedVar = watchVar_;
   watchDelta_ = nullptr;  // the moved watches look at all the representative holds
   watchVar_ = kNoVar;

@@ -24,7 +24,7 @@ void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
   if (v == kNoVar) return;
   watches_[find(v)].push_back({kind, id});
   // Later changes arrive as deltas; what v already holds is handled now.
-  const std::vector<uint32_t>* savedDelta = watchDelta_;
+  const SmallIdVector* savedDelta = watchDelta_;
   VarId savedVar = watchVar_;
   watchDelta_ = nullptr;
   watchVar_ = kNoVar;
@@ -35,7 +35,7 @@ void FlowSolver::watch(VarId v, WatchKind kind, uint32_t id) {
 
 // The objects of `v` a watch must look at: only the new ones when it runs
 // because v changed, all of them otherwise.
-std::vector<uint32_t> FlowSolver::tokensFor(VarId v) const {
+SmallIdVector FlowSolver::tokensFor(VarId v) const {
   if (watchDelta_ && watchVar_ == find(v)) return *watchDelta_;
   return vars_[find(v)].tokens;
 }
@@ -60,7 +60,7 @@ void FlowSolver::addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call, uin
   // Push what `from` already has.
   const VarState& s = vars_[from];
   if (kind == EdgeKind::Value) {
-    for (uint32_t t : std::vector<uint32_t>(s.tokens)) addToken(to, t, from, call);
+    for (uint32_t t : SmallIdVector(s.tokens)) addToken(to, t, from, call);
     addStrings(to, vars_[from].strings);
     addTaint(to, vars_[from].taint, from, kNone, call, vars_[from].wholeData);
   } else if (kind == EdgeKind::TaintOnly || kind == EdgeKind::PartTaint) {
@@ -166,7 +166,7 @@ void FlowSolver::propagate(VarId v) {
   // Difference propagation: only the objects added since the last visit travel
   // along the edges (new edges get the full set when they are added). Copies:
   // pushing may reallocate vars_.
-  std::vector<uint32_t> tokens;
+  SmallIdVector tokens;
   tokens.swap(vars_[v].delta);
   // Strings travel only when they changed since the last visit.
   uint32_t strings = StringSetPool::kEmpty;
@@ -311,7 +311,7 @@ void FlowSolver::evalLoad(uint32_t id) {
   } else {
     dynamicAll = true;
   }
-  std::vector<uint32_t> toks =
+  SmallIdVector toks =
       l.key != kNoVar && watchVar_ == find(l.key) ? vars_[find(l.base)].tokens : tokensFor(l.base);
   for (uint32_t t : toks) {
     if (tokens_[t].kind == TokenKind::Library) {
@@ -355,7 +355,7 @@ void FlowSolver::evalStore(uint32_t id) {
     }
     if (unknown) names.push_back("?");
   }
-  std::vector<uint32_t> toks =
+  SmallIdVector toks =
       s.key != kNoVar && watchVar_ == find(s.key) ? vars_[find(s.base)].tokens : tokensFor(s.base);
   for (uint32_t t : toks)
     for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
@@ -363,8 +363,8 @@ void FlowSolver::evalStore(uint32_t id) {
 
 void FlowSolver::evalSpread(uint32_t id) {
   SpreadC s = spreads_[id];
-  std::vector<uint32_t> from = tokensFor(s.source);
-  std::vector<uint32_t> to =
+  SmallIdVector from = tokensFor(s.source);
+  SmallIdVector to =
       watchVar_ == find(s.source) ? vars_[find(s.target)].tokens : tokensFor(s.target);
   for (uint32_t f : from) {
     // `{ ...context }`: the members the catalog names below a library value are copied too,
