@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -250,6 +251,15 @@ class FlowSolver {
                        SourceSite site);
   uint32_t libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall);
   void matchCatalog(uint32_t token);
+  // The catalog rows whose selector names a root (a module, or the global scope), per root,
+  // made on first use: a library value is matched against its own module's rows only, not
+  // against every row of the catalog.
+  struct RootRows {
+    std::vector<uint32_t> sources, sinks, summaries, attachments, siteValues, elementFactories,
+        dynamicCode, checks, entries, bridges;
+  };
+  const RootRows& rowsOfRoot(uint32_t root);
+  std::vector<std::unique_ptr<RootRows>> rootRows_;
   // The summary object, made on first use.
   uint32_t summaryToken();
   // An object that did not fit in a full variable: its fields flow into the summary's.

@@ -132,12 +132,43 @@ static bool selectorMatches(const Selector& sel, const std::string& root,
   return any;
 }
 
+// Indices of the rows of `table` whose selector (`sel(row)`) names `root`.
+template <typename Table, typename Sel>
+static std::vector<uint32_t> rowsNaming(const Table& table, const std::string& root, Sel sel) {
+  std::vector<uint32_t> rows;
+  for (size_t i = 0; i < table.size(); ++i)
+    if (selectorRootMatches(sel(table[i]), root)) rows.push_back(static_cast<uint32_t>(i));
+  return rows;
+}
+
+const FlowSolver::RootRows& FlowSolver::rowsOfRoot(uint32_t root) {
+  if (rootRows_.size() <= root) rootRows_.resize(root + 1);
+  if (rootRows_[root]) return *rootRows_[root];
+  const std::string& name = roots_[root];
+  auto rows = std::make_unique<RootRows>();
+  auto bySelector = [](const auto& row) -> const Selector& { return row.selector; };
+  rows->sources = rowsNaming(catalog_.sources, name, bySelector);
+  rows->sinks = rowsNaming(catalog_.sinks, name, bySelector);
+  rows->summaries = rowsNaming(catalog_.summaries, name, bySelector);
+  rows->attachments = rowsNaming(catalog_.attachments, name, bySelector);
+  rows->siteValues =
+      rowsNaming(catalog_.siteValues, name, [](const Selector& s) -> const Selector& { return s; });
+  rows->elementFactories = rowsNaming(catalog_.elementFactories, name, bySelector);
+  rows->dynamicCode = rowsNaming(catalog_.dynamicCode, name, bySelector);
+  rows->checks = rowsNaming(catalog_.checks, name, bySelector);
+  rows->entries = rowsNaming(catalog_.entries, name, bySelector);
+  rows->bridges = rowsNaming(catalog_.bridges, name, bySelector);
+  rootRows_[root] = std::move(rows);
+  return *rootRows_[root];
+}
+
 void FlowSolver::matchCatalog(uint32_t tok) {
   Token& t = tokens_[tok];
   const std::string& root = roots_[t.root];
+  const RootRows& rows = rowsOfRoot(t.root);
   std::vector<std::string_view> path(t.path.begin(), t.path.end());
   size_t best = 0;
-  for (size_t i = 0; i < catalog_.sources.size(); ++i) {
+  for (uint32_t i : rows.sources) {
     size_t spec = 0;
     if (selectorMatches(catalog_.sources[i].selector, root, path, spec) && spec > best) {
       best = spec;
@@ -147,9 +178,9 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   }
   // Sources marked inWhole with a fixed path below this value: what its members are (a pattern
   // with `**` names members anywhere, which says nothing about this value's own content).
-  for (const auto& src : catalog_.sources) {
-    if (!src.inWhole || !src.selector.methods.empty() || !selectorRootMatches(src.selector, root))
-      continue;
+  for (uint32_t i : rows.sources) {
+    const auto& src = catalog_.sources[i];
+    if (!src.inWhole || !src.selector.methods.empty()) continue;
     for (const auto& p : src.selector.paths) {
       if (p.segments.size() <= path.size() ||
           std::find(p.segments.begin(), p.segments.end(), "**") != p.segments.end())
@@ -161,84 +192,83 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   // overrides (context → install-context, context.accountId → user-identity).
   if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;
   if (best == 0 && isClean(t.segment)) t.intrinsic = 0;
-  for (size_t i = 0; i < catalog_.sinks.size(); ++i) {
+  for (uint32_t i : rows.sinks) {
     size_t spec = 0;
     if (selectorMatches(catalog_.sinks[i].selector, root, path, spec)) {
-      t.sink = static_cast<uint32_t>(i);
+      t.sink = i;
       break;
     }
   }
   size_t bestSummary = 0;
-  for (size_t i = 0; i < catalog_.summaries.size(); ++i) {
+  for (uint32_t i : rows.summaries) {
     if (!catalog_.summaries[i].selector.methods.empty()) continue;
     size_t spec = 0;
     if (selectorMatches(catalog_.summaries[i].selector, root, path, spec) && spec > bestSummary) {
       bestSummary = spec;
-      t.summary = static_cast<uint32_t>(i);
+      t.summary = i;
     }
   }
-  for (size_t i = 0; i < catalog_.attachments.size(); ++i) {
+  for (uint32_t i : rows.attachments) {
     size_t spec = 0;
     if (selectorMatches(catalog_.attachments[i].selector, root, path, spec)) {
-      t.attachment = static_cast<uint32_t>(i);
+      t.attachment = i;
       break;
     }
   }
-  for (const auto& sel : catalog_.siteValues) {
+  for (uint32_t i : rows.siteValues) {
     size_t spec = 0;
-    t.siteUrl = t.siteUrl || selectorMatches(sel, root, path, spec);
+    t.siteUrl = t.siteUrl || selectorMatches(catalog_.siteValues[i], root, path, spec);
   }
-  for (size_t i = 0; i < catalog_.elementFactories.size() && t.elementFactory == kNone; ++i) {
+  for (uint32_t i : rows.elementFactories) {
     size_t spec = 0;
-    if (selectorMatches(catalog_.elementFactories[i].selector, root, path, spec))
-      t.elementFactory = static_cast<uint32_t>(i);
+    if (selectorMatches(catalog_.elementFactories[i].selector, root, path, spec)) {
+      t.elementFactory = i;
+      break;
+    }
   }
-  for (size_t i = 0; i < catalog_.dynamicCode.size() && t.dynamicCode == kNone; ++i) {
+  for (uint32_t i : rows.dynamicCode) {
     size_t spec = 0;
-    if (selectorMatches(catalog_.dynamicCode[i].selector, root, path, spec))
-      t.dynamicCode = static_cast<uint32_t>(i);
+    if (selectorMatches(catalog_.dynamicCode[i].selector, root, path, spec)) {
+      t.dynamicCode = i;
+      break;
+    }
   }
-  for (size_t i = 0; i < catalog_.checks.size(); ++i) {
+  for (uint32_t i : rows.checks) {
     size_t spec = 0;
-    if (selectorMatches(catalog_.checks[i].selector, root, path, spec))
-      t.checks.push_back(static_cast<uint32_t>(i));
+    if (selectorMatches(catalog_.checks[i].selector, root, path, spec)) t.checks.push_back(i);
   }
-  for (size_t i = 0; i < catalog_.entries.size(); ++i) {
+  for (uint32_t i : rows.entries) {
     size_t spec = 0;
     if (selectorMatches(catalog_.entries[i].selector, root, path, spec)) {
-      t.entryModel = static_cast<uint32_t>(i);
+      t.entryModel = i;
       break;
     }
   }
-  for (size_t i = 0; i < catalog_.bridges.size(); ++i) {
+  for (uint32_t i : rows.bridges) {
     size_t spec = 0;
     if (selectorMatches(catalog_.bridges[i].selector, root, path, spec)) {
-      t.bridge = static_cast<uint32_t>(i);
+      t.bridge = i;
       break;
     }
   }
   // Opaque: no catalog row can match this value or anything below it, so its
   // content is unknown to the analysis (data from outside, not a modelled API).
-  bool relevant = false;
-  for (const auto& m : catalog_.sources)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& m : catalog_.sinks)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& m : catalog_.summaries)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& m : catalog_.attachments)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& m : catalog_.entries)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& m : catalog_.checks)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& sel : catalog_.siteValues)
-    relevant = relevant || selectorMayMatchBelow(sel, root, path);
-  for (const auto& m : catalog_.dynamicCode)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  for (const auto& m : catalog_.elementFactories)
-    relevant = relevant || selectorMayMatchBelow(m.selector, root, path);
-  t.opaque = !relevant;
+  auto anyBelow = [&](const std::vector<uint32_t>& idx, const auto& table, auto sel) {
+    for (uint32_t i : idx)
+      if (selectorMayMatchBelow(sel(table[i]), root, path)) return true;
+    return false;
+  };
+  auto bySelector = [](const auto& row) -> const Selector& { return row.selector; };
+  auto itself = [](const Selector& s) -> const Selector& { return s; };
+  t.opaque = !(anyBelow(rows.sources, catalog_.sources, bySelector) ||
+               anyBelow(rows.sinks, catalog_.sinks, bySelector) ||
+               anyBelow(rows.summaries, catalog_.summaries, bySelector) ||
+               anyBelow(rows.attachments, catalog_.attachments, bySelector) ||
+               anyBelow(rows.entries, catalog_.entries, bySelector) ||
+               anyBelow(rows.checks, catalog_.checks, bySelector) ||
+               anyBelow(rows.siteValues, catalog_.siteValues, itself) ||
+               anyBelow(rows.dynamicCode, catalog_.dynamicCode, bySelector) ||
+               anyBelow(rows.elementFactories, catalog_.elementFactories, bySelector));
 }
 
 std::string FlowSolver::tokenPath(uint32_t tok) const {
