@@ -23,6 +23,7 @@
 #include "index/fact_extractor.h"
 #include "index/facts.h"
 #include "parse/language.h"
+#include "support/small_vector.h"
 
 namespace fe::detail {
 
@@ -65,6 +66,11 @@ class Extractor {
   Extractor(const LanguageInfo& lang, std::string_view src, const ExtractOptions& options,
             FileFacts& facts)
       : lang_(lang), f_(lang.fields), src_(src), options_(options), facts_(facts) {}
+  ~Extractor() {
+    if (kidsCursorMade_) ts_tree_cursor_delete(&kidsCursor_);
+  }
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
 
   void run(TSNode root);  // fact_extractor.cpp
 
@@ -113,7 +119,12 @@ class Extractor {
   void popScope() { scopes_.pop_back(); }
 
   // fact_extractor.cpp: node helpers that need the extractor's state.
-  std::vector<TSNode> kids(TSNode n) const;
+  // The named children: most nodes have at most four, kept inline (no malloc per node).
+  using Kids = SmallVector<TSNode, 4>;
+  Kids kids(TSNode n) const;
+  // kids()'s cursor, reset for each node: a new cursor allocates its stack every time.
+  mutable TSTreeCursor kidsCursor_{};
+  mutable bool kidsCursorMade_ = false;
   bool hasToken(TSNode n, std::string_view type) const;
   std::string_view declarationKeyword(TSNode n) const;
   BindingKind declaredKind(TSNode n) const;

@@ -39,17 +39,21 @@ void Extractor::run(TSNode root) {
 
 // The named children of n, collected with a cursor: O(children), where
 // ts_node_named_child(n, i) in a loop would be quadratic on long blocks.
-std::vector<TSNode> Extractor::kids(TSNode n) const {
-  std::vector<TSNode> out;
+Extractor::Kids Extractor::kids(TSNode n) const {
+  Kids out;
   if (isNull(n)) return out;
-  TSTreeCursor cursor = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      TSNode c = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(c)) out.push_back(c);
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  if (kidsCursorMade_) {
+    ts_tree_cursor_reset(&kidsCursor_, n);
+  } else {
+    kidsCursor_ = ts_tree_cursor_new(n);
+    kidsCursorMade_ = true;
   }
-  ts_tree_cursor_delete(&cursor);
+  if (ts_tree_cursor_goto_first_child(&kidsCursor_)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&kidsCursor_);
+      if (ts_node_is_named(c)) out.push_back(c);
+    } while (ts_tree_cursor_goto_next_sibling(&kidsCursor_));
+  }
   return out;
 }
 
