@@ -11,20 +11,9 @@ namespace {
 // runs when the bundle or page that holds it loads.
 std::vector<uint32_t> loadedTopLevels(const AppProgram& p, uint32_t file) {
   std::vector<uint32_t> out;
-  std::vector<uint8_t> seen(p.files.size(), 0);
-  std::vector<uint32_t> stack{file};
-  seen[file] = 1;
-  while (!stack.empty()) {
-    uint32_t f = stack.back();
-    stack.pop_back();
-    out.push_back(p.topLevelFunction(f));
-    if (f >= p.fileImports.size()) continue;
-    for (uint32_t t : p.fileImports[f])
-      if (t < seen.size() && !seen[t]) {
-        seen[t] = 1;
-        stack.push_back(t);
-      }
-  }
+  std::vector<bool> loaded = p.filesLoadedBy({file});
+  for (uint32_t f = 0; f < loaded.size(); ++f)
+    if (loaded[f]) out.push_back(p.topLevelFunction(f));
   return out;
 }
 }  // namespace

@@ -5,6 +5,27 @@
 
 namespace fe {
 
+std::vector<bool> AppProgram::filesLoadedBy(const std::vector<uint32_t>& roots) const {
+  std::vector<bool> seen(files.size(), false);
+  std::vector<uint32_t> stack;
+  for (uint32_t r : roots)
+    if (r < seen.size() && !seen[r]) {
+      seen[r] = true;
+      stack.push_back(r);
+    }
+  while (!stack.empty()) {
+    uint32_t f = stack.back();
+    stack.pop_back();
+    if (f >= fileImports.size()) continue;
+    for (uint32_t t : fileImports[f])
+      if (t < seen.size() && !seen[t]) {
+        seen[t] = true;
+        stack.push_back(t);
+      }
+  }
+  return seen;
+}
+
 static uint32_t fileOf(const std::vector<uint32_t>& bases, uint32_t id) {
   auto it = std::upper_bound(bases.begin(), bases.end(), id);
   return static_cast<uint32_t>(it - bases.begin()) - 1;

@@ -72,6 +72,8 @@ struct AppProgram {
   uint32_t topLevelFunction(uint32_t file) const {
     return functionCount - static_cast<uint32_t>(files.size()) + file;
   }
+  // The files `roots` load: themselves and, transitively, what they import.
+  std::vector<bool> filesLoadedBy(const std::vector<uint32_t>& roots) const;
   uint32_t fileOfVar(VarId v) const;
   const VarInfo& varInfo(VarId v) const;
   uint32_t fileOfFunction(uint32_t f) const;
