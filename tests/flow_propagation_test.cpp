@@ -1321,6 +1321,38 @@ export async function handler(req) {
         Hosts{"?user-input", "api.example.com"});
 }
 
+TEST_CASE("flow: data or a constant at the start of a template or concatenation is any host too",
+          "[flow][strings]") {
+  // `${payload.url || DEFAULT}/hook`: the constant is one alternative, the caller's value the
+  // other. Before, the concatenation kept only the constant's strings: the caller's host was
+  // lost and the site looked declared.
+  const std::string src = R"(export async function handler(req) {
+  const body = JSON.parse(req.body);
+  const base = body.target || 'https://default.example.com';
+  await fetch(`${base}/hook`); // SINK_TEMPLATE
+  await fetch((body.target ?? 'https://default.example.com') + '/hook'); // SINK_CONCAT
+  await fetch(new URL('/v1', body.base || 'https://default.example.com')); // SINK_JOIN
+  await fetch(`https://api.example.com/items/${body.item || 'all'}`); // SINK_PATH
+  const fixed = process.env.HOOK || 'https://default.example.com';
+  await fetch(`${fixed}/x`); // SINK_ENV
+  return { statusCode: 200 };
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("webtrigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_TEMPLATE")) ==
+        Hosts{"?user-input", "default.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_CONCAT")) ==
+        Hosts{"?user-input", "default.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_JOIN")) ==
+        Hosts{"?user-input", "default.example.com"});
+  // Data only in the path: the host stays the constant's.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PATH")) == Hosts{"api.example.com"});
+  // An environment variable is no customer data: its own unknown host, not a user-input one.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_ENV")) ==
+        Hosts{"?env", "default.example.com"});
+}
+
 TEST_CASE("flow: data inside a URL the strings describe adds no unknown host", "[flow][strings]") {
   // Concatenation, a template, new URL(path, base), a Request and a query string from an
   // object: the host is in the constant part, the data only in the path or query.

@@ -184,6 +184,13 @@ class FlowSolver {
   uint32_t originCall(uint32_t token, int depth) const;
   // Whether a token is an object a `urlObject` summary returned (`new URL(s)`).
   bool isUrlObject(uint32_t token) const;
+  // Whether v may hold customer data as a whole value, whose text the strings do not describe:
+  // a field of a payload (wholeData), or a library value that carries data (a stored value),
+  // not the customer's own site URL. Beside a constant (`payload.url || DEFAULT`) it is still
+  // any string.
+  bool mayBeAnyValue(VarId v) const;
+  // The origin of an unknown string that v's data stands for.
+  StringOrigin dataOrigin(VarId v) const;
   std::vector<VarId> memberRef(const ValueRef& ref, uint32_t calleeToken) const;
   // The library value an `owner.…` or `module.…` reference starts from; kNone if none.
   uint32_t memberRefStart(const ValueRef& ref, uint32_t calleeToken) const;

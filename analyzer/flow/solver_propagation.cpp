@@ -416,6 +416,12 @@ void FlowSolver::evalUrlJoin(uint32_t id) {
   StringSet result;
   auto paths = strings(pathVar).values();
   auto bases = baseVar == kNoVar ? std::vector<AbstractString>{} : strings(baseVar).values();
+  if (holesAsUnknown_ && !bases.empty() && mayBeAnyValue(baseVar)) {
+    AbstractString u;  // a base that may be data as a whole: any origin beside its constants
+    u.kind = StringKind::Unknown;
+    u.origin = dataOrigin(baseVar);
+    bases.push_back(u);
+  }
   for (const auto& p : paths) {
     bool absolute = p.kind != StringKind::Unknown && p.text.find("://") != std::string::npos &&
                     p.text.find("://") < p.text.find_first_of("/?#");
@@ -464,14 +470,14 @@ void FlowSolver::evalConcat(uint32_t id) {
   for (VarId p : c.parts) {
     std::vector<AbstractString> partValues;
     if (p != kNoVar) partValues = strings(p).values();
-    if (partValues.empty()) {
+    // A part that may be data as a whole is any string beside its constants
+    // (`${payload.url || DEFAULT}/hook`): counted with the holes, in phase 2.
+    bool anyToo = holesAsUnknown_ && !partValues.empty() && mayBeAnyValue(p);
+    if (partValues.empty() || anyToo) {
       if (!holesAsUnknown_) return;
       AbstractString u;
       u.kind = StringKind::Unknown;
-      uint8_t eff = p == kNoVar ? 0 : vars_[find(p)].eff;
-      u.origin = (eff & (kUserInput | kWebtriggerRequest)) ? StringOrigin::UserInput
-                 : (eff & kAppStorage)                     ? StringOrigin::Storage
-                                                           : StringOrigin::Unknown;
+      u.origin = dataOrigin(p);
       partValues.push_back(u);
     }
     std::vector<AbstractString> next;

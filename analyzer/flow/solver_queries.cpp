@@ -158,6 +158,22 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
   return false;
 }
 
+bool FlowSolver::mayBeAnyValue(VarId v) const {
+  const VarState& st = vars_[find(v)];
+  if (st.wholeData && st.taint) return true;
+  for (uint32_t t : st.tokens)
+    if (tokens_[t].kind == TokenKind::Library && tokens_[t].intrinsic != 0 && !tokens_[t].siteUrl)
+      return true;
+  return false;
+}
+
+StringOrigin FlowSolver::dataOrigin(VarId v) const {
+  uint8_t eff = v == kNoVar ? 0 : vars_[find(v)].eff;
+  return (eff & (kUserInput | kWebtriggerRequest)) ? StringOrigin::UserInput
+         : (eff & kAppStorage)                     ? StringOrigin::Storage
+                                                   : StringOrigin::Unknown;
+}
+
 bool FlowSolver::isUrlObject(uint32_t t) const {
   const Token& tok = tokens_[t];
   if (tok.kind != TokenKind::Library || tok.segment != "()" || tok.parent == kNone) return false;
