@@ -530,6 +530,10 @@ TEST_CASE("code built at run time or another program run makes the verdict incom
       {"vm", "require('vm').runInThisContext(payload.code);"},
       {"child_process", "require('node:child_process').exec('curl https://evil.example.com');"},
       {"data as code", "eval(payload.code);"},
+      // A module named at run time may be any code, or a URL (import() in a browser).
+      {"computed import", "const plugin = await import(payload.pluginUrl); plugin.run();"},
+      {"template import", "await import(`./widgets/${payload.name}.js`);"},
+      {"computed require", "require(payload.name).run();"},
   };
   for (const auto& [name, call] : calls) {
     INFO(name);
@@ -551,12 +555,13 @@ TEST_CASE("timers with functions, inert constant code and dead code stay complet
       "export async function handler(payload) {\n"
       "  await new Promise((resolve) => setTimeout(resolve, 10));\n"
       "  setTimeout(() => payload, 5);\n"
+      "  await import('./util.js');\n"  // a literal name is an import the linker follows
       "  return fetch('https://api.example.com/v1');\n"
       "}\n";
-  auto r = scanFiles({{"src/index.js", src}});
+  auto r = scanFiles({{"src/index.js", src}, {"src/util.js", "export const x = 1;\n"}});
   CHECK_FALSE(hasDiagnostic(r, "unanalysed-code"));
   requireComplete(r);
-  CHECK(fe::test::hostAt(r, "src/index.js", 6) == "api.example.com");
+  CHECK(fe::test::hostAt(r, "src/index.js", 7) == "api.example.com");
 }
 
 TEST_CASE("an import of a file on disk the scan did not read makes the verdict incomplete",

@@ -81,6 +81,10 @@ VarId Extractor::callExpression(TSNode n, bool isNew) {
     call.isSuperCall = true;
     call.callee = kNoVar;
     call.receiver = functions_.back().thisVar;
+  } else if (!isNull(calleeNode) && std::string_view(ts_node_type(calleeNode)) == "import") {
+    // import(expr) with a specifier the code computes (a literal one is an import above): a
+    // call of the global `import`, which the catalog's dynamicCode rows name.
+    call.callee = globalVar("import", calleeNode);
   } else {
     call.callee = eval(calleeNode);
   }
