@@ -917,6 +917,26 @@ TEST_CASE("destination: process.env gives an unknown host from env", "[flow]") {
         std::optional<fe::Level>(fe::Level::Warning));
 }
 
+TEST_CASE("destination: process.env read by destructuring or through an alias is env too",
+          "[flow]") {
+  // The catalog's `environments`: a member of process.env read by name, however reached.
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  const { AUDIT_URL } = process.env;
+  await fetch(`${AUDIT_URL}/events`); // SINK_DESTRUCTURED
+  const env = process.env;
+  await fetch(env.SEARCH_URL + '/q'); // SINK_ALIAS
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* marker : {"SINK_DESTRUCTURED", "SINK_ALIAS"}) {
+    INFO(marker);
+    checkSink(r, "src/index.js", lineOf(src, marker), "null", "env", kNone);
+  }
+  const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, "SINK_DESTRUCTURED"));
+  REQUIRE(e != nullptr);
+  CHECK(e->hostDetail == "AUDIT_URL");
+}
+
 TEST_CASE("destination: data in the path of a URL whose host is from env does not choose it",
           "[flow]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {

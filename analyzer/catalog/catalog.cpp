@@ -228,7 +228,8 @@ bool Catalog::modelsModule(std::string_view module) const {
   };
   return any(sinks) || any(attachments) || any(checks) || any(dynamicCode) || any(sources) ||
          any(summaries) || any(entries) || any(elementFactories) ||
-         std::any_of(siteValues.begin(), siteValues.end(), names);
+         std::any_of(siteValues.begin(), siteValues.end(), names) ||
+         std::any_of(environments.begin(), environments.end(), names);
 }
 
 namespace {
@@ -405,14 +406,15 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
             catalog.trustedContext.emplace_back(f.first.Scalar(), f.second.Scalar());
         continue;
       }
-      if (key == "siteValues") {
+      if (key == "siteValues" || key == "environments") {
         if (!list.IsSequence()) {
-          r.error(list, "siteValues: expected a list of module/global and path");
+          r.error(list, key + ": expected a list of module/global and path");
           continue;
         }
+        auto& into = key == "siteValues" ? catalog.siteValues : catalog.environments;
         for (const auto& e : list) {
           Selector sel;
-          if (e.IsMap() && r.selector(e, sel, false)) catalog.siteValues.push_back(std::move(sel));
+          if (e.IsMap() && r.selector(e, sel, false)) into.push_back(std::move(sel));
         }
         continue;
       }

@@ -221,6 +221,9 @@ struct Catalog {
   // Values that are the customer's own Atlassian site URL (`view.getContext().siteUrl`,
   // `window.location.ancestorOrigins[0]`): a URL built on one goes to *.atlassian.net.
   std::vector<Selector> siteValues;
+  // Objects whose members are environment variables (`process.env`): a member read by name,
+  // however it is reached (`const { API_URL } = process.env`), is that variable's value.
+  std::vector<Selector> environments;
   std::vector<SourceModel> sources;
   std::vector<SummaryModel> summaries;
   std::vector<EntryModel> entries;

@@ -67,6 +67,7 @@ struct Token {
   uint32_t bridge = kNone;          // catalog bridges row: runs a backend entry of the app
   std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
   bool siteUrl = false;             // the customer's own site URL (catalog siteValues)
+  bool environment = false;         // its members are environment variables (catalog)
   bool opaque = false;              // library value no catalog row can match, nor anything below it
   bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
   std::vector<uint32_t> fallbacks;  // prototype chain
@@ -262,8 +263,8 @@ class FlowSolver {
   // made on first use: a library value is matched against its own module's rows only, not
   // against every row of the catalog.
   struct RootRows {
-    std::vector<uint32_t> sources, sinks, summaries, attachments, siteValues, elementFactories,
-        dynamicCode, checks, entries, bridges;
+    std::vector<uint32_t> sources, sinks, summaries, attachments, siteValues, environments,
+        elementFactories, dynamicCode, checks, entries, bridges;
   };
   const RootRows& rowsOfRoot(uint32_t root);
   std::vector<std::unique_ptr<RootRows>> rootRows_;

@@ -151,8 +151,9 @@ const FlowSolver::RootRows& FlowSolver::rowsOfRoot(uint32_t root) {
   rows->sinks = rowsNaming(catalog_.sinks, name, bySelector);
   rows->summaries = rowsNaming(catalog_.summaries, name, bySelector);
   rows->attachments = rowsNaming(catalog_.attachments, name, bySelector);
-  rows->siteValues =
-      rowsNaming(catalog_.siteValues, name, [](const Selector& s) -> const Selector& { return s; });
+  auto itself = [](const Selector& s) -> const Selector& { return s; };
+  rows->siteValues = rowsNaming(catalog_.siteValues, name, itself);
+  rows->environments = rowsNaming(catalog_.environments, name, itself);
   rows->elementFactories = rowsNaming(catalog_.elementFactories, name, bySelector);
   rows->dynamicCode = rowsNaming(catalog_.dynamicCode, name, bySelector);
   rows->checks = rowsNaming(catalog_.checks, name, bySelector);
@@ -219,6 +220,10 @@ void FlowSolver::matchCatalog(uint32_t tok) {
     size_t spec = 0;
     t.siteUrl = t.siteUrl || selectorMatches(catalog_.siteValues[i], root, path, spec);
   }
+  for (uint32_t i : rows.environments) {
+    size_t spec = 0;
+    t.environment = t.environment || selectorMatches(catalog_.environments[i], root, path, spec);
+  }
   for (uint32_t i : rows.elementFactories) {
     size_t spec = 0;
     if (selectorMatches(catalog_.elementFactories[i].selector, root, path, spec)) {
@@ -267,6 +272,7 @@ void FlowSolver::matchCatalog(uint32_t tok) {
                anyBelow(rows.entries, catalog_.entries, bySelector) ||
                anyBelow(rows.checks, catalog_.checks, bySelector) ||
                anyBelow(rows.siteValues, catalog_.siteValues, itself) ||
+               anyBelow(rows.environments, catalog_.environments, itself) ||
                anyBelow(rows.dynamicCode, catalog_.dynamicCode, bySelector) ||
                anyBelow(rows.elementFactories, catalog_.elementFactories, bySelector));
 }

@@ -324,6 +324,16 @@ void FlowSolver::evalLoad(uint32_t id) {
         tokens_[nt].file = program_.fileOfVar(l.target);
         tokens_[nt].site = program_.varInfo(l.target).site;
       }
+      // `const { API_URL } = process.env`: the environment variable's value, as
+      // `process.env.API_URL` is where the extractor sees it.
+      if (tokens_[t].environment)
+        for (const auto& n : names) {
+          AbstractString env;
+          env.kind = StringKind::Unknown;
+          env.origin = StringOrigin::Env;
+          env.detail = n;
+          addString(l.target, env);
+        }
       for (uint32_t child : children) {
         addToken(l.target, child, l.base);
         // A member is a source where its category is new; otherwise it came with its parent.
