@@ -300,6 +300,33 @@ TEST_CASE("flow: object and array spread", "[flow]") {
   checkLiteralSink(r, src, "SINK_FIELD", {"user-identity"});
 }
 
+TEST_CASE("flow: a property after a spread, or a rest pattern, leaves out the names it sets",
+          "[flow]") {
+  // `{ ...defaults, baseURL: x }`: the later property wins, so the default's host is never
+  // the destination; `{ token, ...rest }`: rest holds every field but token.
+  const std::string src =
+      resolverModule(R"(const defaults = { timeout: 5, baseURL: 'https://default.example.com' };
+resolver.define('k', async ({ payload, context }) => {
+  const settings = { ...defaults, baseURL: 'https://api.example.com' };
+  await fetch(`${settings.baseURL}/a`); // SINK_OVERRIDE
+  const before = { baseURL: 'https://api.example.com', ...defaults };
+  await fetch(`${before.baseURL}/b`); // SINK_SPREAD_WINS
+  const { secret, ...rest } = { secret: context.accountId, label: 'fixed' };
+  await fetch('https://api.example.com/c', { method: 'POST', body: JSON.stringify(rest) }); // SINK_REST
+  const { label, ...others } = { secret: context.accountId, label: 'fixed' };
+  await fetch('https://api.example.com/d', { method: 'POST', body: JSON.stringify(others) }); // SINK_OTHERS
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(fe::test::hostsAt(r, "src/index.js", lineOf(src, "SINK_OVERRIDE")) ==
+        std::vector<std::string>{"api.example.com"});
+  CHECK(fe::test::hostsAt(r, "src/index.js", lineOf(src, "SINK_SPREAD_WINS")) ==
+        std::vector<std::string>{"api.example.com", "default.example.com"});
+  checkLiteralSink(r, src, "SINK_REST", kNone);
+  checkLiteralSink(r, src, "SINK_OTHERS", {"user-identity"});
+}
+
 // ---------------------------------------------------------------- literals and member access
 
 TEST_CASE("flow: object and array literals and member access", "[flow]") {

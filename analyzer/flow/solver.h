@@ -6,6 +6,7 @@
 // FIFO worklist; every domain has finite height, and budgets bound the work.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -71,7 +72,9 @@ struct Token {
   bool opaque = false;              // library value no catalog row can match, nor anything below it
   bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
   std::vector<uint32_t> fallbacks;  // prototype chain
-  std::vector<uint32_t> mirrors;    // objects that receive copies of every field (spread)
+  // Objects that receive copies of every field (spread), with the spread that made the copy
+  // (kNone: one that shadows no name).
+  std::vector<std::pair<uint32_t, uint32_t>> mirrors;
   std::map<std::string, VarId> fields;
   VarId allFields = kNoVar;  // every field flows here; dynamic reads read it
 };
@@ -235,7 +238,13 @@ class FlowSolver {
   };
   struct SpreadC {
     VarId target, source;
+    std::vector<std::string> shadowed;  // names a later property sets (SpreadFact)
   };
+  bool shadowedBy(uint32_t spread, const std::string& name) const {
+    if (spread == kNone) return false;
+    const auto& s = spreads_[spread].shadowed;
+    return std::find(s.begin(), s.end(), name) != s.end();
+  }
   struct ConcatC {
     VarId target;
     std::vector<VarId> parts;

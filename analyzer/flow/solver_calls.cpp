@@ -469,7 +469,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         if (target == kNoVar) break;
         if (flow.to.allFields) {
           // Object.assign(target, source): copy every field.
-          spreads_.push_back({target, from});
+          spreads_.push_back({target, from, {}});
           uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
           watch(from, WatchKind::Spread, id);
           watch(target, WatchKind::Spread, id);

@@ -79,7 +79,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
     if (s.keyVar != kNoVar) watch(g(s.keyVar), WatchKind::Store, id);
   }
   for (const auto& s : f.spreads) {
-    spreads_.push_back({g(s.target), g(s.source)});
+    spreads_.push_back({g(s.target), g(s.source), s.shadowed});
     uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
     watch(g(s.source), WatchKind::Spread, id);
     watch(g(s.target), WatchKind::Spread, id);

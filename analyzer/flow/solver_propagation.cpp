@@ -252,8 +252,9 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
   if (tokens_[token].kind == TokenKind::Library) libraryFieldVars_.insert(v);
   std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
   for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
-  std::vector<uint32_t> mirrors = tokens_[token].mirrors;
-  for (uint32_t m : mirrors) addEdge(v, field(m, name), EdgeKind::Value);
+  std::vector<std::pair<uint32_t, uint32_t>> mirrors = tokens_[token].mirrors;
+  for (auto [m, spread] : mirrors)
+    if (!shadowedBy(spread, name)) addEdge(v, field(m, name), EdgeKind::Value);
   if (tokens_[token].allFields != kNoVar) addEdge(v, tokens_[token].allFields, EdgeKind::Value);
   // A dynamic store ("?") may be any field; on the summary it stays in "?" (read by dynamic
   // reads), or every method of every summarised object would flow into every name.
@@ -391,12 +392,15 @@ void FlowSolver::evalSpread(uint32_t id) {
         smash(f == summary_ ? t : f);
         continue;
       }
+      // One mirror per target and shadow list: another spread into t may shadow other names.
+      uint32_t key = s.shadowed.empty() ? kNone : id;
       auto& m = tokens_[f].mirrors;
-      if (std::find(m.begin(), m.end(), t) != m.end()) continue;
-      m.push_back(t);
+      if (std::find(m.begin(), m.end(), std::make_pair(t, key)) != m.end()) continue;
+      m.push_back({t, key});
       std::vector<std::pair<std::string, VarId>> existing(tokens_[f].fields.begin(),
                                                           tokens_[f].fields.end());
-      for (auto& [n, fv] : existing) addEdge(fv, field(t, n), EdgeKind::Value);
+      for (auto& [n, fv] : existing)
+        if (!shadowedBy(key, n)) addEdge(fv, field(t, n), EdgeKind::Value);
     }
   }
 }

@@ -58,7 +58,7 @@ VarId Extractor::processClass(TSNode node, std::string name) {
   // Static members are inherited too: `Sub.post()` and `this.post()` in a static method of
   // Sub find the parent's static `post` (the class's fields receive the parent class's).
   if (VarId superVar = facts_.classes[classIndex].superVar; superVar != kNoVar)
-    facts_.spreads.push_back({classVar, superVar, site(node)});
+    facts_.spreads.push_back({classVar, superVar, site(node), {}});
   TSNode body = field(node, f_.body);
   // Constructor first, so field initialisers run in its context.
   TSNode ctorNode{};

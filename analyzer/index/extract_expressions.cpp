@@ -305,7 +305,13 @@ VarId Extractor::memberExpression(TSNode n) {
 VarId Extractor::objectLiteral(TSNode n) {
   VarId o = newVar("object", n);
   alloc(o, AllocKind::Object, 0, n);
+  size_t firstSpread = facts_.spreads.size();
   for (TSNode ch : kids(n)) {
+    // A static name set here shadows it for the spreads before it in this literal.
+    auto shadow = [&](const std::string& name) {
+      for (size_t i = firstSpread; i < facts_.spreads.size(); ++i)
+        if (facts_.spreads[i].target == o) facts_.spreads[i].shadowed.push_back(name);
+    };
     switch (kind(ch)) {
       case NodeKind::Pair: {
         TSNode key = field(ch, f_.key);
@@ -313,6 +319,7 @@ VarId Extractor::objectLiteral(TSNode n) {
         bool isStatic = staticKey(key, name);
         VarId v = evalNamed(field(ch, f_.value), isStatic ? name : "");
         if (isStatic) {
+          shadow(name);
           facts_.stores.push_back({o, name, kNoVar, v, site(ch)});
         } else {
           TSNode inner =
@@ -323,12 +330,13 @@ VarId Extractor::objectLiteral(TSNode n) {
       }
       case NodeKind::ShorthandPropertyIdentifier: {
         std::string name(text(ch));
+        shadow(name);
         facts_.stores.push_back({o, name, kNoVar, readName(name, ch), site(ch)});
         break;
       }
       case NodeKind::SpreadElement: {
         VarId v = eval(ts_node_named_child(ch, 0));
-        if (v != kNoVar) facts_.spreads.push_back({o, v, site(ch)});
+        if (v != kNoVar) facts_.spreads.push_back({o, v, site(ch), {}});
         break;
       }
       case NodeKind::MethodDefinition: {

@@ -26,21 +26,25 @@ void Extractor::bindPattern(TSNode p, VarId source, BindingKind k, bool declarat
       return;
     }
     case NodeKind::ObjectPattern: {
+      std::vector<std::string> taken;  // `{ a, ...rest }`: rest holds every field but a
       for (TSNode c : kids(p)) {
         switch (kind(c)) {
           case NodeKind::ShorthandPropertyIdentifierPattern: {
+            taken.emplace_back(text(c));
             VarId t = load(source, std::string(text(c)), c);
             bindPattern(c, t, k, declaration);
             break;
           }
           case NodeKind::PairPattern: {
             TSNode key = field(c, f_.key);
+            if (std::string name; staticKey(key, name)) taken.push_back(name);
             VarId t = loadKey(source, key, c);
             bindPattern(field(c, f_.value), t, k, declaration);
             break;
           }
           case NodeKind::ObjectAssignmentPattern: {
             TSNode left = field(c, f_.left);
+            taken.emplace_back(text(left));
             VarId t = newVar(std::string(text(left)), c);
             VarId loaded = load(source, std::string(text(left)), c);
             copy(t, loaded, c);
@@ -54,7 +58,7 @@ void Extractor::bindPattern(TSNode p, VarId source, BindingKind k, bool declarat
             TSNode inner = ts_node_named_child(c, 0);
             VarId rest = newVar("rest", c);
             alloc(rest, AllocKind::Object, 0, c);
-            facts_.spreads.push_back({rest, source, site(c)});
+            facts_.spreads.push_back({rest, source, site(c), taken});
             bindPattern(inner, rest, k, declaration);
             break;
           }

@@ -134,6 +134,9 @@ struct SpreadFact {
   VarId target;
   VarId source;
   SourceSite site;
+  // Names a later property of the same object literal sets (`{...defaults, baseURL: x}`): the
+  // later one wins, so the spread never gives the object these fields.
+  std::vector<std::string> shadowed;
 };
 
 struct CallFact {
