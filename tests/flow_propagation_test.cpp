@@ -728,6 +728,27 @@ resolver.define('k', async ({ payload, context }: { payload: Payload; context: a
   checkLiteralSink(r, src, "SINK_ANNOTATED", {"install-context"}, "src/index.ts");
 }
 
+TEST_CASE("flow: await of a method call with type arguments keeps its receiver", "[flow]") {
+  // tree-sitter reads `await c.post<T>(x)` as `(await c.post)<T>(x)`: without the fix the
+  // method lost `this`, and with it the host its constructor stored.
+  const std::string src = resolverModule(R"(class Client {
+  private base: string;
+  constructor(base = 'https://api.example.com') { this.base = base; }
+  send<T>(body: string): Promise<T> {
+    return fetch(this.base + '/send', { method: 'POST', body }) as unknown as Promise<T>; // SINK
+  }
+}
+resolver.define('k', async ({ context }: { context: any }) => {
+  const client = new Client();
+  const reply = await client.send<{ ok: boolean }>(context.accountId);
+  return reply;
+});
+)");
+  auto r = scanFiles({{"src/index.ts", src}});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK"), "api.example.com", "constant",
+            {"user-identity"});
+}
+
 TEST_CASE("flow: TypeScript enums and decorators", "[flow]") {
   const std::string src = resolverModule(R"(enum Endpoint {
   Items = 'https://api.example.com/items',

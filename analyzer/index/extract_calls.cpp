@@ -23,9 +23,22 @@ std::string Extractor::normalisedFirstArg(TSNode args) {
   return normaliseArgumentText(text(first));
 }
 
-VarId Extractor::callExpression(TSNode n, bool isNew) {
-  TSNode calleeNode = field(n, isNew ? f_.constructor : f_.function);
+VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
+  TSNode calleeNode =
+      isNull(calleeOverride) ? field(n, isNew ? f_.constructor : f_.function) : calleeOverride;
   TSNode argsNode = field(n, f_.arguments);
+  // `await c.post<T>(x)`: tree-sitter's TypeScript grammar reads it as `(await c.post)<T>(x)`,
+  // a call whose callee is an await (without type arguments the await holds the call). An
+  // unparenthesised await can only be the callee through that reading: it is the await of the
+  // call of what it awaits.
+  if (!isNew && isNull(calleeOverride) && !isNull(calleeNode) &&
+      kind(calleeNode) == NodeKind::AwaitExpression && ts_node_named_child_count(calleeNode) == 1) {
+    VarId called = callExpression(n, false, ts_node_named_child(calleeNode, 0));
+    if (called == kNoVar) return kNoVar;
+    VarId t = newVar("await", n);
+    facts_.awaits.push_back({t, called});
+    return t;
+  }
   CallFact call;
   call.site = site(n);
   call.isNew = isNew;

@@ -201,7 +201,8 @@ class Extractor {
 
   // extract_calls.cpp: calls, `new`, require() and import().
   std::string normalisedFirstArg(TSNode args);
-  VarId callExpression(TSNode n, bool isNew);
+  // calleeOverride: the callee to use instead of n's `function` field (see extract_calls.cpp).
+  VarId callExpression(TSNode n, bool isNew, TSNode calleeOverride = TSNode{});
   void evalArgs(TSNode argsNode, CallFact& call);
   void forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode);
 
