@@ -749,6 +749,51 @@ resolver.define('k', async ({ context }: { context: any }) => {
             {"user-identity"});
 }
 
+TEST_CASE("flow: a write to a setter's name runs the setter", "[flow]") {
+  // `api.token = secret` runs `set token(v)`, which keeps it where a getter reads it back.
+  const std::string src = resolverModule(R"(import { kvs } from '@forge/kvs';
+class Api {
+  #token = '';
+  set token(v) { this.#token = v; }
+  get auth() { return `Bearer ${this.#token}`; }
+  send(body) {
+    return fetch('https://api.example.com/x', { method: 'POST', headers: { Authorization: this.auth }, body }); // SINK_CLASS
+  }
+}
+const settings = {
+  saved: '',
+  set key(v) { this.saved = v; },
+};
+resolver.define('k', async () => {
+  const api = new Api();
+  api.token = await kvs.getSecret('token');
+  await api.send('fixed');
+  settings.key = await kvs.getSecret('other');
+  await fetch('https://api.example.com/y', { method: 'POST', body: settings.saved }); // SINK_LITERAL
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_CLASS", {"app-storage"});
+  checkLiteralSink(r, src, "SINK_LITERAL", {"app-storage"});
+}
+
+TEST_CASE("flow: a method nothing calls runs on what its class's constructor makes", "[flow]") {
+  // Dead code is still reported (spec 2): `this.http` resolves to the client the constructor
+  // made, so the site has its host.
+  const std::string src = resolverModule(R"(import axios from 'axios';
+class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://api.example.com' }); }
+  ping() { return this.http.get('/health'); } // SINK
+  list() { return fetch('https://api.example.com/list'); }
+}
+resolver.define('k', async () => new Client().list());
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(fe::test::hostsAt(r, "src/index.js", lineOf(src, "SINK")) ==
+        std::vector<std::string>{"api.example.com"});
+}
+
 TEST_CASE("flow: TypeScript enums and decorators", "[flow]") {
   const std::string src = resolverModule(R"(enum Endpoint {
   Items = 'https://api.example.com/items',

@@ -136,6 +136,20 @@ void FlowSolver::phaseUncalledParameters() {
     if (!spend(1)) return;
     const FunctionFact* f = program_.function(fn);
     if (!f || !callersOfFn_[fn].empty()) continue;
+    // A method nothing calls (dead code, or called where the analysis does not look: a
+    // framework, a test) runs on what its class's constructor makes: sites in it that go
+    // through `this` (`this.http.get(…)`) still resolve, as dead code is still reported.
+    if (f->classIndex != 0xffffffffu && !f->isClassConstructor && f->thisVar != kNoVar) {
+      uint32_t file = program_.fileOfFunction(fn);
+      const FileFacts& ff = program_.files[file];
+      if (f->classIndex < ff.classes.size()) {
+        const FunctionFact* ctor = program_.function(program_.functionBase[file] +
+                                                     ff.classes[f->classIndex].constructorFunction);
+        VarId vb = program_.varBase[file];
+        if (ctor && ctor->thisVar != kNoVar)
+          addEdge(vb + ctor->thisVar, vb + f->thisVar, EdgeKind::Value);
+      }
+    }
     bool isEntry = false;
     for (auto& e : entryFunctions_) isEntry = isEntry || e.first == fn;
     VarId fvb = program_.varBase[program_.fileOfFunction(fn)];

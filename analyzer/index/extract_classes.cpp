@@ -7,8 +7,9 @@
 
 namespace fe::detail {
 
-void Extractor::memberKeywords(TSNode c, bool& isStatic, bool& getter) {
+void Extractor::memberKeywords(TSNode c, bool& isStatic, bool& getter, bool* setter) {
   isStatic = getter = false;
+  if (setter) *setter = false;
   TSNode nameNode = field(c, f_.name);
   if (isNull(nameNode)) nameNode = field(c, f_.property);
   uint32_t nameStart = isNull(nameNode) ? ts_node_end_byte(c) : ts_node_start_byte(nameNode);
@@ -19,6 +20,7 @@ void Extractor::memberKeywords(TSNode c, bool& isStatic, bool& getter) {
     std::string_view word = ts_node_type(k);
     isStatic = isStatic || word == "static";
     getter = getter || word == "get";
+    if (setter && word == "set") *setter = true;
   }
 }
 
@@ -86,8 +88,8 @@ VarId Extractor::processClass(TSNode node, std::string name) {
   // Members
   for (TSNode c : kids(body)) {
     NodeKind ck = kind(c);
-    bool isStatic = false, getter = false;
-    memberKeywords(c, isStatic, getter);
+    bool isStatic = false, getter = false, setter = false;
+    memberKeywords(c, isStatic, getter, &setter);
     if (ck == NodeKind::MethodDefinition) {
       if (ts_node_eq(c, ctorNode)) continue;
       std::string key;
@@ -100,16 +102,22 @@ VarId Extractor::processClass(TSNode node, std::string name) {
       alloc(fv, AllocKind::Function, fn, c);
       processFunction(c, fn, classIndex);
       VarId target = isStatic ? classVar : cls.prototypeVar;
-      // A getter's value is what it returns.
-      facts_.stores.push_back(
-          {target, key, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(c)});
-      if (getter) {
-        facts_.stores.push_back({target, "$getter:" + key, kNoVar, fv, site(c)});
-        // Nothing calls a getter: a read runs it. Its `this` is every instance (what the
-        // constructor's `this` holds, subclasses' through super()), or the class if static.
+      // A getter's value is what it returns; a setter is no value of its name.
+      if (!setter)
+        facts_.stores.push_back(
+            {target, key, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(c)});
+      if (getter || setter) {
+        if (getter) facts_.stores.push_back({target, "$getter:" + key, kNoVar, fv, site(c)});
+        // Nothing calls an accessor: a read runs the getter, a write the setter. Its `this` is
+        // every instance (what the constructor's `this` holds, subclasses' through super()),
+        // or the class if static.
         VarId self = isStatic ? classVar : facts_.functions[ctor].thisVar;
-        if (facts_.functions[fn].thisVar != kNoVar && self != kNoVar)
-          facts_.copies.push_back({facts_.functions[fn].thisVar, self, false, site(c)});
+        VarId thisVar = facts_.functions[fn].thisVar;
+        if (thisVar != kNoVar && self != kNoVar)
+          facts_.copies.push_back({thisVar, self, false, site(c)});
+        // `obj.token = v` runs `set token(v)`: its parameter is what is written to the name.
+        if (setter && thisVar != kNoVar && !key.empty() && !facts_.functions[fn].params.empty())
+          facts_.loads.push_back({facts_.functions[fn].params[0], thisVar, key, kNoVar, site(c)});
       }
     } else if (ck == NodeKind::FieldDefinition || ck == NodeKind::PublicFieldDefinition) {
       TSNode nameNode = field(c, f_.name);

@@ -350,11 +350,17 @@ VarId Extractor::objectLiteral(TSNode n) {
         // Methods see the object as `this` when called on it; also bind it here
         // for object-literal singletons.
         copy(facts_.functions[fn].thisVar, o, ch);
-        bool isStatic = false, getter = false;
-        memberKeywords(ch, isStatic, getter);
+        bool isStatic = false, getter = false, setter = false;
+        memberKeywords(ch, isStatic, getter, &setter);
+        const FunctionFact& f = facts_.functions[fn];
+        if (setter) {
+          // `o.name = v` runs `set name(v)`: its parameter is what is written to the name.
+          if (!name.empty() && !f.params.empty() && f.thisVar != kNoVar)
+            facts_.loads.push_back({f.params[0], f.thisVar, name, kNoVar, site(ch)});
+          break;
+        }
         // A getter's value is what it returns (a read runs it).
-        facts_.stores.push_back(
-            {o, name, kNoVar, getter ? facts_.functions[fn].returnVar : fv, site(ch)});
+        facts_.stores.push_back({o, name, kNoVar, getter ? f.returnVar : fv, site(ch)});
         if (getter) facts_.stores.push_back({o, "$getter:" + name, kNoVar, fv, site(ch)});
         break;
       }

@@ -165,7 +165,7 @@ class Extractor {
   bool staticKey(TSNode key, std::string& out);
   // Keywords before a class or object member's name, whatever else precedes them
   // (`private static async`, `public static get`, decorators).
-  void memberKeywords(TSNode member, bool& isStatic, bool& getter);
+  void memberKeywords(TSNode member, bool& isStatic, bool& getter, bool* setter = nullptr);
   bool hasStarToken(TSNode node);
   VarId namespaceObject_ = kNoVar;  // inside `namespace X {…}`: what it exports is X's
   VarId namespaceDeclaration(TSNode s);
