@@ -794,6 +794,29 @@ resolver.define('k', async () => new Client().list());
         std::vector<std::string>{"api.example.com"});
 }
 
+TEST_CASE("flow: an array method of product data returns what its callback returns", "[flow]") {
+  // `issues.map(() => true)` is constants: a constant never becomes customer data. Before, the
+  // call's result was a member of the response and took its category.
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  const res = await api.asUser().requestJira(route`/rest/api/3/search/jql?jql=x`);
+  const { issues } = await res.json();
+  const flags = issues.map(() => true);
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify({ flags }) }); // SINK_CONST
+  const keys = issues.map((issue) => issue.key);
+  await fetch('https://api.example.com/b', { method: 'POST', body: JSON.stringify(keys) }); // SINK_KEYS
+  const some = issues.slice(0, 2);
+  await fetch('https://api.example.com/c', { method: 'POST', body: JSON.stringify(some) }); // SINK_SLICE
+  const body = await api.asUser().requestJira(route`/rest/api/3/myself`).then((r) => r.json());
+  await fetch('https://api.example.com/d', { method: 'POST', body: JSON.stringify(body) }); // SINK_THEN
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_CONST", kNone);
+  checkLiteralSink(r, src, "SINK_KEYS", {"product-data"});
+  checkLiteralSink(r, src, "SINK_SLICE", {"product-data"});
+  checkLiteralSink(r, src, "SINK_THEN", {"product-data"});
+}
+
 TEST_CASE("flow: TypeScript enums and decorators", "[flow]") {
   const std::string src = resolverModule(R"(enum Endpoint {
   Items = 'https://api.example.com/items',

@@ -276,6 +276,10 @@ class FlowSolver {
         elementFactories, dynamicCode, checks, entries, bridges;
   };
   const RootRows& rowsOfRoot(uint32_t root);
+  // Whether a catalog method summary names this method (`map`, `then`): made on first use.
+  bool summarisedMethod(const std::string& name);
+  std::unordered_set<std::string> summarisedMethods_;
+  bool summarisedMethodsMade_ = false;
   std::vector<std::unique_ptr<RootRows>> rootRows_;
   // The summary object, made on first use.
   uint32_t summaryToken();

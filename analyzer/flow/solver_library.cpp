@@ -163,6 +163,15 @@ const FlowSolver::RootRows& FlowSolver::rowsOfRoot(uint32_t root) {
   return *rootRows_[root];
 }
 
+bool FlowSolver::summarisedMethod(const std::string& name) {
+  if (!summarisedMethodsMade_) {
+    for (const auto& s : catalog_.summaries)
+      for (const auto& m : s.selector.methods) summarisedMethods_.insert(m);
+    summarisedMethodsMade_ = true;
+  }
+  return summarisedMethods_.count(name) != 0;
+}
+
 void FlowSolver::matchCatalog(uint32_t tok) {
   Token& t = tokens_[tok];
   const std::string& root = roots_[t.root];
@@ -193,6 +202,12 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   // overrides (context → install-context, context.accountId → user-identity).
   if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;
   if (best == 0 && isClean(t.segment)) t.intrinsic = 0;
+  // What an array or string method of a source returns (`issues.map(() => true)`) is what
+  // its method summary says, not the source's category as a whole: the call's default result
+  // carries none (the summary's flows carry the data that is in it).
+  if (best == 0 && t.segment == "()" && t.parent != kNone &&
+      summarisedMethod(tokens_[t.parent].segment))
+    t.intrinsic = 0;
   for (uint32_t i : rows.sinks) {
     size_t spec = 0;
     if (selectorMatches(catalog_.sinks[i].selector, root, path, spec)) {
