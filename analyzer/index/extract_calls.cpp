@@ -94,9 +94,13 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
     call.isSuperCall = true;
     call.callee = kNoVar;
     call.receiver = functions_.back().thisVar;
-  } else if (!isNull(calleeNode) && std::string_view(ts_node_type(calleeNode)) == "import") {
-    // import(expr) with a specifier the code computes (a literal one is an import above): a
-    // call of the global `import`, which the catalog's dynamicCode rows name.
+  } else if (!isNull(calleeNode) && (std::string_view(ts_node_type(calleeNode)) == "import" ||
+                                     (ck == NodeKind::Identifier && text(calleeNode) == "require" &&
+                                      lookup("require") < 0))) {
+    // import(expr) or require(expr) with a name the code computes (a literal one is an import
+    // above): a call of the global `import`, which the catalog's dynamicCode rows name. Only
+    // these direct calls: a bundler's prelude that calls an alias of require for modules
+    // outside its bundle (browserify's `c(i, !0)`) is not the app loading code by name.
     call.callee = globalVar("import", calleeNode);
   } else {
     call.callee = eval(calleeNode);
