@@ -1489,6 +1489,36 @@ TEST_CASE("flow: data or a constant at the start of a template or concatenation 
         Hosts{"?env", "default.example.com"});
 }
 
+TEST_CASE("flow: an unknown label of a known domain is a pattern host", "[flow][strings]") {
+  // `https://${page}.statuspage.io/…`: the strings keep the known text after the unknown part,
+  // so the host is *.statuspage.io, declared by the manifest's wildcard. A payload's value
+  // there may be any host (`evil.example/x?`): still an unknown host.
+  const std::string src = R"(export async function handler(req) {
+  const page = process.env.STATUS_PAGE;
+  await fetch(`https://${page}.statuspage.io/api/v2/status.json`); // SINK_ENV
+  const body = JSON.parse(req.body);
+  await fetch(`https://${body.sub}.statuspage.io/api`); // SINK_PAYLOAD
+  await fetch(`https://api.example.com/v2/${page}/ack?x=1`); // SINK_PATH
+  return { statusCode: 200 };
+}
+)";
+  auto r = scanFiles(
+      {{"src/index.js", src},
+       {"manifest.yml", manifestFor("webtrigger", {"'*.statuspage.io'", "api.example.com"})}});
+  INFO(describe(r));
+  const int env = lineOf(src, "SINK_ENV");
+  CHECK(hostsAt(r, "src/index.js", env) == Hosts{"*.statuspage.io"});
+  const fe::EgressSite* e = egressAt(r, "src/index.js", env);
+  REQUIRE(e != nullptr);
+  CHECK(e->hostSource == "pattern");
+  CHECK(e->url == "https://{…}.statuspage.io/api/v2/status.json");
+  CHECK_FALSE(findingLevel(r, "FE003", "src/index.js", env).has_value());
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PAYLOAD")) == Hosts{"?user-input"});
+  const fe::EgressSite* path = egressAt(r, "src/index.js", lineOf(src, "SINK_PATH"));
+  REQUIRE(path != nullptr);
+  CHECK(path->url == "https://api.example.com/v2/{…}/ack?x=1");
+}
+
 TEST_CASE("flow: data inside a URL the strings describe adds no unknown host", "[flow][strings]") {
   // Concatenation, a template, new URL(path, base), a Request and a query string from an
   // object: the host is in the constant part, the data only in the path or query.

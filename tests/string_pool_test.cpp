@@ -48,3 +48,30 @@ TEST_CASE("string pool: many values widen to their common prefix", "[strings]") 
   CHECK(values[0].text == "https://api.example.com/v");
   CHECK(pool.get(pool.collapse(id)).values().back().origin == fe::StringOrigin::Widened);
 }
+
+TEST_CASE("strings: known text after an unknown part is kept up to the next unknown part",
+          "[strings]") {
+  fe::AbstractString hole;  // a parameter's value
+  hole.kind = fe::StringKind::Unknown;
+  hole.origin = fe::StringOrigin::Parameter;
+  fe::AbstractString s = fe::concatStrings(exact("https://"), hole);
+  CHECK(s.kind == fe::StringKind::Prefix);
+  CHECK(s.tail.empty());
+  s = fe::concatStrings(fe::concatStrings(s, exact(".statuspage.io")), exact("/api"));
+  CHECK(s.text == "https://");
+  CHECK(s.tail == ".statuspage.io/api");
+  CHECK_FALSE(s.tailClosed);
+  // A second unknown part closes the tail: what follows it is not next to the first.
+  s = fe::concatStrings(fe::concatStrings(s, hole), exact("/never"));
+  CHECK(s.tail == ".statuspage.io/api");
+  CHECK(s.tailClosed);
+  // A prefix with a tail stands for fewer strings than the bare prefix: the bare one covers
+  // it, not the other way round.
+  fe::StringSet set;
+  CHECK(set.add(s));
+  fe::AbstractString bare = fe::concatStrings(exact("https://"), hole);
+  CHECK(set.add(bare));
+  CHECK(set.values().size() == 1);
+  CHECK(set.values()[0] == bare);
+  CHECK_FALSE(set.add(s));
+}

@@ -7,13 +7,20 @@
 namespace fe {
 
 bool AbstractString::operator<(const AbstractString& o) const {
-  return std::tie(kind, text, origin, detail) < std::tie(o.kind, o.text, o.origin, o.detail);
+  return std::tie(kind, text, origin, detail, tail, tailClosed) <
+         std::tie(o.kind, o.text, o.origin, o.detail, o.tail, o.tailClosed);
 }
 
 static AbstractString clampLength(AbstractString v) {
   if (v.kind != StringKind::Unknown && v.text.size() > StringSet::kMaxLength) {
     v.text.resize(StringSet::kMaxLength);
     v.kind = StringKind::Prefix;
+    v.tail.clear();
+    v.tailClosed = false;
+  }
+  if (v.tail.size() > StringSet::kMaxLength) {
+    v.tail.resize(StringSet::kMaxLength);
+    v.tailClosed = true;
   }
   return v;
 }
@@ -28,7 +35,8 @@ bool StringSet::covers(const AbstractString& value) const {
     if (v.kind == StringKind::Unknown && v.origin == StringOrigin::Widened &&
         value.kind != StringKind::Unknown)
       return true;
-    if (v.kind == StringKind::Prefix && value.kind != StringKind::Unknown &&
+    // A prefix with nothing known after it stands for every string that starts with it.
+    if (v.kind == StringKind::Prefix && v.tail.empty() && value.kind != StringKind::Unknown &&
         value.text.compare(0, v.text.size(), v.text) == 0)
       return true;
   }
@@ -45,7 +53,7 @@ bool StringSet::add(AbstractString value) {
   value = clampLength(std::move(value));
   if (covers(value)) return false;
   // A prefix subsumes the exact strings and longer prefixes that start with it.
-  if (value.kind == StringKind::Prefix) {
+  if (value.kind == StringKind::Prefix && value.tail.empty()) {
     values_.erase(std::remove_if(values_.begin(), values_.end(),
                                  [&](const AbstractString& v) {
                                    return v.kind != StringKind::Unknown &&
@@ -137,7 +145,24 @@ void StringSet::widen() {
 
 AbstractString concatStrings(const AbstractString& a, const AbstractString& b) {
   if (a.kind == StringKind::Unknown) return a;
-  if (a.kind == StringKind::Prefix) return a;
+  if (a.kind == StringKind::Prefix) {
+    // Known text after the first unknown part is kept up to the next unknown part: the
+    // host of `https://${page}.statuspage.io` is known up to its first label.
+    if (a.tailClosed) return a;
+    AbstractString r = a;
+    if (b.kind == StringKind::Unknown) {
+      r.tailClosed = !r.tail.empty();
+      return r;
+    }
+    r.tail += b.text;
+    if (b.kind == StringKind::Prefix) r.tailClosed = true;
+    return clampLength(std::move(r));
+  }
+  if (b.kind == StringKind::Prefix) {
+    AbstractString r = b;
+    r.text = a.text + b.text;
+    return clampLength(std::move(r));
+  }
   AbstractString r;
   if (b.kind == StringKind::Unknown) {
     if (a.text.empty()) return b;

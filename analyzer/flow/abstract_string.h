@@ -34,8 +34,14 @@ struct AbstractString {
   StringOrigin origin = StringOrigin::None;  // for Unknown: provenance
   std::string text;                          // Exact: the string; Prefix: the known prefix
   std::string detail;                        // e.g. the environment variable's name
+  // Prefix only: the known text right after the first unknown part, up to the next unknown
+  // part (tailClosed) or the end: `https://${page}.statuspage.io/api` is "https://", an
+  // unknown, then ".statuspage.io/api". Empty: nothing known after the prefix.
+  std::string tail;
+  bool tailClosed = false;
   bool operator==(const AbstractString& o) const {
-    return kind == o.kind && origin == o.origin && text == o.text && detail == o.detail;
+    return kind == o.kind && origin == o.origin && text == o.text && detail == o.detail &&
+           tail == o.tail && tailClosed == o.tailClosed;
   }
   bool operator<(const AbstractString& o) const;
 };

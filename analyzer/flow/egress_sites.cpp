@@ -2,6 +2,7 @@
 #include "flow/egress_sites.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -42,7 +43,7 @@ std::string display(const AbstractString& s) {
     case StringKind::Exact:
       return s.text;
     case StringKind::Prefix:
-      return s.text + "{…}";
+      return s.text + "{…}" + s.tail + (s.tailClosed ? "{…}" : "");
     case StringKind::Unknown:
       if (s.origin == StringOrigin::Env) return "{process.env." + s.detail + "}";
       return std::string("{") + originName(s.origin) + (s.detail.empty() ? "" : " " + s.detail) +
@@ -460,6 +461,33 @@ class Collector {
   }
 
   // joined: the URL is a base (or a path joined to one), not the call's own argument.
+  // The host of a URL whose unknown part lies inside its host name, as a pattern with `*`
+  // for that part ("*.statuspage.io"), when what follows is a domain of two labels or more
+  // and the unknown part is no customer data (a payload may put any host there, `/` and `@`
+  // included). Null otherwise.
+  static std::optional<std::string> patternHost(const AbstractString& s) {
+    if (s.kind != StringKind::Prefix || s.tail.empty()) return std::nullopt;
+    if (s.origin == StringOrigin::UserInput || s.origin == StringOrigin::Storage)
+      return std::nullopt;
+    size_t scheme = s.text.find("://");
+    if (scheme == std::string::npos) return std::nullopt;
+    std::string before = s.text.substr(scheme + 3);  // the host's start, before the unknown part
+    if (before.find_first_of("/?#@:") != std::string::npos) return std::nullopt;
+    size_t end = s.tail.find_first_of("/?#:");
+    if (end == std::string::npos && s.tailClosed) return std::nullopt;  // another unknown part
+    std::string after = s.tail.substr(0, end);
+    if (after.empty() || after[0] != '.' || after.find('@') != std::string::npos)
+      return std::nullopt;
+    if (after.find('.', 1) == std::string::npos) return std::nullopt;  // ".io" alone
+    std::string host = before + "*" + after;
+    for (char ch : host)
+      if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '*'))
+        return std::nullopt;
+    std::transform(host.begin(), host.end(), host.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return host;
+  }
+
   Candidate candidate(const AbstractString& s, const SinkHit& hit, const SinkModel& model,
                       const std::vector<VarId>& urlVars, bool joined) {
     Candidate c;
@@ -475,6 +503,15 @@ class Collector {
                      model.url[0].base == ValueRef::Base::Arg && model.url[0].index == 0 &&
                      model.url[0].fields.empty() && !joined;
       c.source = literal ? "literal" : "constant";
+      return c;
+    }
+    if (auto pattern = patternHost(s)) {
+      // `https://${page}.statuspage.io/…`: the unknown part is a label of a known domain,
+      // declared only by a manifest wildcard that covers every value of it.
+      c.host = *pattern;
+      c.protocol = s.text.substr(0, s.text.find("://")) + ":";
+      c.matchUrl = s.text.substr(0, s.text.find("://") + 3) + *pattern + "/";
+      c.source = "pattern";
       return c;
     }
     c.relative = s.kind != StringKind::Unknown && !s.text.empty() &&

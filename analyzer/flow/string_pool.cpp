@@ -14,6 +14,7 @@ uint64_t hashSet(const StringSet& set) {
     mix(static_cast<uint64_t>(v.kind) << 8 | static_cast<uint64_t>(v.origin));
     mix(std::hash<std::string_view>{}(v.text));
     mix(std::hash<std::string_view>{}(v.detail));
+    mix(std::hash<std::string_view>{}(v.tail) + (v.tailClosed ? 1 : 0));
   }
   return h;
 }
