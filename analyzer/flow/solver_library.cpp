@@ -177,6 +177,14 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   const std::string& root = roots_[t.root];
   const RootRows& rows = rowsOfRoot(t.root);
   std::vector<std::string_view> path(t.path.begin(), t.path.end());
+  // The first row of a table (in catalog order) that matches this value, or kNone.
+  auto firstMatch = [&](const std::vector<uint32_t>& idx, const auto& table) -> uint32_t {
+    for (uint32_t i : idx) {
+      size_t spec = 0;
+      if (selectorMatches(table[i].selector, root, path, spec)) return i;
+    }
+    return kNone;
+  };
   size_t best = 0;
   for (uint32_t i : rows.sources) {
     size_t spec = 0;
@@ -208,13 +216,7 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   if (best == 0 && t.segment == "()" && t.parent != kNone &&
       summarisedMethod(tokens_[t.parent].segment))
     t.intrinsic = 0;
-  for (uint32_t i : rows.sinks) {
-    size_t spec = 0;
-    if (selectorMatches(catalog_.sinks[i].selector, root, path, spec)) {
-      t.sink = i;
-      break;
-    }
-  }
+  t.sink = firstMatch(rows.sinks, catalog_.sinks);
   size_t bestSummary = 0;
   for (uint32_t i : rows.summaries) {
     if (!catalog_.summaries[i].selector.methods.empty()) continue;
@@ -224,13 +226,7 @@ void FlowSolver::matchCatalog(uint32_t tok) {
       t.summary = i;
     }
   }
-  for (uint32_t i : rows.attachments) {
-    size_t spec = 0;
-    if (selectorMatches(catalog_.attachments[i].selector, root, path, spec)) {
-      t.attachment = i;
-      break;
-    }
-  }
+  t.attachment = firstMatch(rows.attachments, catalog_.attachments);
   for (uint32_t i : rows.siteValues) {
     size_t spec = 0;
     t.siteUrl = t.siteUrl || selectorMatches(catalog_.siteValues[i], root, path, spec);
@@ -239,38 +235,14 @@ void FlowSolver::matchCatalog(uint32_t tok) {
     size_t spec = 0;
     t.environment = t.environment || selectorMatches(catalog_.environments[i], root, path, spec);
   }
-  for (uint32_t i : rows.elementFactories) {
-    size_t spec = 0;
-    if (selectorMatches(catalog_.elementFactories[i].selector, root, path, spec)) {
-      t.elementFactory = i;
-      break;
-    }
-  }
-  for (uint32_t i : rows.dynamicCode) {
-    size_t spec = 0;
-    if (selectorMatches(catalog_.dynamicCode[i].selector, root, path, spec)) {
-      t.dynamicCode = i;
-      break;
-    }
-  }
+  t.elementFactory = firstMatch(rows.elementFactories, catalog_.elementFactories);
+  t.dynamicCode = firstMatch(rows.dynamicCode, catalog_.dynamicCode);
   for (uint32_t i : rows.checks) {
     size_t spec = 0;
     if (selectorMatches(catalog_.checks[i].selector, root, path, spec)) t.checks.push_back(i);
   }
-  for (uint32_t i : rows.entries) {
-    size_t spec = 0;
-    if (selectorMatches(catalog_.entries[i].selector, root, path, spec)) {
-      t.entryModel = i;
-      break;
-    }
-  }
-  for (uint32_t i : rows.bridges) {
-    size_t spec = 0;
-    if (selectorMatches(catalog_.bridges[i].selector, root, path, spec)) {
-      t.bridge = i;
-      break;
-    }
-  }
+  t.entryModel = firstMatch(rows.entries, catalog_.entries);
+  t.bridge = firstMatch(rows.bridges, catalog_.bridges);
   // Opaque: no catalog row can match this value or anything below it, so its
   // content is unknown to the analysis (data from outside, not a modelled API).
   auto anyBelow = [&](const std::vector<uint32_t>& idx, const auto& table, auto sel) {
