@@ -817,6 +817,21 @@ TEST_CASE("flow: an array method of product data returns what its callback retur
   checkLiteralSink(r, src, "SINK_THEN", {"product-data"});
 }
 
+TEST_CASE("flow: a response's status is clean, an issue's status is product data", "[flow]") {
+  // `status` describes a response on what a call returned; below it, in the response's data,
+  // it is a field like any other (the issue's workflow status).
+  const std::string src = resolverModule(R"(resolver.define('k', async () => {
+  const res = await api.asUser().requestJira(route`/rest/api/3/issue/A-1`);
+  await fetch('https://api.example.com/a', { method: 'POST', body: String(res.status) }); // SINK_RESPONSE
+  const issue = await res.json();
+  await fetch('https://api.example.com/b', { method: 'POST', body: issue.fields.status.name }); // SINK_FIELD
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_RESPONSE", kNone);
+  checkLiteralSink(r, src, "SINK_FIELD", {"product-data"});
+}
+
 TEST_CASE("flow: TypeScript enums and decorators", "[flow]") {
   const std::string src = resolverModule(R"(enum Endpoint {
   Items = 'https://api.example.com/items',

@@ -388,6 +388,10 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         for (auto& s : r.strings(list)) catalog.unanalysedCodeExtensions.push_back(s);
         continue;
       }
+      if (key == "responseMembers") {
+        for (auto& s : r.strings(list)) catalog.responseMembers.push_back(s);
+        continue;
+      }
       if (key == "cleanMembers") {
         for (auto& s : r.strings(list)) catalog.cleanMembers.push_back(s);
         continue;

@@ -236,6 +236,9 @@ struct Catalog {
   std::vector<std::string> notEgress;         // documentation only: modules that stay on Atlassian
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
+  // Of those, the ones that describe a response (status, ok): clean on the value a call
+  // returned (`res.status`), data elsewhere (`issue.fields.status` is the issue's status).
+  std::vector<std::string> responseMembers;
   // Files a bundler serves with the app (`import logo from './logo.png'` is its URL).
   std::vector<std::string> assetExtensions;
   // Code in a language the tool does not parse (`import App from './App.vue'`): what it

@@ -295,6 +295,7 @@ class FlowSolver {
   std::vector<std::pair<VarId, VarId>> merged_;  // (member, representative), for predecessors
   std::vector<VarId> retired_;  // merged members whose edge and watch lists are to be released
   bool isClean(const std::string& member) const;
+  bool cleanLibraryMember(const std::string& segment, uint32_t parent) const;
 
   // propagation
   void addEdge(VarId from, VarId to, EdgeKind kind, uint32_t call = kNone, uint8_t dir = 0);

@@ -18,6 +18,15 @@ bool FlowSolver::isClean(const std::string& member) const {
   return std::find(clean.begin(), clean.end(), member) != clean.end();
 }
 
+// A library value that is a clean member: any of them, except that a response's members
+// (`status`) are clean only on what a call returned, not on data below it.
+bool FlowSolver::cleanLibraryMember(const std::string& segment, uint32_t parent) const {
+  if (!isClean(segment)) return false;
+  const auto& resp = catalog_.responseMembers;
+  if (std::find(resp.begin(), resp.end(), segment) == resp.end()) return true;
+  return parent != kNone && tokens_[parent].segment == "()";
+}
+
 uint32_t FlowSolver::allocToken(TokenKind kind, uint32_t index, uint32_t file, SourceSite site) {
   Token t;
   t.kind = kind;
@@ -90,7 +99,7 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
     // Nothing below an opaque value matches the catalog: skip the matching, keep
     // the inherited categories (clean members such as `length` carry none).
     t.opaque = true;
-    if (isClean(segment)) t.intrinsic = 0;
+    if (cleanLibraryMember(segment, parent)) t.intrinsic = 0;
   } else {
     matchCatalog(tok);
   }
@@ -209,7 +218,7 @@ void FlowSolver::matchCatalog(uint32_t tok) {
   // Sources mark their whole subtree; a more specific descendant pattern
   // overrides (context → install-context, context.accountId → user-identity).
   if (best == 0 && t.parent != kNone) t.intrinsic = tokens_[t.parent].intrinsic;
-  if (best == 0 && isClean(t.segment)) t.intrinsic = 0;
+  if (best == 0 && cleanLibraryMember(t.segment, t.parent)) t.intrinsic = 0;
   // What an array or string method of a source returns (`issues.map(() => true)`) is what
   // its method summary says, not the source's category as a whole: the call's default result
   // carries none (the summary's flows carry the data that is in it).
