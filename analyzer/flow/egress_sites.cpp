@@ -244,14 +244,8 @@ class Collector {
   // (a field of a payload) or a library value that carries data (a stored value), but not the
   // customer's own site URL.
   bool mayBeAnyUrl(const std::vector<VarId>& vs) const {
-    for (VarId v : vs) {
-      const VarState& st = s_.state(v);
-      if (st.wholeData && st.taint) return true;
-      for (uint32_t t : st.tokens)
-        if (s_.token(t).kind == TokenKind::Library && s_.token(t).intrinsic != 0 &&
-            !s_.token(t).siteUrl)
-          return true;
-    }
+    for (VarId v : vs)
+      if (s_.mayBeAnyValue(v)) return true;
     return false;
   }
 
