@@ -1,6 +1,7 @@
 // Benchmark baseline: tree-sitter parse only (files already in memory), one
-// thread, over every JS/TS file under a folder. Prints bytes, files and seconds
-// so bench/run.sh can compare forge-egress's end-to-end time against it.
+// thread, over every JS/TS file under a folder, or over the files a list names (one path
+// per line: the files a scan analysed, FORGE_EGRESS_ANALYSED_LIST). Prints files, bytes
+// and seconds so bench/run.sh can compare forge-egress's end-to-end time against it.
 #include <tree_sitter/api.h>
 
 #include <chrono>
@@ -14,17 +15,24 @@
 #include "parse/language.h"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: parse_only DIR\n");
+  if (argc < 2 || (std::string(argv[1]) == "--list" && argc < 3)) {
+    std::fprintf(stderr, "usage: parse_only DIR | parse_only --list FILE\n");
     return 2;
+  }
+  std::vector<std::string> paths;
+  if (std::string(argv[1]) == "--list") {
+    std::ifstream list(argv[2]);
+    for (std::string line; std::getline(list, line);)
+      if (!line.empty()) paths.push_back(line);
+  } else {
+    for (auto it = std::filesystem::recursive_directory_iterator(argv[1]);
+         it != std::filesystem::recursive_directory_iterator(); ++it)
+      if (it->is_regular_file()) paths.push_back(it->path().string());
   }
   std::vector<std::pair<fe::Grammar, std::string>> files;
   size_t bytes = 0;
-  for (auto it = std::filesystem::recursive_directory_iterator(argv[1]);
-       it != std::filesystem::recursive_directory_iterator(); ++it) {
-    if (!it->is_regular_file()) continue;
+  for (const std::string& p : paths) {
     fe::Grammar g;
-    std::string p = it->path().string();
     if (!fe::grammarForPath(p, g)) continue;
     std::ifstream in(p, std::ios::binary);
     std::stringstream ss;

@@ -52,7 +52,8 @@ run_fe_once() {
   local out err rc json
   err=$(mktemp)
   json=$(mktemp)
-  out=$( { FORGE_EGRESS_TIMING=1 /usr/bin/time -f "time %e %M" timeout "$LIMIT" \
+  out=$( { FORGE_EGRESS_TIMING=1 FORGE_EGRESS_ANALYSED_LIST="$WORK/analysed-$(basename "$1").txt" \
+           /usr/bin/time -f "time %e %M" timeout "$LIMIT" \
            "$BUILD/forge-egress" scan "$1" --format json --jobs "$2" --fail-on never \
            >"$json" 2>"$err"; } 2>&1 ) || true
   rc=0; grep -q "^time " "$err" || rc=1
@@ -86,10 +87,20 @@ PY
 secs_once() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); python3 -c "print(round($e-$s,2))"; }
 secs() { local r; for ((r = 0; r < RUNS; r++)); do secs_once "$@"; done | sort -g | head -1; }
 ratio() { python3 -c "print('%.2fx' % ($1/$2) if float($2) > 0 else '-')"; }
+# parse_analysed NAME: tree-sitter's parse-only seconds over the files the last scan of NAME
+# analysed (build output nothing imports and declaration files aside): the floor of any
+# scan that reads what this one reads. One run.
+parse_analysed_once() {
+  local list="$WORK/analysed-$1.txt"
+  [ -s "$list" ] || { echo "-"; return; }
+  sed "s|^|$APPS/$1/|" "$list" >"$list.abs"
+  "$BUILD/bench/parse_only" --list "$list.abs" | awk '{print $3}'
+}
+parse_analysed() { local r; for ((r = 0; r < RUNS; r++)); do parse_analysed_once "$1"; done | sort -g | head -1; }
 
-printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %s\n" input files MB parse_s \
-  fe_j1_s ratio fe_j2_s ratio sg_j2_s fe/sg peak_MB "steps (status)"
-declare -A T1 T2 BYTES FACTS ANALYSED
+printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %8s %7s %s\n" input files MB parse_s \
+  fe_j1_s ratio fe_j2_s ratio sg_j2_s fe/sg peak_MB parse_an j2/an "steps (status)"
+declare -A T1 T2 BYTES FACTS ANALYSED PARSE_AN
 for name in "${inputs[@]}"; do
   app="$APPS/$name"
   read -r files bytes parse_s < <(for ((r = 0; r < RUNS; r++)); do
@@ -103,9 +114,11 @@ for name in "${inputs[@]}"; do
     fesg=$(ratio "$fe2" "$sg2")
   fi
   peak=$(( rss1 > rss2 ? rss1 : rss2 ))
-  printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %s\n" "$name" "$files" \
+  pan=$(parse_analysed "$name"); PARSE_AN[$name]=$pan
+  anr="-"; [ "$pan" != "-" ] && anr=$(ratio "$fe2" "$pan")
+  printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %8s %7s %s\n" "$name" "$files" \
     "$(python3 -c "print(round($bytes/1e6,1))")" "$parse_s" "$fe1" "$(ratio "$fe1" "$parse_s")" \
-    "$fe2" "$(ratio "$fe2" "$parse_s")" "$sg2" "$fesg" "$peak" "$steps2 ($st1/$st2)"
+    "$fe2" "$(ratio "$fe2" "$parse_s")" "$sg2" "$fesg" "$peak" "$pan" "$anr" "$steps2 ($st1/$st2)"
 done
 
 # Linear growth (issue 10): the whole corpus against its half. The half is every
@@ -116,13 +129,15 @@ if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
   python3 - "${T1[corpus]}" "${T1[corpus-half]}" "${T2[corpus]}" "${T2[corpus-half]}" \
     "${BYTES[corpus]}" "${BYTES[corpus-half]}" "${FACTS[corpus]}" "${FACTS[corpus-half]}" \
     "${T1[corpus-other]:--}" "${T2[corpus-other]:--}" "${ANALYSED[corpus]:--}" \
-    "${ANALYSED[corpus-half]:--}" <<'PY'
+    "${ANALYSED[corpus-half]:--}" "${PARSE_AN[corpus]:--}" "${PARSE_AN[corpus-half]:--}" <<'PY'
 import sys
 t1w, t1h, t2w, t2h, bw, bh = map(float, sys.argv[1:7])
-fw, fh, t1o, t2o, aw, ah = sys.argv[7:13]
+fw, fh, t1o, t2o, aw, ah, pw, ph = sys.argv[7:15]
 line = f"growth whole/half: time j1 {t1w / t1h:.2f}x, j2 {t2w / t2h:.2f}x; code: bytes {bw / bh:.2f}x"
 if aw != "-" and ah != "-":
     line += f", analysed bytes {float(aw) / float(ah):.2f}x"
+if pw != "-" and ph != "-" and float(ph) > 0:
+    line += f", parse-only of the analysed files {float(pw) / float(ph):.2f}x"
 if fw != "-" and fh != "-":
     fw, fh = float(fw), float(fh)
     line += f", facts {fw / fh:.2f}x; time per fact (j2) {(t2w / fw) / (t2h / fh):.2f}x"
@@ -137,18 +152,31 @@ fi
 # this machine's speed moves by ±30 % within minutes (one run gave 2.04x at --jobs 1 and
 # 3.49x at --jobs 2). Here the half and the whole run in alternation (half, whole, half,
 # whole, …, BENCH_GROWTH_PAIRS pairs, default 5, at --jobs 2) and each whole is divided by
-# the half run just before it; the median of those ratios is the figure.
+# the half run just before it; the median of those ratios is the figure. The same pairs of
+# tree-sitter's parse-only time over the files each scan analysed give the floor's growth:
+# a scan that reads those files cannot grow less than their parse does.
 if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
   pairs=()
+  floor=()
   for ((p = 0; p < ${BENCH_GROWTH_PAIRS:-5}; p++)); do
     read -r th _ < <(run_fe_once "$APPS/corpus-half" 2)
     read -r tw _ < <(run_fe_once "$APPS/corpus" 2)
     pairs+=("$tw/$th")
+    ph=$(parse_analysed_once corpus-half)
+    pw=$(parse_analysed_once corpus)
+    [ "$ph" != "-" ] && [ "$pw" != "-" ] && floor+=("$pw/$ph")
   done
-  python3 - "${pairs[@]}" <<'PY'
+  python3 - "${#pairs[@]}" "${pairs[@]}" "${floor[@]}" <<'PY'
 import statistics, sys
-ratios = [float(w) / float(h) for w, h in (p.split("/") for p in sys.argv[1:])]
-print(f"growth whole/half, alternating pairs (j2): median {statistics.median(ratios):.2f}x;"
-      f" pairs {' '.join(f'{r:.2f}' for r in ratios)}; seconds {' '.join(sys.argv[1:])}")
+n = int(sys.argv[1])
+def ratios(items):
+    return [float(w) / float(h) for w, h in (p.split("/") for p in items)]
+scan, floor = ratios(sys.argv[2:2 + n]), ratios(sys.argv[2 + n:])
+print(f"growth whole/half, alternating pairs (j2): median {statistics.median(scan):.2f}x;"
+      f" pairs {' '.join(f'{r:.2f}' for r in scan)}; seconds {' '.join(sys.argv[2:2 + n])}")
+if floor:
+    print(f"parse-only of the analysed files, alternating pairs (1 thread): median"
+          f" {statistics.median(floor):.2f}x; pairs {' '.join(f'{r:.2f}' for r in floor)};"
+          f" seconds {' '.join(sys.argv[2 + n:])}")
 PY
 fi

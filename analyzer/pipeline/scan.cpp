@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -573,6 +574,15 @@ ScanResult runScan(const ScanOptions& options) {
                    std::chrono::steady_clock::now() - parseStart)
                    .count(),
                files, bytes);
+  }
+  // For bench/run.sh: the files this scan parsed, so tree-sitter's parse-only time of the
+  // same files (the floor of any scan that reads them) can be set beside the scan's.
+  if (const char* listPath = std::getenv("FORGE_EGRESS_ANALYSED_LIST")) {
+    if (std::FILE* list = std::fopen(listPath, "w")) {
+      for (size_t i = 0; i < parsed.size() && i < tree.sources.size(); ++i)
+        if (owner[i] >= 0 && parsed[i].parsed) fmt::print(list, "{}\n", parsed[i].path);
+      std::fclose(list);
+    }
   }
   // ---- per app: link, solve, collect, rules. Apps are independent: they run on
   // the worker pool (a monorepo uses both cores), each writing its own slot, and
