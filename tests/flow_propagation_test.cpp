@@ -1619,3 +1619,54 @@ TEST_CASE("flow: a sink passed as a callback is a call of it with the callback's
   CHECK(then[0][0] == '?');
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_THEN")) == Data{"event-data"});
 }
+
+TEST_CASE("flow: a relative path on a base with no known text is an unknown host, not same-origin",
+          "[flow][frontend]") {
+  // In the browser a relative URL goes to the page's own origin, but not when the client was
+  // given a base URL: then it goes wherever the base says, which the analysis does not know.
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  const std::string http = R"(import axios from 'axios';
+export const vite = axios.create({ baseURL: import.meta.env.VITE_API_URL });
+export const win = axios.create({ baseURL: window.__API_BASE__ });
+export const own = axios.create({ timeout: 1000 });
+)";
+  const std::string app = R"(import { view } from '@forge/bridge';
+import { vite, win, own } from './http';
+export async function load() {
+  const ctx = await view.getContext();
+  await vite.get(`/users/${ctx.accountId}`); // VITE
+  await win.get('/ping'); // WIN
+  await own.get('/same-origin'); // OWN
+}
+)";
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"static/ui/package.json", "{}"},
+                      {"static/ui/build/index.html", "<html></html>\n"},
+                      {"static/ui/src/http.js", http},
+                      {"static/ui/src/index.js", app}});
+  INFO(describe(r));
+  const std::string f = "static/ui/src/index.js";
+  CHECK(hostsAt(r, f, lineOf(app, "VITE")) == Hosts{"?env"});
+  CHECK(dataAt(r, f, lineOf(app, "VITE")) == Data{"user-identity"});
+  CHECK(hostsAt(r, f, lineOf(app, "WIN")) == Hosts{"?unknown"});
+  CHECK(hostsAt(r, f, lineOf(app, "OWN")).empty());
+}
+
+TEST_CASE("flow: a timer calls its callback with the arguments after the delay",
+          "[flow][callbacks]") {
+  const std::string src = R"(import { fetch } from '@forge/api';
+export async function handler(event) {
+  setTimeout(fetch, 10, 'https://a.example.com/x', { method: 'POST', body: event.issue.key }); // TIMER
+  setImmediate(fetch, 'https://b.example.com/y', { method: 'POST', body: event.issue.id }); // IMMEDIATE
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "TIMER")) == Hosts{"a.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "TIMER")) == Data{"event-data"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "IMMEDIATE")) == Hosts{"b.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "IMMEDIATE")) == Data{"event-data"});
+}

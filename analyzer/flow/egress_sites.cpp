@@ -287,6 +287,14 @@ class Collector {
       for (VarId v : vars(model.baseDefault, hit)) baseVars.push_back(v);
       bases = strings(baseVars);
     }
+    // A base the app set to a value with no known text (`baseURL: import.meta.env.VITE_API`,
+    // `window.__API__`): a relative path goes wherever that base says, not to the page's own
+    // origin, so the host is unknown rather than the call dropped as same-origin.
+    if (bases.empty() && !baseVars.empty()) {
+      AbstractString unknown;
+      unknown.origin = s_.dataOrigin(baseVars.front());
+      bases.push_back(unknown);
+    }
     // A library handed a fetch, at a configured address: an argument of its method that is
     // not known text (a GraphQL query, a payload) is not a URL; the address is.
     if (hit.base != kNoVar)

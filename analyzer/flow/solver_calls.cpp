@@ -409,6 +409,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     describesResult =
         describesResult || (flow.to.base == ValueRef::Base::Return &&
                             (!flow.op.empty() || (!flow.to.fields.empty() && !flow.taintOnly)));
+  std::vector<std::pair<int, std::vector<VarId>>> callbackParams;  // argument index, params
   for (const Flow& flow : summary.flows) {
     // Source value.
     VarId from = kNoVar;
@@ -445,10 +446,22 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         break;
       }
       case ValueRef::Base::CallbackParam: {
-        if (VarId holder = argumentVar(callId, flow.to.index); holder != kNoVar) {
-          std::vector<VarId> params(flow.to.paramIndex + 1, kNoVar);
+        // Parameters of one callback go together (`setTimeout(fetch, 10, url, init)` is one
+        // call of fetch with both); a second value for a parameter makes another call.
+        bool placed = false;
+        for (auto& [index, params] : callbackParams) {
+          if (index != flow.to.index) continue;
+          if (params.size() <= static_cast<size_t>(flow.to.paramIndex))
+            params.resize(flow.to.paramIndex + 1, kNoVar);
+          if (params[flow.to.paramIndex] != kNoVar) continue;
           params[flow.to.paramIndex] = from;
-          callbackFromArg(callId, holder, params, {}, kNoVar);
+          placed = true;
+          break;
+        }
+        if (!placed) {
+          callbackParams.push_back(
+              {flow.to.index, std::vector<VarId>(flow.to.paramIndex + 1, kNoVar)});
+          callbackParams.back().second[flow.to.paramIndex] = from;
         }
         break;
       }
@@ -486,6 +499,9 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         break;
     }
   }
+  for (auto& [index, params] : callbackParams)
+    if (VarId holder = argumentVar(callId, index); holder != kNoVar)
+      callbackFromArg(callId, holder, params, {}, kNoVar);
 }
 
 // A library call without a summary: the result is a new library value, it

@@ -230,6 +230,11 @@ VarId Extractor::eval(TSNode n) {
     }
     case NodeKind::Super:
       return kNoVar;
+    case NodeKind::MetaProperty:
+      // `import.meta` is the module's `meta` member of the global `import`, so the catalog can
+      // name `import.meta.env` (Vite's build-time environment); `new.target` is nothing known.
+      if (text(n).substr(0, 6) == "import") return load(globalVar("import", n), "meta", n);
+      return kNoVar;
     case NodeKind::Decorator:
       return kNoVar;
     default: {

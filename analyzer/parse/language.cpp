@@ -58,6 +58,7 @@ const std::unordered_map<std::string, NodeKind>& kindNames() {
       {"private_property_identifier", NodeKind::PrivatePropertyIdentifier},
       {"this", NodeKind::This},
       {"super", NodeKind::Super},
+      {"meta_property", NodeKind::MetaProperty},
       {"string", NodeKind::String},
       {"string_fragment", NodeKind::StringFragment},
       {"escape_sequence", NodeKind::EscapeSequence},

@@ -72,6 +72,7 @@ enum class NodeKind : uint8_t {
   PrivatePropertyIdentifier,
   This,
   Super,
+  MetaProperty,  // import.meta, new.target
   String,
   StringFragment,
   EscapeSequence,
