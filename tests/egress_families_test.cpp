@@ -1308,3 +1308,26 @@ TEST_CASE("Resource tag family: event handler attributes of index.html are code"
   REQUIRE(r.apps.size() == 1);
   CHECK(r.apps[0].incomplete.empty());
 }
+
+TEST_CASE("Socket and GraphQL family: socket.io-client and Apollo links", "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import { io } from 'socket.io-client';\n"                                   // 3
+            "import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';\n"  // 4
+            "resolver.define('go', async ({ context, payload }) => {\n"                  // 5
+            "  const socket = io('https://rt.example.com', { auth: { a: context.accountId } });\n"
+            "  socket.emit('presence', { text: payload.text });\n"                        // 7
+            "  const link = new HttpLink({ uri: 'https://gql.example.com/graphql' });\n"  // 8
+            "  const client = new ApolloClient({ link, cache: new InMemoryCache() });\n"  // 9
+            "  const short = new ApolloClient({ uri: 'https://gql2.example.com/graphql' });\n"
+            "});\n" +
+            appFooter()}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", 6) == "rt.example.com");
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-identity", "user-input"});
+  CHECK(hostAt(r, "src/index.js", 8) == "gql.example.com");
+  // A client made with a link sends nothing of its own: the link is the site.
+  CHECK(hostAt(r, "src/index.js", 9) == "missing");
+  CHECK(hostAt(r, "src/index.js", 10) == "gql2.example.com");
+}

@@ -104,6 +104,9 @@ struct SinkModel {
   std::vector<ValueRef> hostFrom;
   std::string hostFormat;
   std::string modulePrefix;
+  // The call sends nothing itself when none of its url references exists (`new ApolloClient(
+  // { link })`: the link, a sink of its own, has the address); with one, it is a site.
+  bool urlOptional = false;
   std::string vendor;        // SDK vendor name
   std::string side = "any";  // backend | frontend | any
   int line = 0;

@@ -281,6 +281,7 @@ class Collector {
     if (hit.base != kNoVar) baseVars.push_back(hit.base);
     for (const char* name : {"baseURL", "prefixUrl", "baseUrl"})
       for (VarId v : optionField(model.options, hit, name)) baseVars.push_back(v);
+    if (model.urlOptional && urlVars.empty() && baseVars.empty()) return out;
     auto urls = strings(urlVars);
     auto bases = strings(baseVars);
     if (bases.empty()) {  // no base of its own: the module-wide default, if the app set one
