@@ -118,3 +118,14 @@ TEST_CASE("a stylesheet's @import and url() references, with their positions", "
   CHECK((r[2].tag == "url()" && r[2].list == "images" && r[2].line == 4 && r[2].column == 17));
   CHECK(r[2].url == "https://img.example.net/x.png");
 }
+
+TEST_CASE("a url() inside @font-face is a font, outside it an image", "[html]") {
+  auto r = fe::scanCssResources(
+      "@font-face { font-family: V; src: url(https://cdn.fonts.example/v.woff2) format('woff2'),\n"
+      "  url('https://cdn.fonts.example/v.woff') format('woff'); }\n"
+      "body { background: url(https://img.example.net/bg.png) }\n");
+  REQUIRE(r.size() == 3);
+  CHECK((r[0].list == "fonts" && r[0].url == "https://cdn.fonts.example/v.woff2"));
+  CHECK((r[1].list == "fonts" && r[1].url == "https://cdn.fonts.example/v.woff"));
+  CHECK((r[2].list == "images" && r[2].url == "https://img.example.net/bg.png"));
+}

@@ -84,7 +84,10 @@ void cssUrlsAt(std::string_view css, std::vector<CssUrl>& out) {
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
       v = v.substr(1, v.size() - 2);
     bool import = p >= 7 && lowered.compare(p - 7, 7, "import ") == 0;
-    out.push_back({v, import ? "styles" : "images", import ? p - 8 : p, import});
+    // Inside an @font-face block the browser loads a font (permissions.external.fonts).
+    size_t face = lowered.rfind("@font-face", p);
+    bool font = face != std::string::npos && lowered.find('}', face) > p;
+    out.push_back({v, import ? "styles" : font ? "fonts" : "images", import ? p - 8 : p, import});
   }
   for (size_t p = lowered.find("@import"); p != std::string::npos;
        p = lowered.find("@import", p + 7)) {
