@@ -1331,3 +1331,19 @@ TEST_CASE("Socket and GraphQL family: socket.io-client and Apollo links", "[fami
   CHECK(hostAt(r, "src/index.js", 9) == "missing");
   CHECK(hostAt(r, "src/index.js", 10) == "gql2.example.com");
 }
+
+TEST_CASE("FE003: an address written as the code writes the URL is declared (case, IDN)",
+          "[families]") {
+  std::string manifest =
+      manifestFor("resolver", {"ABCD1234-dsn.algolia.net", "https://bücher.example"});
+  auto r = scanFiles({{"manifest.yml", manifest},
+                      {"src/index.js", kResolverHeader +
+                                           "resolver.define('go', async () => {\n"  // 3
+                                           "  await fetch('https://ABCD1234-dsn.algolia.net/1');\n"
+                                           "  await fetch('https://bücher.example/api');\n"  // 5
+                                           "});\n" +
+                                           appFooter()}});
+  INFO(describe(r));
+  CHECK_FALSE(hasRule(r, "FE003"));
+  CHECK_FALSE(hasRule(r, "FE005"));
+}

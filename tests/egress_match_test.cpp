@@ -224,3 +224,17 @@ TEST_CASE("Custom UI CSP defaults need no manifest entry", "[egress]") {
   CHECK_FALSE(fe::isForgeDefaultConnectSource("https://api.atlassian.com/graphql"));
   CHECK_FALSE(fe::isForgeDefaultConnectSource("https://api.example.com/"));
 }
+
+TEST_CASE("matchableAddress spells an address's host as the checked URLs spell theirs",
+          "[egress]") {
+  using fe::matchableAddress;
+  CHECK(matchableAddress("ABCD1234-dsn.algolia.net") == "abcd1234-dsn.algolia.net");
+  CHECK(matchableAddress("https://API.Example.com/v1/") == "https://api.example.com/v1/");
+  CHECK(matchableAddress("https://bücher.example") == "https://xn--bcher-kva.example");
+  CHECK(matchableAddress("https://Example.com:8443/x") == "https://example.com:8443/x");
+  CHECK(matchableAddress("https://*.Example.com") == "https://*.example.com");
+  CHECK(matchableAddress("*") == "*");
+  CHECK(matchableAddress("https://[2001:DB8::1]/") == "https://[2001:db8::1]/");
+  // Matching itself stays Forge's: case-sensitive on what it is given.
+  CHECK(EgressAllowList({matchableAddress("Example.com")}).allowsBackend("https://example.com"));
+}

@@ -8,6 +8,8 @@
 #include <cctype>
 #include <utility>
 
+#include "support/url_host.h"
+
 namespace fe {
 namespace {
 
@@ -183,6 +185,30 @@ bool EgressAllowList::allowsBackend(std::string_view url) const {
 
 bool EgressAllowList::allowsCsp(std::string_view url) const {
   return matches(url, true);
+}
+
+std::string matchableAddress(std::string_view address) {
+  size_t scheme = address.find("://");
+  size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
+  size_t end = address.find_first_of("/?#", start);
+  if (end == std::string_view::npos) end = address.size();
+  std::string host(address.substr(start, end - start));
+  if (host.empty() || host.find('@') != std::string::npos) return std::string(address);
+  std::string name = host, port;
+  if (host[0] == '[') {
+    size_t close = host.find(']');
+    if (close != std::string::npos) {
+      name = host.substr(0, close + 1);
+      port = host.substr(close + 1);
+    }
+  } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
+    name = host.substr(0, colon);
+    port = host.substr(colon);
+  }
+  std::string spelled = lowercase(name);
+  if (name[0] != '*')
+    if (auto n = normaliseHost(name)) spelled = *n;
+  return std::string(address.substr(0, start)) + spelled + port + std::string(address.substr(end));
 }
 
 bool isAtlassianHost(std::string_view host) {

@@ -57,6 +57,13 @@ class EgressAllowList {
 // A full URL is accepted too (its hostname is used).
 bool isAtlassianHost(std::string_view host);
 
+// A manifest address with its host spelled as Node's URL parser spells hosts (lower case,
+// punycode), the form of the URLs forge-egress checks against it (support/url_host.h
+// normalisedUrl): an address written as the code writes the URL (`ABCD-dsn.algolia.net`,
+// `bücher.example`) then matches it, as Forge's literal comparison of the two texts does.
+// A wildcard address is only lower-cased. Everything else stays as written.
+std::string matchableAddress(std::string_view address);
+
 // Custom UI CSP sources that @forge/csp allows without any manifest entry (forge-platform.md §3).
 // img-src: api.atlassian.com, api.media.atlassian.com, assets-media.atlassian.com, the avatar /
 // emoji / teams CDNs on *.public.atl-paas.net,

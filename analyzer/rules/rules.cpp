@@ -187,7 +187,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
   // (every region's).
   auto addressesOf = [&](const EgressPermission& p) {
     std::vector<std::string> out;
-    if (!p.address.empty()) out.push_back(p.address);
+    if (!p.address.empty()) out.push_back(matchableAddress(p.address));
     if (p.address.empty() && !p.remote.empty())
       if (const ManifestRemote* r = manifest.findRemote(p.remote)) {
         if (!r->baseUrl.empty()) out.push_back(r->baseUrl);
@@ -232,7 +232,8 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     } else if (e.kind == SinkKind::Resource) {
       std::vector<std::string> entries;
       for (const auto& p : manifest.permissions)
-        if (p.list == e.resourceList && !p.address.empty()) entries.push_back(p.address);
+        if (p.list == e.resourceList && !p.address.empty())
+          entries.push_back(matchableAddress(p.address));
       EgressAllowList list(entries);
       if (e.host) {
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
@@ -401,7 +402,7 @@ AppVerdict applyRules(const Manifest& manifest, FlowFindings flow, const RuleOve
     if (e.data && e.host) {
       for (const auto& p : manifest.permissions) {
         if (p.address.empty() || !p.inScopeEUD.has_value() || *p.inScopeEUD) continue;
-        EgressAllowList one({p.address});
+        EgressAllowList one({matchableAddress(p.address)});
         std::string url = e.matchUrl.empty() ? e.protocol + "//" + *e.host + "/" : e.matchUrl;
         if (!one.allowsBackend(url) && !one.allowsCsp(url)) continue;
         Finding d = base;
