@@ -1347,3 +1347,24 @@ TEST_CASE("FE003: an address written as the code writes the URL is declared (cas
   CHECK_FALSE(hasRule(r, "FE003"));
   CHECK_FALSE(hasRule(r, "FE005"));
 }
+
+TEST_CASE("HTTP client family: a call on one of several axios instances reports each one's host",
+          "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import axios from 'axios';\n"                                                   // 3
+            "const a = axios.create({ baseURL: 'https://a.example.com' });\n"                // 4
+            "const b = axios.create({ baseURL: 'https://b.example.com' });\n"                // 5
+            "const clients = new Map([['a', a]]);\n"                                         // 6
+            "clients.set('b', b);\n"                                                         // 7
+            "resolver.define('go', async ({ payload }) => {\n"                               // 8
+            "  await (payload.which === 'a' ? a : b).post('/hook', { t: payload.text });\n"  // 9
+            "  await clients.get(payload.which).get('/ping');\n"                             // 10
+            "});\n" +
+            appFooter()}});
+  INFO(describe(r));
+  using Hosts = std::vector<std::string>;
+  CHECK(hostsAt(r, "src/index.js", 9) == Hosts{"a.example.com", "b.example.com"});
+  CHECK(hostsAt(r, "src/index.js", 10) == Hosts{"a.example.com", "b.example.com"});
+}

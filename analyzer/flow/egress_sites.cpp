@@ -137,20 +137,35 @@ class Collector {
       return std::tie(a.call, a.sink, a.token) < std::tie(b.call, b.sink, b.token);
     });
     std::map<uint32_t, std::vector<size_t>> sitesByCall;
-    for (const auto& hit : hits) {
+    for (size_t h = 0; h < hits.size();) {
+      const SinkHit& hit = hits[h];
+      // Hits of one call and sink differ by the library value called: `(cond ? a : b).post(…)`
+      // with two axios instances, each made with its own baseURL. Each value's hosts count.
+      size_t end = h + 1;
+      while (end < hits.size() && hits[end].call == hit.call && hits[end].sink == hit.sink) ++end;
+      std::vector<SinkHit> group(hits.begin() + h,
+                                 hits.begin() + std::min(end, h + kMaxValuesPerSite));
+      h = end;
       if (!seen.insert({hit.call, hit.sink}).second) continue;
       const SinkModel& model = s_.catalog().sinks[hit.sink];
       if (model.kind == SinkKind::Log) {
         out.logs.push_back(logSite(hit, model));
         continue;
       }
+      std::vector<EgressSite> sites;
+      for (const SinkHit& one : group) mergeSites(sites, egressSites(one, model));
       // Attachments find a site by the call that made the object they are called on: the
       // sink call itself (`https.request(…)` then `req.write(body)`), or the call that made the
       // sink's receiver (`new XMLHttpRequest()` then `xhr.open(…)` and `xhr.send(body)`).
-      uint32_t madeBy = s_.originCall(hit.token, 1);
-      for (auto& site : egressSites(hit, model)) {
+      std::vector<uint32_t> madeBy;
+      for (const SinkHit& one : group)
+        if (uint32_t m = s_.originCall(one.token, 1); m != kNone && m != hit.call)
+          madeBy.push_back(m);
+      std::sort(madeBy.begin(), madeBy.end());
+      madeBy.erase(std::unique(madeBy.begin(), madeBy.end()), madeBy.end());
+      for (auto& site : sites) {
         sitesByCall[hit.call].push_back(out.egress.size());
-        if (madeBy != kNone && madeBy != hit.call) sitesByCall[madeBy].push_back(out.egress.size());
+        for (uint32_t m : madeBy) sitesByCall[m].push_back(out.egress.size());
         out.egress.push_back(std::move(site));
       }
     }
@@ -211,7 +226,36 @@ class Collector {
   }
 
  private:
+  // Library values one sink call may be made on whose sites are computed (each: hosts from its
+  // own configuration); beyond that, generic library code, the first ones stand for the rest.
+  static constexpr size_t kMaxValuesPerSite = 16;
+
   void reach() { reachedBy_ = entriesReaching(s_); }
+
+  // Adds one library value's sites of a call to those of the values before it: one site per
+  // destination, with the data of every value that goes there. An unknown host with nothing
+  // to say of its origin is left out once some host is known, as within one value.
+  static void mergeSites(std::vector<EgressSite>& into, std::vector<EgressSite> more) {
+    auto key = [](const EgressSite& e) { return e.host ? "h:" + *e.host : "u:" + e.hostSource; };
+    for (auto& site : more) {
+      auto same = std::find_if(into.begin(), into.end(),
+                               [&](const EgressSite& e) { return key(e) == key(site); });
+      if (same == into.end()) {
+        into.push_back(std::move(site));
+        continue;
+      }
+      if (same->path.empty()) same->path = site.path;
+      same->data |= site.data;
+      same->urlData |= site.urlData;
+    }
+    bool anyKnown = std::any_of(into.begin(), into.end(),
+                                [](const EgressSite& e) { return e.host.has_value(); });
+    if (anyKnown)
+      into.erase(
+          std::remove_if(into.begin(), into.end(),
+                         [](const EgressSite& e) { return !e.host && e.hostSource == "unknown"; }),
+          into.end());
+  }
 
   uint32_t enclosing(uint32_t call) const { return enclosingFunction(p_, call); }
 
