@@ -1368,3 +1368,39 @@ TEST_CASE("HTTP client family: a call on one of several axios instances reports 
   CHECK(hostsAt(r, "src/index.js", 9) == Hosts{"a.example.com", "b.example.com"});
   CHECK(hostsAt(r, "src/index.js", 10) == Hosts{"a.example.com", "b.example.com"});
 }
+
+TEST_CASE("URL objects: u.href is the URL's text, with its edits and query data", "[families]") {
+  auto r = scanFiles({{"src/index.js",
+                       kResolverHeader +
+                           "resolver.define('go', async ({ payload }) => {\n"                  // 3
+                           "  const u = new URL('https://geo.example.com/v1/search');\n"       // 4
+                           "  u.searchParams.set('q', payload.city);\n"                        // 5
+                           "  await fetch(u.href);\n"                                          // 6
+                           "  const v = new URL('https://eu.example.com/api');\n"              // 7
+                           "  if (payload.us) v.hostname = 'us.example.com';\n"                // 8
+                           "  await fetch(v.href, { method: 'POST', body: payload.text });\n"  // 9
+                           "});\n" +
+                           appFooter()}});
+  INFO(describe(r));
+  using Hosts = std::vector<std::string>;
+  CHECK(hostsAt(r, "src/index.js", 6) == Hosts{"geo.example.com"});
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
+  CHECK(hostsAt(r, "src/index.js", 9) == Hosts{"eu.example.com", "us.example.com"});
+}
+
+TEST_CASE("@forge/api fetch takes a Request's URL and init", "[families]") {
+  auto r =
+      scanFiles({{"src/index.js",
+                  kResolverHeader +
+                      "import { fetch } from '@forge/api';\n"             // 3
+                      "resolver.define('go', async ({ payload }) => {\n"  // 4
+                      "  const req = new Request('https://api.example.com/v1', { method: 'POST',"
+                      " body: payload.text });\n"  // 5
+                      "  await fetch(req);\n"      // 6
+                      "});\n" +
+                      appFooter()}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", 6) == "api.example.com");
+  CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
+  CHECK_FALSE(hasRule(r, "FE004"));
+}

@@ -343,6 +343,9 @@ void FlowSolver::evalLoad(uint32_t id) {
       if (implicitSeen_.insert((static_cast<uint64_t>(l.base) << 32) | l.target)) {
         implicitPreds_.push_back({l.base, l.target, kNone, 0});
       }
+      // `u.href` of a URL object is its text, as `u.toString()` is.
+      if (isUrlObject(t) && std::find(names.begin(), names.end(), "href") != names.end())
+        addEdge(l.base, l.target, EdgeKind::Value);
     }
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
     if (dynamicAll) addEdge(allFieldsVar(t), l.target, EdgeKind::Value);
