@@ -1670,3 +1670,34 @@ export async function handler(event) {
   CHECK(hostsAt(r, "src/index.js", lineOf(src, "IMMEDIATE")) == Hosts{"b.example.com"});
   CHECK(dataAt(r, "src/index.js", lineOf(src, "IMMEDIATE")) == Data{"event-data"});
 }
+
+TEST_CASE("flow: a class extends a class of another file, with or without a constructor",
+          "[flow][classes]") {
+  // The imported class arrives through the linker after the subclass's file is read: the
+  // prototype chain and the implicit constructor follow it whenever it arrives.
+  const std::string base = R"(import { fetch } from '@forge/api';
+export class Base {
+  constructor() { this.baseUrl = 'https://api.example.com'; }
+  post(path, body) { return fetch(`${this.baseUrl}${path}`, { method: 'POST', body }); } // SINK
+}
+)";
+  const std::string index = R"(import { Base } from './base';
+export class Plain extends Base {}
+export class Named extends Base {
+  static create() { return new Named(); }
+  send(t) { return this.post('/named', t); }
+}
+export async function handler(event) {
+  await new Plain().post('/plain', event.issue.key);
+  await Named.create().send(event.issue.id);
+}
+)";
+  auto r = scanFiles(
+      {{"src/index.js", index}, {"src/base.js", base}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/base.js", lineOf(base, "SINK")) == Hosts{"api.example.com"});
+  CHECK(dataAt(r, "src/base.js", lineOf(base, "SINK")) == Data{"event-data"});
+  const fe::EgressSite* e = egressAt(r, "src/base.js", lineOf(base, "SINK"));
+  REQUIRE(e);
+  CHECK(e->entryPoints == std::vector<std::string>{"fn"});
+}

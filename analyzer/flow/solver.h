@@ -243,7 +243,16 @@ class FlowSolver {
     uint32_t call;
     uint8_t dir;
   };
-  enum class WatchKind : uint8_t { Load, Store, Spread, Call, Concat, Callback };
+  enum class WatchKind : uint8_t {
+    Load,
+    Store,
+    Spread,
+    Call,
+    Concat,
+    Callback,
+    Extends,
+    ImplicitSuper
+  };
   struct Watch {
     WatchKind kind;
     uint32_t id;
@@ -342,6 +351,8 @@ class FlowSolver {
   void evalStore(uint32_t id);
   void evalSpread(uint32_t id);
   void evalConcat(uint32_t id);
+  void evalExtends(uint32_t id);
+  void evalImplicitSuper(uint32_t id);
   void evalUrlJoin(uint32_t id);
   void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin);
   void evalCall(uint32_t call);
@@ -399,6 +410,21 @@ class FlowSolver {
   std::vector<StoreC> stores_;
   std::vector<SpreadC> spreads_;
   std::vector<ConcatC> concats_;
+  // `class X extends Base`: X's prototype falls back to the prototype of each class the
+  // super expression may hold, however late it arrives (an imported class arrives through
+  // the linker's edges, after the file's own constraints).
+  struct ExtendsC {
+    VarId prototype, superClass;
+  };
+  std::vector<ExtendsC> extends_;
+  // `new X()` of `class X extends Base {}`: X's implicit constructor runs each class the
+  // super expression may hold, on the instance that call made.
+  struct ImplicitSuperC {
+    uint32_t call, instance;
+    VarId superClass;
+    std::vector<uint32_t> done;  // super classes already run
+  };
+  std::vector<ImplicitSuperC> implicitSupers_;
   std::vector<CallbackC> callbacks_;
   std::vector<std::vector<uint32_t>> callTokensDone_;  // per call: callee tokens processed
   std::vector<std::vector<uint32_t>> callbackDone_;    // per callback constraint: functions bound

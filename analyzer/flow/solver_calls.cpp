@@ -176,38 +176,51 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
       callFunction(callId, ctorToken, false, instance);
     }
     if (implicit && !c.isSuperCall) {
-      // `class B extends A {}`: the implicit constructor forwards to A. Lists the loops
-      // below change the solver in are copies: a new variable moves an inline list.
-      for (uint32_t st : SmallIdVector(vars_[find(cvb + cls.superVar)].tokens))
-        if (tokens_[st].kind == TokenKind::Class) {
-          const Token& sup = tokens_[st];
-          const ClassFact& scls =
-              program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
-          uint32_t sctor = program_.functionBase[sup.file] + scls.constructorFunction;
-          if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
-            callFunction(callId, functionTokenOf_[sctor], false, instance);
-        }
+      // `class B extends A {}`: the implicit constructor forwards to A, whenever A arrives.
+      implicitSupers_.push_back({callId, instance, cvb + cls.superVar, {}});
+      uint32_t id = static_cast<uint32_t>(implicitSupers_.size() - 1);
+      watch(cvb + cls.superVar, WatchKind::ImplicitSuper, id);
+      evalImplicitSuper(id);
     }
   }
-  // Inheritance: our prototype falls back to the parent's prototype.
-  if (cls.superVar != kNoVar) {
-    for (uint32_t st : SmallIdVector(vars_[find(cvb + cls.superVar)].tokens)) {
-      if (tokens_[st].kind != TokenKind::Class) continue;
-      const Token& sup = tokens_[st];
-      const ClassFact& scls =
-          program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
-      VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
-      for (uint32_t pt : SmallIdVector(vars_[find(cvb + cls.prototypeVar)].tokens))
-        for (uint32_t spt : SmallIdVector(vars_[find(sproto)].tokens)) {
-          auto& fb = tokens_[pt].fallbacks;
-          if (std::find(fb.begin(), fb.end(), spt) == fb.end()) {
-            fb.push_back(spt);
-            std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(),
-                                                                tokens_[pt].fields.end());
-            for (auto& [n, fv] : existing) addEdge(field(spt, n), fv, EdgeKind::Value);
-          }
-        }
-    }
+  // Inheritance (our prototype falls back to the parent's) is the class's own constraint:
+  // evalExtends, run whenever the super expression gets a class.
+}
+
+void FlowSolver::evalImplicitSuper(uint32_t id) {
+  // Lists the loop changes the solver in are copies: a new variable moves an inline list.
+  for (uint32_t st : SmallIdVector(vars_[find(implicitSupers_[id].superClass)].tokens)) {
+    if (tokens_[st].kind != TokenKind::Class) continue;
+    auto& done = implicitSupers_[id].done;
+    if (std::find(done.begin(), done.end(), st) != done.end()) continue;
+    done.push_back(st);
+    const Token& sup = tokens_[st];
+    const ClassFact& scls =
+        program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+    uint32_t sctor = program_.functionBase[sup.file] + scls.constructorFunction;
+    if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
+      callFunction(implicitSupers_[id].call, functionTokenOf_[sctor], false,
+                   implicitSupers_[id].instance);
+  }
+}
+
+void FlowSolver::evalExtends(uint32_t id) {
+  const ExtendsC e = extends_[id];
+  for (uint32_t st : SmallIdVector(vars_[find(e.superClass)].tokens)) {
+    if (tokens_[st].kind != TokenKind::Class) continue;
+    const Token& sup = tokens_[st];
+    const ClassFact& scls =
+        program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
+    VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
+    for (uint32_t pt : SmallIdVector(vars_[find(e.prototype)].tokens))
+      for (uint32_t spt : SmallIdVector(vars_[find(sproto)].tokens)) {
+        auto& fb = tokens_[pt].fallbacks;
+        if (std::find(fb.begin(), fb.end(), spt) != fb.end()) continue;
+        fb.push_back(spt);
+        std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(),
+                                                            tokens_[pt].fields.end());
+        for (auto& [n, fv] : existing) addEdge(field(spt, n), fv, EdgeKind::Value);
+      }
   }
 }
 

@@ -101,6 +101,13 @@ void FlowSolver::addFileFacts(uint32_t file) {
     evalConcat(id);
   }
   for (const auto& a : f.awaits) addEdge(g(a.source), g(a.target), EdgeKind::Value);
+  for (const auto& cls : f.classes) {
+    if (cls.superVar == kNoVar || cls.prototypeVar == kNoVar) continue;
+    extends_.push_back({g(cls.prototypeVar), g(cls.superVar)});
+    uint32_t id = static_cast<uint32_t>(extends_.size() - 1);
+    watch(g(cls.superVar), WatchKind::Extends, id);
+    evalExtends(id);
+  }
   for (uint32_t i = 0; i < f.calls.size(); ++i) {
     const CallFact& c = f.calls[i];
     uint32_t id = callb + i;

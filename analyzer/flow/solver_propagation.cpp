@@ -230,6 +230,12 @@ void FlowSolver::runWatch(const Watch& w) {
     case WatchKind::Callback:
       evalCallback(w.id);
       break;
+    case WatchKind::Extends:
+      evalExtends(w.id);
+      break;
+    case WatchKind::ImplicitSuper:
+      evalImplicitSuper(w.id);
+      break;
   }
 }
 
