@@ -764,3 +764,28 @@ TEST_CASE("apps of a monorepo are analysed in parallel with the same output as o
   CHECK(fe::renderSarif(r1, 0) == fe::renderSarif(r2, 0));
   CHECK(r1.apps[2].manifest.path == "c/manifest.yml");
 }
+
+TEST_CASE("a handler whose file has no such export makes the verdict incomplete", "[hostile]") {
+  const std::string manifest = fe::test::manifestFor("trigger");  // handler: index.handler
+  auto missing = fe::test::scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/index.js",
+        "const run = async (e) => fetch('https://a.example.com', { body: e.x });\n"
+        "export default { handler: run };\n"}});
+  REQUIRE(missing.apps.size() == 1);
+  REQUIRE(missing.apps[0].incomplete.size() == 1);
+  CHECK(missing.apps[0].incomplete[0].find("has no export 'handler'") != std::string::npos);
+  // The export in each form a module may give it: no warning.
+  for (const std::string& src :
+       {std::string("export const handler = async (e) => fetch('https://a.example.com');\n"),
+        std::string("async function run(e) { return fetch('https://a.example.com'); }\n"
+                    "export { run as handler };\n"),
+        std::string("exports.handler = async (e) => fetch('https://a.example.com');\n"),
+        std::string(
+            "module.exports = { handler: async (e) => fetch('https://a.example.com') };\n")}) {
+    auto ok = fe::test::scanFiles({{"manifest.yml", manifest}, {"src/index.js", src}});
+    INFO(src);
+    REQUIRE(ok.apps.size() == 1);
+    CHECK(ok.apps[0].incomplete.empty());
+  }
+}

@@ -10,6 +10,7 @@
 
 #include "flow/dynamic_code.h"
 #include "flow/egress_sites.h"
+#include "flow/handler_exports.h"
 #include "flow/linker.h"
 #include "flow/solver.h"
 #include "pipeline/code_side.h"
@@ -195,6 +196,7 @@ class AppSolver {
     g.solver = std::make_unique<FlowSolver>(*g.program, *in_.catalog, budget);
     g.solver->solve();
     reportDynamicCode(*g.solver, *in_.catalog, g.diags);
+    reportMissingHandlerExports(*g.solver, *in_.manifest, g.diags);
     if (timingOn())
       fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
                  g.solver->stats().steps, g.files.size());
