@@ -64,3 +64,15 @@ TEST_CASE("help and --version succeed", "[cli]") {
   CHECK(version.status == 0);
   CHECK(version.out.rfind("forge-egress ", 0) == 0);
 }
+
+TEST_CASE("a manifest that cannot be read still gives a JSON report with the error", "[cli]") {
+  fe::test::TempDir app;
+  app.write("manifest.yml", "app:\n  id: x\n modules: [\n");
+  app.write("src/index.js", "export const handler = () => 1;\n");
+  Run r = runCli("scan '" + app.path().string() + "' --format json");
+  CHECK(r.status == 2);
+  INFO(r.out);
+  CHECK(r.out.find("\"error\"") != std::string::npos);
+  CHECK(r.out.find("manifest.yml") != std::string::npos);
+  CHECK(r.err.rfind("forge-egress: ", 0) == 0);
+}

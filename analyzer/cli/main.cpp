@@ -155,11 +155,15 @@ int main(int argc, char** argv) {
     failed.inputError = error;
     std::string sarif = fe::renderSarif(failed, 2);
     if (!sarifOutput.empty()) (void)writeFile(sarifOutput, sarif);
-    if (format == "sarif") {
+    // A JSON report too, with its `error`.
+    std::string json = fe::renderJson(failed);
+    if (!jsonOutput.empty()) (void)writeFile(jsonOutput, json);
+    if (format == "sarif" || format == "json") {
+      const std::string& text = format == "sarif" ? sarif : json;
       if (!output.empty())
-        (void)writeFile(output, sarif);
+        (void)writeFile(output, text);
       else
-        std::fwrite(sarif.data(), 1, sarif.size(), stdout);
+        std::fwrite(text.data(), 1, text.size(), stdout);
     }
     return 2;
   };

@@ -138,6 +138,15 @@ nlohmann::ordered_json jsonReport(const ScanResult& result) {
     apps.push_back(a);
   }
   out["apps"] = apps;
+  // The scan could not run (exit 2): a manifest it cannot read, a bad configuration.
+  if (result.inputError) {
+    const Diagnostic& e = *result.inputError;
+    out["error"] = {{"code", e.code},
+                    {"file", e.file},
+                    {"line", e.line},
+                    {"column", e.column},
+                    {"message", e.message}};
+  }
   // Apps whose manifest could not be read (the scan exits 2): "path:line:col: reason".
   if (!result.failedApps.empty()) out["notAnalysed"] = result.failedApps;
   json diags = json::array();
