@@ -1701,3 +1701,22 @@ export async function handler(event) {
   REQUIRE(e);
   CHECK(e->entryPoints == std::vector<std::string>{"fn"});
 }
+
+TEST_CASE("flow: what an EventEmitter emits reaches its listeners", "[flow][callbacks]") {
+  const std::string bus = R"(import { EventEmitter } from 'node:events';
+import { fetch } from '@forge/api';
+export const bus = new EventEmitter();
+bus.on('status-changed', (change, who) =>
+  fetch('https://hooks.example.com/in', { method: 'POST', body: JSON.stringify({ change, who }) })); // SINK
+)";
+  const std::string index = R"(import { bus } from './bus';
+export async function handler(event) {
+  bus.emit('status-changed', { key: event.issue.key }, 'constant');
+}
+)";
+  auto r = scanFiles(
+      {{"src/index.js", index}, {"src/bus.js", bus}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/bus.js", lineOf(bus, "SINK")) == Hosts{"hooks.example.com"});
+  CHECK(dataAt(r, "src/bus.js", lineOf(bus, "SINK")) == Data{"event-data"});
+}
