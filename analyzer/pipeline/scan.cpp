@@ -411,7 +411,12 @@ ScanResult runScan(const ScanOptions& options) {
     if (excluded) continue;
     parsed[i].path = src.path;
     parsed[i].side = frontend ? SourceSide::Frontend : SourceSide::Backend;
-    if ((src.inBuildOutput && !frontend) || src.data) {
+    // The manifest's own package folder (`app.package.path: dist` of a manual bundler) is the
+    // code the platform runs, whatever its name.
+    bool packaged = !plan.manifest.packagePath.empty() &&
+                    isUnder(src.path, join(plan.dir, handlerSourceDir(plan.manifest))) &&
+                    handlerSourceDir(plan.manifest) == plan.manifest.packagePath;
+    if ((src.inBuildOutput && !frontend && !packaged) || src.data) {
       builtOwner[i] = best;  // analysed only if the app's code imports it (below)
       continue;
     }
