@@ -1404,3 +1404,25 @@ TEST_CASE("@forge/api fetch takes a Request's URL and init", "[families]") {
   CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
   CHECK_FALSE(hasRule(r, "FE004"));
 }
+
+TEST_CASE("SDK family: Google Cloud BigQuery and Storage report their service host once",
+          "[families]") {
+  auto r = scanFiles(
+      {{"src/index.js",
+        kResolverHeader +
+            "import { BigQuery } from '@google-cloud/bigquery';\n"                        // 3
+            "import { Storage } from '@google-cloud/storage';\n"                          // 4
+            "const bq = new BigQuery();\n"                                                // 5
+            "const storage = new Storage();\n"                                            // 6
+            "resolver.define('go', async ({ payload }) => {\n"                            // 7
+            "  await bq.dataset('forge').table('rows').insert([{ t: payload.text }]);\n"  // 8
+            "  await storage.bucket('b').file('f.json').save(payload.text);\n"            // 9
+            "});\n" +
+            appFooter()}});
+  INFO(describe(r));
+  using Hosts = std::vector<std::string>;
+  CHECK(hostsAt(r, "src/index.js", 8) == Hosts{"bigquery.googleapis.com"});
+  CHECK(dataAt(r, "src/index.js", 8) == std::vector<std::string>{"user-input"});
+  CHECK(hostsAt(r, "src/index.js", 9) == Hosts{"storage.googleapis.com"});
+  CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"user-input"});
+}

@@ -483,6 +483,7 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
           if (e["hostFormat"]) s.hostFormat = e["hostFormat"].as<std::string>();
           if (e["modulePrefix"]) s.modulePrefix = e["modulePrefix"].as<std::string>();
           if (e["urlOptional"]) s.urlOptional = e["urlOptional"].as<bool>();
+          if (e["local"]) s.local = e["local"].as<bool>();
           if (e["vendor"]) s.vendor = e["vendor"].as<std::string>();
           if (e["side"]) s.side = e["side"].as<std::string>();
           catalog.sinks.push_back(std::move(s));

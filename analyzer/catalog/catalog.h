@@ -107,6 +107,9 @@ struct SinkModel {
   // The call sends nothing itself when none of its url references exists (`new ApolloClient(
   // { link })`: the link, a sink of its own, has the address); with one, it is a site.
   bool urlOptional = false;
+  // A call that makes a local handle and sends nothing (`bq.dataset(name)`): never a site. A
+  // row of its own, before a broad one that would otherwise match it (first match wins).
+  bool local = false;
   std::string vendor;        // SDK vendor name
   std::string side = "any";  // backend | frontend | any
   int line = 0;

@@ -148,6 +148,7 @@ class Collector {
       h = end;
       if (!seen.insert({hit.call, hit.sink}).second) continue;
       const SinkModel& model = s_.catalog().sinks[hit.sink];
+      if (model.local) continue;
       if (model.kind == SinkKind::Log) {
         out.logs.push_back(logSite(hit, model));
         continue;
