@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 
-#include "flow/caller_split.h"
 #include "flow/entry_reach.h"
 #include "flow/witness.h"
 #include "support/url_host.h"
@@ -745,7 +744,6 @@ class Collector {
       addData(site, dataVars);
       out.push_back(std::move(site));
     }
-    splitDataByCaller(s_, p_, hit.call, urlVars, dataVars, out);
     return out;
   }
 

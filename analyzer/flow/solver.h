@@ -175,23 +175,6 @@ class FlowSolver {
     const std::unordered_set<uint32_t>* calleeEdges = nullptr;
   };
   bool realizable(VarId v, uint8_t bit, const PathFilter& filter) const;
-  // Whether an origin of strings that mention `text` (a variable whose strings no variable
-  // before it explains: a literal, what a summary made) reaches v along value and
-  // concatenation edges that avoid the calls of filter.calls. Bounded: out of budget, yes.
-  bool stringOriginMentions(VarId v, const std::string& text, const PathFilter& filter) const;
-  // Whether object `token` reaches v from where it was made along value edges that avoid the
-  // calls of filter.calls. Bounded: out of budget, yes.
-  bool tokenOriginReaches(VarId v, uint32_t token, const PathFilter& filter) const;
-  // realizable() for a split by caller (caller_split.cpp): a value made from an object's
-  // fields (JSON.stringify(body)) carries the data of the objects that reached it along the
-  // filter's paths, not of every object the variable held.
-  bool realizableThroughObjects(VarId v, uint8_t bit, const PathFilter& filter,
-                                int depth = 2) const;
-  // A variable among v and the fields of the objects that reached v along the filter's paths
-  // (depth-bounded, as deepCarriers) that carries bit along such a path, or kNoVar.
-  VarId carrierThroughObjects(VarId v, uint8_t bit, const PathFilter& filter, int depth = 2) const;
-  // The calls that reach function fn (global index).
-  const std::vector<uint32_t>& callersOf(uint32_t fn) const { return callersOfFn_[fn]; }
   // Calls of a method summarised by name (string and array methods) on a library value.
   const std::unordered_set<uint32_t>& summarisedMethodCalls() const {
     return summarisedMethodCalls_;
@@ -227,9 +210,6 @@ class FlowSolver {
   enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint, PartTaint };
   static constexpr uint8_t kLeavesClosure = 3;
   static constexpr uint8_t kFromCallee = 4;
-  // A value made from an object's fields (JSON.stringify(body)) from a field that carries data:
-  // within a function for realizable(); realizableThroughObjects() follows the object instead.
-  static constexpr uint8_t kDeepField = 5;
   struct Edge {
     VarId to;
     EdgeKind kind;
@@ -438,8 +418,7 @@ class FlowSolver {
   struct ImplicitPred {
     VarId from, to;
     uint32_t call;
-    uint8_t dir;  // 0, kFromCallee: a library call's result made from its callee value, or
-                  // kDeepField
+    uint8_t dir;  // 0, or kFromCallee: a library call's result made from its callee value
   };
   std::vector<std::vector<uint32_t>> calleesOf_;    // function -> functions it calls
   std::vector<std::vector<uint32_t>> callersOfFn_;  // function -> calls that reach it
@@ -458,11 +437,7 @@ class FlowSolver {
   std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
-  // to -> the deep-taint edges into it (indices into deepTaintEdges_), built with preds_.
-  mutable std::unordered_map<VarId, std::vector<uint32_t>> deepInto_;
   void buildPredecessors() const;
-  // realizable(); objectDepth >= 0: realizableThroughObjects() with that many nested objects.
-  bool searchRealizable(VarId v, uint8_t bit, const PathFilter& filter, int objectDepth) const;
   // Deep taint of an object at a depth, memoised per generation (see deepTaint).
   uint8_t deepTokenTaint(uint32_t token, int depth) const;
   static constexpr int kDeepDepths = kDeepTaintDepth + 1;  // memo slots for depths 0..8

@@ -104,16 +104,9 @@ void FlowSolver::buildPredecessors() const {
   }
   for (auto [from, to, call, dir] : implicitPreds_)
     preds_[to].push_back({from, EdgeKind::TaintOnly, call, dir});
-  for (uint32_t i = 0; i < deepTaintEdges_.size(); ++i)
-    deepInto_[deepTaintEdges_[i].to].push_back(i);
 }
 
 bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) const {
-  return searchRealizable(v, bit, filter, -1);
-}
-
-bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter,
-                                  int objectDepth) const {
   if (v == kNoVar || !(vars_[find(v)].eff & bit)) return false;
   buildPredecessors();
   struct State {
@@ -136,19 +129,7 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
       key.append(reinterpret_cast<const char*>(st.stack.data()),
                  st.stack.size() * sizeof(uint32_t));
     if (!seen.insert(key).second) continue;
-    if (objectDepth >= 0) {
-      // Made from an object's fields: the data of the objects that reached the argument.
-      auto deep = deepInto_.find(st.var);
-      if (deep != deepInto_.end())
-        for (uint32_t i : deep->second) {
-          const DeepTaintEdge& d = deepTaintEdges_[i];
-          if (d.call != kNone && filter.calls && filter.calls->count(d.call)) continue;
-          if (objectDepth == 0) return true;  // nested too deep: stay sound
-          if (carrierThroughObjects(d.from, bit, filter, objectDepth - 1) != kNoVar) return true;
-        }
-    }
     for (const PredEdge& p : preds_[st.var]) {
-      if (p.dir == kDeepField && objectDepth >= 0) continue;  // followed above
       const VarState& from = vars_[find(p.from)];
       bool carries =
           p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
