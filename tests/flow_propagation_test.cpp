@@ -1720,3 +1720,20 @@ export async function handler(event) {
   CHECK(hostsAt(r, "src/bus.js", lineOf(bus, "SINK")) == Hosts{"hooks.example.com"});
   CHECK(dataAt(r, "src/bus.js", lineOf(bus, "SINK")) == Data{"event-data"});
 }
+
+TEST_CASE("flow: implicit constructors forward up a chain of classes", "[flow][classes]") {
+  const std::string src = R"(class A {
+  constructor(key) { this.url = 'https://a.example.com/x'; this.key = key; }
+  send() { return fetch(this.url, { method: 'POST', body: this.key }); } // SINK
+}
+class B extends A {}
+class C extends B {}
+export async function handler(event) {
+  await new C(event.issue.key).send();
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK")) == Hosts{"a.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == Data{"event-data"});
+}

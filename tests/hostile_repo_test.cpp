@@ -775,6 +775,17 @@ TEST_CASE("a handler whose file has no such export makes the verdict incomplete"
   REQUIRE(missing.apps.size() == 1);
   REQUIRE(missing.apps[0].incomplete.size() == 1);
   CHECK(missing.apps[0].incomplete[0].find("has no export 'handler'") != std::string::npos);
+  // Exports defined by a call are not followed: still incomplete, and the message says why.
+  auto byCall = fe::test::scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/impl.js", "exports.handler = async () => fetch('https://a.example.com');\n"},
+       {"src/index.js",
+        "var impl_1 = require('./impl');\n"
+        "Object.defineProperty(exports, 'handler', { enumerable: true, get: "
+        "function () { return impl_1.handler; } });\n"}});
+  REQUIRE(byCall.apps.size() == 1);
+  REQUIRE(byCall.apps[0].incomplete.size() == 1);
+  CHECK(byCall.apps[0].incomplete[0].find("defines its exports by a call") != std::string::npos);
   // The export in each form a module may give it: no warning.
   for (const std::string& src :
        {std::string("export const handler = async (e) => fetch('https://a.example.com');\n"),

@@ -11,15 +11,35 @@ void reportMissingHandlerExports(const FlowSolver& solver, const Manifest& manif
   // A solve that stopped early may not have brought the export its value yet.
   if (solver.stats().budgetHit) return;
   const AppProgram& program = solver.program();
+  // Exports defined by a call (`Object.defineProperty(exports, "run", { get })`, TypeScript's
+  // and Babel's CommonJS re-exports, bundlers' `__export` helpers): the name may well exist,
+  // but what it holds is not followed, so the handler's code is still not analysed.
+  auto definesExportsByCall = [&](uint32_t file) {
+    for (const CallFact& c : program.files[file].calls) {
+      const std::string& t = c.calleeText;
+      if (t == "Object.defineProperty" || t == "Object.defineProperties" ||
+          t == "Reflect.defineProperty" || t.find("__export") != std::string::npos ||
+          t.find("__reExport") != std::string::npos ||
+          t.find("__createBinding") != std::string::npos)
+        return true;
+    }
+    return false;
+  };
   for (const EntryPoint& e : program.entries) {
     if (e.callee == kNoVar || !solver.state(e.callee).tokens.empty()) continue;
+    bool byCall = definesExportsByCall(program.fileOfVar(e.callee));
     for (const ManifestFunction& fn : manifest.functions) {
       if (fn.key != e.name) continue;
-      out.push_back({Severity::Warning, "handler-missing", manifest.path, fn.line, 0,
-                     fmt::format("function '{}': {} has no export '{}' (handler {}); the code "
-                                 "it runs is not analysed",
-                                 fn.key, program.files[program.fileOfVar(e.callee)].path,
-                                 fn.handlerExport, fn.handler)});
+      const std::string& file = program.files[program.fileOfVar(e.callee)].path;
+      out.push_back(
+          {Severity::Warning, "handler-missing", manifest.path, fn.line, 0,
+           byCall ? fmt::format("function '{}': {} defines its exports by a call "
+                                "(Object.defineProperty, a re-export helper) that is not "
+                                "followed (handler {}); the code it runs is not analysed",
+                                fn.key, file, fn.handler)
+                  : fmt::format("function '{}': {} has no export '{}' (handler {}); the code "
+                                "it runs is not analysed",
+                                fn.key, file, fn.handlerExport, fn.handler)});
       break;
     }
   }

@@ -403,6 +403,7 @@ class FlowSolver {
     uint32_t call, instance;
     VarId superClass;
     std::vector<uint32_t> done;  // super classes already run
+    uint32_t depth = 0;          // implicit constructors above the `new` (a cycle stops)
   };
   std::vector<ImplicitSuperC> implicitSupers_;
   std::vector<CallbackC> callbacks_;

@@ -195,12 +195,25 @@ void FlowSolver::evalImplicitSuper(uint32_t id) {
     if (std::find(done.begin(), done.end(), st) != done.end()) continue;
     done.push_back(st);
     const Token& sup = tokens_[st];
+    uint32_t supFile = sup.file;
     const ClassFact& scls =
-        program_.files[sup.file].classes[sup.index - program_.classBase[sup.file]];
-    uint32_t sctor = program_.functionBase[sup.file] + scls.constructorFunction;
+        program_.files[supFile].classes[sup.index - program_.classBase[supFile]];
+    uint32_t sctor = program_.functionBase[supFile] + scls.constructorFunction;
+    VarId superOfSuper =
+        scls.superVar == kNoVar ? kNoVar : program_.varBase[supFile] + scls.superVar;
+    const FunctionFact* sctorFn = program_.function(sctor);
+    bool sctorImplicit = sctorFn && sctorFn->params.empty() && superOfSuper != kNoVar;
+    uint32_t call = implicitSupers_[id].call, instance = implicitSupers_[id].instance;
+    uint32_t depth = implicitSupers_[id].depth;
     if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
-      callFunction(implicitSupers_[id].call, functionTokenOf_[sctor], false,
-                   implicitSupers_[id].instance);
+      callFunction(call, functionTokenOf_[sctor], false, instance);
+    // `class C extends B {}` with `class B extends A {}`: B's implicit constructor forwards on.
+    if (sctorImplicit && depth < 16) {
+      implicitSupers_.push_back({call, instance, superOfSuper, {}, depth + 1});
+      uint32_t next = static_cast<uint32_t>(implicitSupers_.size() - 1);
+      watch(superOfSuper, WatchKind::ImplicitSuper, next);
+      evalImplicitSuper(next);
+    }
   }
 }
 
