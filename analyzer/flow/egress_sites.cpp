@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "flow/caller_split.h"
 #include "flow/entry_reach.h"
 #include "flow/witness.h"
 #include "support/url_host.h"
@@ -744,6 +745,7 @@ class Collector {
       addData(site, dataVars);
       out.push_back(std::move(site));
     }
+    splitDataByCaller(s_, p_, hit.call, urlVars, dataVars, out);
     return out;
   }
 

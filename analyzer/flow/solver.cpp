@@ -13,6 +13,7 @@
 //   solver_propagation.cpp  the worklist's propagation core: edges, fields, loads, stores
 //   solver_calls.cpp        call resolution: functions, classes, callbacks, library calls
 //   solver_queries.cpp      read-only queries after solving (deep taint, realizable paths)
+//   solver_contexts.cpp     the same along one caller's paths (caller_split.cpp)
 #include "flow/solver.h"
 
 #include <algorithm>
@@ -191,7 +192,7 @@ bool FlowSolver::phaseDeepTaint() {
       if (carrier == kNoVar) markBorn(to, static_cast<uint8_t>(1u << b));
       for (VarId cv : deepCarriers(from, static_cast<uint8_t>(1u << b)))
         if (implicitSeen_.insert((static_cast<uint64_t>(cv) << 32) | to)) {
-          implicitPreds_.push_back({cv, to, call, 0});
+          implicitPreds_.push_back({cv, to, call, kDeepField});
         }
     }
   }

@@ -70,6 +70,7 @@ struct Token {
   bool siteUrl = false;             // the customer's own site URL (catalog siteValues)
   bool environment = false;         // its members are environment variables (catalog)
   bool opaque = false;              // library value no catalog row can match, nor anything below it
+  uint32_t allocFunction = kNone;   // the function whose code made an app object (global index)
   bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
   std::vector<uint32_t> fallbacks;  // prototype chain
   // Objects that receive copies of every field (spread), with the spread that made the copy
@@ -173,8 +174,36 @@ class FlowSolver {
   struct PathFilter {
     const std::unordered_set<uint32_t>* calls = nullptr;
     const std::unordered_set<uint32_t>* calleeEdges = nullptr;
+    // A split by caller (caller_split.cpp): `calls` blocks only the argument edges of those
+    // calls (their returns pass); `via` is the one caller let in, `invocation` the functions
+    // whose activations belong to the call being followed (the helper and the single-caller
+    // wrappers above it).
+    bool entriesOnly = false;
+    uint32_t via = 0xffffffffu;
+    const std::vector<uint32_t>* invocation = nullptr;
+    bool blocks(uint32_t call, uint8_t dir) const {
+      return call != 0xffffffffu && calls && calls->count(call) && (!entriesOnly || dir == 1);
+    }
   };
   bool realizable(VarId v, uint8_t bit, const PathFilter& filter) const;
+  // Whether an origin of strings that mention `text` (a variable whose strings no variable
+  // before it explains: a literal, what a summary made) reaches v along value and
+  // concatenation edges that avoid the calls of filter.calls. Bounded: out of budget, yes.
+  bool stringOriginMentions(VarId v, const std::string& text, const PathFilter& filter) const;
+  // Whether object `token` reaches v from where it was made along value edges that avoid the
+  // calls of filter.calls. Bounded: out of budget, yes.
+  // 0: no; 1: yes; 2: yes, and the path came in through filter.via's arguments.
+  int tokenOriginReaches(VarId v, uint32_t token, const PathFilter& filter) const;
+  // realizable() for a split by caller (caller_split.cpp): a value made from an object's
+  // fields (JSON.stringify(body)) carries the data of the objects that reached it along the
+  // filter's paths, not of every object the variable held.
+  bool realizableThroughObjects(VarId v, uint8_t bit, const PathFilter& filter,
+                                int depth = 2) const;
+  // A variable among v and the fields of the objects that reached v along the filter's paths
+  // (depth-bounded, as deepCarriers) that carries bit along such a path, or kNoVar.
+  VarId carrierThroughObjects(VarId v, uint8_t bit, const PathFilter& filter, int depth = 2) const;
+  // The calls that reach function fn (global index).
+  const std::vector<uint32_t>& callersOf(uint32_t fn) const { return callersOfFn_[fn]; }
   // Calls of a method summarised by name (string and array methods) on a library value.
   const std::unordered_set<uint32_t>& summarisedMethodCalls() const {
     return summarisedMethodCalls_;
@@ -210,6 +239,9 @@ class FlowSolver {
   enum class EdgeKind : uint8_t { Value, TaintOnly, BaseTaint, PartTaint };
   static constexpr uint8_t kLeavesClosure = 3;
   static constexpr uint8_t kFromCallee = 4;
+  // A value made from an object's fields (JSON.stringify(body)) from a field that carries data:
+  // within a function for realizable(); realizableThroughObjects() follows the object instead.
+  static constexpr uint8_t kDeepField = 5;
   struct Edge {
     VarId to;
     EdgeKind kind;
@@ -419,7 +451,8 @@ class FlowSolver {
   struct ImplicitPred {
     VarId from, to;
     uint32_t call;
-    uint8_t dir;  // 0, or kFromCallee: a library call's result made from its callee value
+    uint8_t dir;  // 0, kFromCallee: a library call's result made from its callee value, or
+                  // kDeepField
   };
   std::vector<std::vector<uint32_t>> calleesOf_;    // function -> functions it calls
   std::vector<std::vector<uint32_t>> callersOfFn_;  // function -> calls that reach it
@@ -438,7 +471,14 @@ class FlowSolver {
   std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
+  // to -> the deep-taint edges into it (indices into deepTaintEdges_), built with preds_.
+  mutable std::unordered_map<VarId, std::vector<uint32_t>> deepInto_;
   void buildPredecessors() const;
+  // Variables that are fields of objects (the heap), built on first use by the caller split.
+  mutable std::vector<bool> fieldVars_;
+  const std::vector<bool>& fieldVars() const;
+  // realizable(); objectDepth >= 0: realizableThroughObjects() with that many nested objects.
+  bool searchRealizable(VarId v, uint8_t bit, const PathFilter& filter, int objectDepth) const;
   // Deep taint of an object at a depth, memoised per generation (see deepTaint).
   uint8_t deepTokenTaint(uint32_t token, int depth) const;
   static constexpr int kDeepDepths = kDeepTaintDepth + 1;  // memo slots for depths 0..8

@@ -44,6 +44,8 @@ void FlowSolver::addFileFacts(uint32_t file) {
         break;
     }
     uint32_t tok = allocToken(k, index, file, a.site);
+    tokens_[tok].allocFunction =
+        a.function == kTopLevel ? program_.topLevelFunction(file) : fb + a.function;
     if (k == TokenKind::Function && index < functionTokenOf_.size() &&
         functionTokenOf_[index] == kNone)
       functionTokenOf_[index] = tok;

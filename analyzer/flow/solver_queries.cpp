@@ -104,9 +104,16 @@ void FlowSolver::buildPredecessors() const {
   }
   for (auto [from, to, call, dir] : implicitPreds_)
     preds_[to].push_back({from, EdgeKind::TaintOnly, call, dir});
+  for (uint32_t i = 0; i < deepTaintEdges_.size(); ++i)
+    deepInto_[deepTaintEdges_[i].to].push_back(i);
 }
 
 bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) const {
+  return searchRealizable(v, bit, filter, -1);
+}
+
+bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter,
+                                  int objectDepth) const {
   if (v == kNoVar || !(vars_[find(v)].eff & bit)) return false;
   buildPredecessors();
   struct State {
@@ -129,12 +136,34 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
       key.append(reinterpret_cast<const char*>(st.stack.data()),
                  st.stack.size() * sizeof(uint32_t));
     if (!seen.insert(key).second) continue;
+    if (objectDepth >= 0) {
+      // Made from an object's fields: the data of the objects that reached the argument.
+      auto deep = deepInto_.find(st.var);
+      if (deep != deepInto_.end())
+        for (uint32_t i : deep->second) {
+          const DeepTaintEdge& d = deepTaintEdges_[i];
+          if (filter.blocks(d.call, 0)) continue;
+          if (objectDepth == 0) return true;  // nested too deep: stay sound
+          if (carrierThroughObjects(d.from, bit, filter, objectDepth - 1) != kNoVar) return true;
+        }
+    }
     for (const PredEdge& p : preds_[st.var]) {
+      if (p.dir == kDeepField && objectDepth >= 0) continue;  // followed above
       const VarState& from = vars_[find(p.from)];
       bool carries =
           p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
       if (!carries) continue;
-      if (p.call != kNone && filter.calls && filter.calls->count(p.call)) continue;
+      // A split by caller closes the other callers' arguments only where the path leaves the
+      // activation it started in (no call to come back into): inside an activation entered
+      // through a return, `post(B, await post(A, x))`, the arguments are that call's own.
+      if (filter.blocks(p.call, p.dir) && (!filter.entriesOnly || st.stack.empty())) continue;
+      if (objectDepth >= 0) {
+        // Following one caller: a value that went through the heap, a closure's variable or a
+        // library's state may come from any activation of the helper. Say yes (stay sound).
+        if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var)) return true;
+        const std::vector<bool>& heap = fieldVars();
+        if (find(p.from) < heap.size() && heap[find(p.from)]) return true;
+      }
       if (p.dir == kFromCallee && filter.calleeEdges && filter.calleeEdges->count(p.call)) continue;
       State next{p.from, st.stack};
       if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var)) {

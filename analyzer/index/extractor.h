@@ -101,7 +101,7 @@ class Extractor {
     return static_cast<VarId>(facts_.vars.size() - 1);
   }
   void alloc(VarId v, AllocKind k, uint32_t index, TSNode at) {
-    facts_.allocs.push_back({v, k, index, site(at)});
+    facts_.allocs.push_back({v, k, index, site(at), currentFunction()});
   }
   void copy(VarId dst, VarId src, TSNode at, bool taintOnly = false) {
     if (dst == kNoVar || src == kNoVar || dst == src) return;

@@ -39,6 +39,7 @@ struct AllocFact {
   AllocKind kind;
   uint32_t index;  // function index for Function/Class; 0 otherwise
   SourceSite site;
+  uint32_t function = 0xffffffffu;  // enclosing function; kTopLevel for module code
 };
 
 // `a === b`, `a !== b`, `a == b`, `a != b`: a web trigger comparing a request
