@@ -365,6 +365,7 @@ class FlowSolver {
   void evalConcat(uint32_t id);
   void evalExtends(uint32_t id);
   void evalImplicitSuper(uint32_t id);
+  void addImplicitSuper(uint32_t call, uint32_t instance, VarId superClass, uint32_t depth);
   void evalUrlJoin(uint32_t id);
   void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin);
   void evalCall(uint32_t call);
@@ -438,6 +439,7 @@ class FlowSolver {
     uint32_t depth = 0;          // implicit constructors above the `new` (a cycle stops)
   };
   std::vector<ImplicitSuperC> implicitSupers_;
+  FlatU64Set implicitSuperSeen_;  // (instance, super expression) pairs already added
   std::vector<CallbackC> callbacks_;
   std::vector<std::vector<uint32_t>> callTokensDone_;  // per call: callee tokens processed
   std::vector<std::vector<uint32_t>> callbackDone_;    // per callback constraint: functions bound

@@ -177,14 +177,22 @@ void FlowSolver::callClass(uint32_t callId, uint32_t classToken) {
     }
     if (implicit && !c.isSuperCall) {
       // `class B extends A {}`: the implicit constructor forwards to A, whenever A arrives.
-      implicitSupers_.push_back({callId, instance, cvb + cls.superVar, {}});
-      uint32_t id = static_cast<uint32_t>(implicitSupers_.size() - 1);
-      watch(cvb + cls.superVar, WatchKind::ImplicitSuper, id);
-      evalImplicitSuper(id);
+      addImplicitSuper(callId, instance, cvb + cls.superVar, 0);
     }
   }
   // Inheritance (our prototype falls back to the parent's) is the class's own constraint:
   // evalExtends, run whenever the super expression gets a class.
+}
+
+// Once per instance and super expression: an instance whose class chain meets the same
+// super expression twice (classes that a summary merged, generic code) runs it once.
+void FlowSolver::addImplicitSuper(uint32_t call, uint32_t instance, VarId superClass,
+                                  uint32_t depth) {
+  if (!implicitSuperSeen_.insert((uint64_t{instance} << 32) | find(superClass))) return;
+  implicitSupers_.push_back({call, instance, superClass, {}, depth});
+  uint32_t id = static_cast<uint32_t>(implicitSupers_.size() - 1);
+  watch(superClass, WatchKind::ImplicitSuper, id);
+  evalImplicitSuper(id);
 }
 
 void FlowSolver::evalImplicitSuper(uint32_t id) {
@@ -208,12 +216,7 @@ void FlowSolver::evalImplicitSuper(uint32_t id) {
     if (sctor < functionTokenOf_.size() && functionTokenOf_[sctor] != kNone)
       callFunction(call, functionTokenOf_[sctor], false, instance);
     // `class C extends B {}` with `class B extends A {}`: B's implicit constructor forwards on.
-    if (sctorImplicit && depth < 16) {
-      implicitSupers_.push_back({call, instance, superOfSuper, {}, depth + 1});
-      uint32_t next = static_cast<uint32_t>(implicitSupers_.size() - 1);
-      watch(superOfSuper, WatchKind::ImplicitSuper, next);
-      evalImplicitSuper(next);
-    }
+    if (sctorImplicit && depth < 16) addImplicitSuper(call, instance, superOfSuper, depth + 1);
   }
 }
 
