@@ -86,7 +86,10 @@ class AppSolver {
   }
 
   AppSolveResult run() {
-    for (auto& part : partitionFiles(in_.files, *in_.resolver, in_.realmOf, in_.partition)) {
+    auto tp = std::chrono::steady_clock::now();
+    auto parts = partitionFiles(in_.files, *in_.resolver, in_.realmOf, in_.partition);
+    if (timingOn()) fmt::print(stderr, "timing: partition {} ms\n", msSince(tp));
+    for (auto& part : parts) {
       groups_.emplace_back();
       groups_.back().files = std::move(part);
     }
@@ -201,10 +204,14 @@ class AppSolver {
       fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
                  g.solver->stats().steps, g.files.size());
     if (const char* dbg = std::getenv("FORGE_EGRESS_DEBUG")) dumpSolver(*g.solver, dbg);
+    t0 = std::chrono::steady_clock::now();
     g.flow = collectEgress(*g.solver, *in_.manifest);
     g.flow.policy = collectPolicySites(*g.solver, *in_.manifest, in_.policy);
+    if (timingOn()) fmt::print(stderr, "timing: collect {} ms\n", msSince(t0));
+    t0 = std::chrono::steady_clock::now();
     g.stats = g.solver->stats();
     g.solver.reset();
+    if (timingOn()) fmt::print(stderr, "timing: free {} ms\n", msSince(t0));
     if (split_ && g.stats.budgetHit)  // back to the app's list, for a second try
       for (size_t k = 0; k < g.files.size(); ++k)
         in_.files[g.files[k]] = std::move(g.program->files[k]);
