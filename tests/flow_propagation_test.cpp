@@ -1472,6 +1472,31 @@ export async function handler(req) {
         Hosts{"?user-input", "api.example.com"});
 }
 
+TEST_CASE("flow: event or product data beside a constant URL is an unknown host too",
+          "[flow][strings]") {
+  // Data whose origin names no host kind (event data, a product API's reply) as a whole URL:
+  // the site said only the constant's host before, and the URL from the data was lost.
+  const std::string src = R"(import api from '@forge/api';
+async function lookup() {
+  const r = await api.asApp().requestJira('/rest/api/3/myself');
+  return (await r.json()).avatarUrl;
+}
+export async function handler(event) {
+  await fetch(event.flag ? 'https://api.example.com/a' : event.target); // SINK_EVENT
+  await fetch(event.flag ? 'https://api.example.com/b' : await lookup()); // SINK_PRODUCT
+  await fetch(event.flag ? 'https://api.example.com/c' : 'https://other.example.com/'); // SINK_CONST
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_EVENT")) ==
+        Hosts{"?unknown", "api.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PRODUCT")) ==
+        Hosts{"?unknown", "api.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_CONST")) ==
+        Hosts{"api.example.com", "other.example.com"});
+}
+
 TEST_CASE("flow: data or a constant at the start of a template or concatenation is any host too",
           "[flow][strings]") {
   // `${payload.url || DEFAULT}/hook`: the constant is one alternative, the caller's value the

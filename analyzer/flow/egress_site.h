@@ -36,6 +36,8 @@ struct EgressSite {
   std::string hostDetail;  // e.g. the environment variable
   uint8_t data = 0;
   uint8_t urlData = 0;  // categories in the URL itself (the caller chooses the host)
+  // Unknown host: customer data may be the whole URL, so it is kept beside known hosts.
+  bool urlFromData = false;
   std::vector<WitnessStep> path;
   std::vector<std::string> entryPoints;
   std::string function;  // enclosing function's qualified name

@@ -73,6 +73,7 @@ struct Candidate {
   std::string detail;
   std::string matchUrl;
   bool relative = false;  // a path such as "/api/x": the page's own origin
+  bool anyUrl = false;    // customer data may be the whole URL: reported beside known hosts
 };
 
 }  // namespace
@@ -248,14 +249,16 @@ class Collector {
       if (same->path.empty()) same->path = site.path;
       same->data |= site.data;
       same->urlData |= site.urlData;
+      same->urlFromData = same->urlFromData || site.urlFromData;
     }
     bool anyKnown = std::any_of(into.begin(), into.end(),
                                 [](const EgressSite& e) { return e.host.has_value(); });
     if (anyKnown)
-      into.erase(
-          std::remove_if(into.begin(), into.end(),
-                         [](const EgressSite& e) { return !e.host && e.hostSource == "unknown"; }),
-          into.end());
+      into.erase(std::remove_if(into.begin(), into.end(),
+                                [](const EgressSite& e) {
+                                  return !e.host && e.hostSource == "unknown" && !e.urlFromData;
+                                }),
+                 into.end());
   }
 
   uint32_t enclosing(uint32_t call) const { return enclosingFunction(p_, call); }
@@ -473,11 +476,16 @@ class Collector {
     bool baseMayBeData = mayBeAnyUrl(baseVars);
     if (!out.empty() && (urlMayBeData || baseMayBeData)) {
       bool anyUnknown = false;
-      for (const auto& c : out) anyUnknown = anyUnknown || !c.host;
+      for (auto& c : out)
+        if (!c.host) {
+          anyUnknown = true;
+          c.anyUrl = true;
+        }
       if (!anyUnknown) {
         Candidate c;
         c.source = unknownSource(urlMayBeData ? urlVars : baseVars);
         c.url = "{" + c.source + "}";
+        c.anyUrl = true;
         out.push_back(c);
       }
     }
@@ -728,7 +736,9 @@ class Collector {
     for (auto& c : cands) anyKnown = anyKnown || c.host.has_value();
     std::map<std::string, Candidate> byHost;
     for (auto& c : cands) {
-      if (anyKnown && !c.host && c.source == "unknown") continue;
+      // An unknown host that says nothing beside known ones is noise (a helper's
+      // unresolved fallback); one that customer data may fill is where the data may go.
+      if (anyKnown && !c.host && c.source == "unknown" && !c.anyUrl) continue;
       std::string key = c.host ? "h:" + *c.host : "u:" + c.source;
       if (!byHost.count(key)) byHost.emplace(key, c);
     }
@@ -742,6 +752,7 @@ class Collector {
       site.hostSource = c.source;
       site.hostDetail = c.detail;
       site.urlData = urlData;
+      site.urlFromData = c.anyUrl;
       addData(site, dataVars);
       out.push_back(std::move(site));
     }
