@@ -1472,6 +1472,24 @@ export async function handler(req) {
         Hosts{"?user-input", "api.example.com"});
 }
 
+TEST_CASE("a handler wrapped by a package's function is the function it wraps", "[flow][entry]") {
+  // `withSentry(async (event) => …)`: the wrapper forwards the platform's call, so the function
+  // gets the entry's parameters. Before, it was dead code and the event's data reached nothing.
+  const std::string src = R"(import { withSentry } from 'sentry-forge-wrapper';
+export const handler = withSentry(async (event) => {
+  await fetch('https://hooks.example.com/x', { method: 'POST', body: JSON.stringify(event.issue) }); // SINK
+});
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].incomplete.empty());
+  const fe::EgressSite* site = egressAt(r, "src/index.js", lineOf(src, "SINK"));
+  REQUIRE(site != nullptr);
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == std::vector<std::string>{"event-data"});
+  CHECK(site->entryPoints == std::vector<std::string>{"fn"});
+}
+
 TEST_CASE("flow: event or product data beside a constant URL is an unknown host too",
           "[flow][strings]") {
   // Data whose origin names no host kind (event data, a product API's reply) as a whole URL:

@@ -616,6 +616,27 @@ TEST_CASE("a function whose handler is invalid makes the verdict incomplete",
   }
 }
 
+TEST_CASE("a handler that is a package's value makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  // The platform runs the package's code, which the scan does not read: before, the verdict
+  // was clean. A modelled package's value (the resolver's definitions) is not that.
+  for (const std::string index :
+       {"export { handler } from 'handlers-pkg';\n",
+        "module.exports = require('@acme/handlers');\n",
+        "import lib from 'handlers-pkg';\nexport const handler = lib.make({ retries: 2 });\n"}) {
+    INFO(index);
+    auto r = scanFiles({{"src/index.js", index}});
+    requireIncomplete(r);
+    CHECK(hasDiagnostic(r, "handler-missing", "manifest.yml"));
+  }
+  auto resolver = scanFiles({{"src/index.js",
+                              "import Resolver from '@forge/resolver';\n"
+                              "const resolver = new Resolver();\n"
+                              "resolver.define('ping', () => 'pong');\n"
+                              "export const handler = resolver.getDefinitions();\n"}});
+  requireComplete(resolver);
+}
+
 TEST_CASE("a Custom UI resource outside the app or without its page makes the verdict incomplete",
           "[hostile][fail-closed]") {
   auto manifest = [](const std::string& path) {

@@ -370,6 +370,7 @@ class FlowSolver {
   void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin);
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
+  bool wrappedEntry(uint32_t id, uint32_t token);
   void callFunction(uint32_t call, uint32_t fnToken, bool viaNew, uint32_t instance);
   // `f.call(thisArg, a, b)` and `f.apply(thisArg, [a, b])`: the extractor adds a call of f
   // itself (index/extract_calls.cpp), so the member call is not an unknown callee when f is

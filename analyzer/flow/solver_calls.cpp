@@ -287,6 +287,43 @@ bool FlowSolver::summaryReadsOnlyArguments(uint32_t summary) const {
   return true;
 }
 
+// A handler the app made by handing its functions to a package no catalog row describes
+// (`export const handler = withSentry(async (event) => …)`): the platform calls the
+// wrapper, whose code is not read. Wrappers forward the call, so the functions handed to it
+// get the entry's parameters and count as that entry's code; without this they were dead
+// code, and the event's data reached nothing. True when `t` is such a wrapper's value.
+bool FlowSolver::wrappedEntry(uint32_t id, uint32_t t) {
+  const Token& tok = tokens_[t];
+  if (tok.kind != TokenKind::Library || !tok.opaque || tok.creatorCall == kNone) return false;
+  uint32_t made = tok.creatorCall;
+  {
+    auto& done = callbackDone_[id];
+    if (std::find(done.begin(), done.end(), t) != done.end()) return true;
+    done.push_back(t);
+  }
+  const CallbackC cb = callbacks_[id];  // a copy: callbacks_ grows below
+  std::vector<std::string> names;
+  if (!cb.entryName.empty()) names.push_back(cb.entryName);
+  for (const auto& e : program_.entries)
+    if (e.callee == cb.holder) names.push_back(e.name);
+  const CallFact& c = program_.call(made);
+  VarId vb = program_.varBase[program_.fileOfCall(made)];
+  std::vector<VarId> args;
+  for (VarId a : c.args)
+    if (a != kNoVar) args.push_back(vb + a);
+  for (VarId arg : args)
+    for (const std::string& name : names) {
+      CallbackC inner = cb;
+      inner.holder = arg;
+      inner.returnTo = kNoVar;
+      inner.entryName = name;
+      callbacks_.push_back(std::move(inner));
+      callbackDone_.emplace_back();
+      watch(arg, WatchKind::Callback, static_cast<uint32_t>(callbacks_.size() - 1));
+    }
+  return true;
+}
+
 void FlowSolver::evalCallback(uint32_t id) {
   CallbackC cb = callbacks_[id];
   SmallIdVector toks = tokensFor(cb.holder);
@@ -300,6 +337,7 @@ void FlowSolver::evalCallback(uint32_t id) {
     bool librarySummary = tokens_[t].kind == TokenKind::Library && tokens_[t].sink == kNone &&
                           tokens_[t].summary != kNone && cb.call != kNone &&
                           !cb.paramFrom.empty() && summaryReadsOnlyArguments(tokens_[t].summary);
+    if (cb.call == kNone && wrappedEntry(id, t)) continue;
     if (tokens_[t].kind != TokenKind::Function && !librarySink && !librarySummary) continue;
     auto& done = callbackDone_[id];
     if (std::find(done.begin(), done.end(), t) != done.end()) continue;
