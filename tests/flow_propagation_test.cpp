@@ -1490,6 +1490,40 @@ export const handler = withSentry(async (event) => {
   CHECK(site->entryPoints == std::vector<std::string>{"fn"});
 }
 
+TEST_CASE("flow: array edits, Array.from's mapper, encoders and frozen objects keep the data",
+          "[flow][builtins]") {
+  // Each of these dropped the event's data (or the host) before: the builtin had no summary.
+  const std::string src = R"(import querystring from 'node:querystring';
+const D = Object.freeze({ base: 'https://api.example.com' });
+async function job(e) {
+  const a = [e.issue.key];
+  await fetch(D.base + '/x', { method: 'POST', body: JSON.stringify(a.splice(0)) }); // SPLICE
+  const parts = Array.from({ length: 2 }, (_, i) => [e.issue.summary].slice(i));
+  await fetch('https://api.example.com/c', { method: 'POST', body: JSON.stringify(parts) }); // FROM
+  await fetch('https://api.example.com/q?' + querystring.encode({ s: e.issue.summary })); // QS
+  const bytes = new TextEncoder().encode(e.issue.summary);
+  await fetch('https://api.example.com/t', { method: 'POST', body: bytes }); // ENCODER
+  await fetch('https://api.example.com/a', { method: 'POST', body: [e.issue].at(-1).key }); // AT
+  const w = ['x'].with(0, e.issue.key);
+  await fetch('https://api.example.com/w', { method: 'POST', body: JSON.stringify(w) }); // WITH
+  await fetch('https://api.example.com/k', { method: 'POST', body: 'constant'.slice(1) }); // CLEAN
+}
+module.exports = Object.freeze({ handler: job });
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  for (const char* marker : {"SPLICE", "FROM", "QS", "ENCODER", "AT", "WITH"}) {
+    INFO(marker);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, marker)) == event);
+    const fe::EgressSite* site = egressAt(r, "src/index.js", lineOf(src, marker));
+    REQUIRE(site != nullptr);
+    CHECK(site->host == std::optional<std::string>("api.example.com"));
+    CHECK(site->entryPoints == std::vector<std::string>{"fn"});
+  }
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "CLEAN")).empty());
+}
+
 TEST_CASE("flow: event or product data beside a constant URL is an unknown host too",
           "[flow][strings]") {
   // Data whose origin names no host kind (event data, a product API's reply) as a whole URL:
