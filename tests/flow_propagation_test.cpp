@@ -1524,6 +1524,31 @@ module.exports = Object.freeze({ handler: job });
   CHECK(dataAt(r, "src/index.js", lineOf(src, "CLEAN")).empty());
 }
 
+TEST_CASE("flow: a URL template filled in by replace keeps its host", "[flow][strings]") {
+  // `.replace(':id', id)` on a constant URL: the text before the pattern stays known. Before,
+  // the result had no known text, so the host was unknown and, with the caller's data in the
+  // path, an FE004 error said the caller chose the destination.
+  const std::string src = R"(const BASE = 'https://api.example.com';
+export async function handler(req) {
+  const payload = JSON.parse(req.body);
+  await fetch('https://api.example.com/v1/:id'.replace(':id', payload.id)); // SINK_PATH
+  await fetch(`${BASE}/v1/{a}/{b}`.replaceAll('{a}', payload.a)); // SINK_ALL
+  await fetch('https://old.example.com/x'.replace('old', 'new')); // SINK_EXACT
+  await fetch('https://:host/x'.replace(':host', payload.host)); // SINK_HOST
+  await fetch(payload.url.replace('http:', 'https:')); // SINK_DATA
+  return { statusCode: 200 };
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("webtrigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PATH")) == Hosts{"api.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_ALL")) == Hosts{"api.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_EXACT")) == Hosts{"new.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_HOST")) == Hosts{"?user-input"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_DATA")) == Hosts{"?user-input"});
+  CHECK_FALSE(hasFinding(r, "FE004", "src/index.js", lineOf(src, "SINK_PATH")));
+}
+
 TEST_CASE("flow: event or product data beside a constant URL is an unknown host too",
           "[flow][strings]") {
   // Data whose origin names no host kind (event data, a product API's reply) as a whole URL:

@@ -570,9 +570,13 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
               if (f["taint"]) flow.taintOnly = f["taint"].as<bool>();
               if (f["op"]) {
                 flow.op = f["op"].as<std::string>();
-                if ((flow.op != "concat" && flow.op != "urljoin") || !f["with"] ||
-                    !parseValueRef(f["with"].as<std::string>(), flow.with)) {
-                  r.error(f, "op must be concat or urljoin, with a `with` value reference");
+                bool replace = flow.op == "replace" || flow.op == "replaceAll";
+                if ((flow.op != "concat" && flow.op != "urljoin" && !replace) || !f["with"] ||
+                    !parseValueRef(f["with"].as<std::string>(), flow.with) ||
+                    (replace && (!f["by"] || !parseValueRef(f["by"].as<std::string>(), flow.by)))) {
+                  r.error(f,
+                          "op must be concat or urljoin, with a `with` value reference, or "
+                          "replace or replaceAll, with `with` and `by`");
                   continue;
                 }
               }

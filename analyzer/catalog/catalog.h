@@ -172,9 +172,12 @@ struct Flow {
   ValueRef to;
   bool taintOnly = false;
   // op "concat": to = from + with (String.prototype.concat);
-  // op "urljoin": to = new URL(from, with) (the path resolved against a base).
+  // op "urljoin": to = new URL(from, with) (the path resolved against a base);
+  // op "replace" / "replaceAll": to = from.replace(with, by) (String.prototype.replace with a
+  // string pattern: the text before the first match stays known).
   std::string op;
   ValueRef with;
+  ValueRef by;
 };
 
 struct SummaryModel {

@@ -290,6 +290,8 @@ class FlowSolver {
     VarId target;
     std::vector<VarId> parts;
     bool urlJoin = false;  // parts = {path, base}: resolve the path against the base
+    // parts = {text, pattern, replacement}: text.replace(pattern, replacement); 2: replaceAll
+    uint8_t replace = 0;
   };
   // A function value passed where it will be called: bind its params and return.
   struct CallbackC {
@@ -367,7 +369,8 @@ class FlowSolver {
   void evalImplicitSuper(uint32_t id);
   void addImplicitSuper(uint32_t call, uint32_t instance, VarId superClass, uint32_t depth);
   void evalUrlJoin(uint32_t id);
-  void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin);
+  void evalReplace(uint32_t id);
+  void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace = 0);
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
   bool wrappedEntry(uint32_t id, uint32_t token);

@@ -492,7 +492,12 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
     if (from == kNoVar) continue;
     if (!flow.op.empty()) {
       VarId with = refVar(flow.with, callId, calleeToken, false);
-      if (result != kNoVar) addConcat(result, {from, with}, flow.op == "urljoin");
+      uint8_t replace = flow.op == "replace" ? 1 : flow.op == "replaceAll" ? 2 : 0;
+      if (result != kNoVar && replace)
+        addConcat(result, {from, with, refVar(flow.by, callId, calleeToken, false)}, false,
+                  replace);
+      else if (result != kNoVar)
+        addConcat(result, {from, with}, flow.op == "urljoin");
       continue;
     }
     if (flow.from.deep) {

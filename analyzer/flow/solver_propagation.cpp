@@ -414,11 +414,12 @@ void FlowSolver::evalSpread(uint32_t id) {
   }
 }
 
-void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin) {
+void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace) {
   ConcatC cc;
   cc.target = target;
   cc.parts = std::move(parts);
   cc.urlJoin = urlJoin;
+  cc.replace = replace;
   concats_.push_back(cc);
   uint32_t id = static_cast<uint32_t>(concats_.size() - 1);
   for (VarId p : concats_.back().parts) {
@@ -427,6 +428,85 @@ void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin)
     addEdge(p, target, EdgeKind::PartTaint);
   }
   evalConcat(id);
+}
+
+// text.replace(pattern, replacement) with a string pattern (`'https://api.x/v1/:id'.replace(':id',
+// id)`): the text before the first match is kept, so a template's host stays known. A pattern
+// the analysis cannot read (a RegExp, a value) may match anywhere: the result is unknown, as
+// is any result once holes count (phase 2) and nothing better is known.
+void FlowSolver::evalReplace(uint32_t id) {
+  const ConcatC c = concats_[id];
+  VarId textVar = c.parts[0], patternVar = c.parts[1], byVar = c.parts[2];
+  if (textVar == kNoVar) return;
+  auto texts = strings(textVar).values();
+  if (texts.empty()) return;
+  auto patterns =
+      patternVar == kNoVar ? std::vector<AbstractString>{} : strings(patternVar).values();
+  auto bys = byVar == kNoVar ? std::vector<AbstractString>{} : strings(byVar).values();
+  AbstractString unknown;
+  unknown.kind = StringKind::Unknown;
+  unknown.origin = StringOrigin::Unknown;
+  if (patterns.empty()) {
+    if (!holesAsUnknown_) return;
+    patterns.push_back(unknown);
+  }
+  // A replacement with no known text, or one that may be data as a whole, counts as any
+  // string once holes count (as a concatenation's part does).
+  if (bys.empty() || (byVar != kNoVar && mayBeAnyValue(byVar))) {
+    if (!holesAsUnknown_ && bys.empty()) return;
+    if (holesAsUnknown_) {
+      AbstractString u = unknown;
+      if (byVar != kNoVar) u.origin = dataOrigin(byVar);
+      bys.push_back(u);
+    }
+  }
+  auto exact = [](std::string text) {
+    AbstractString e;
+    e.kind = StringKind::Exact;
+    e.text = std::move(text);
+    return e;
+  };
+  StringSet result;
+  for (const auto& t : texts) {
+    for (const auto& p : patterns) {
+      if (t.kind == StringKind::Unknown || p.kind != StringKind::Exact || p.text.empty()) {
+        AbstractString u = unknown;
+        if (t.kind == StringKind::Unknown) u.origin = t.origin;
+        if (holesAsUnknown_) result.add(u);
+        continue;
+      }
+      size_t at = t.text.find(p.text);
+      if (at == std::string::npos) {
+        if (t.kind == StringKind::Exact) {
+          result.add(t);  // nothing to replace
+        } else {
+          // A match may begin in the known text and end in the unknown rest.
+          size_t keep = t.text.size() + 1 > p.text.size() ? t.text.size() + 1 - p.text.size() : 0;
+          AbstractString rest = unknown;
+          rest.origin = t.origin;
+          result.add(concatStrings(exact(t.text.substr(0, keep)), rest));
+        }
+        continue;
+      }
+      std::string after = t.text.substr(at + p.text.size());
+      bool moreMatches = c.replace == 2 && after.find(p.text) != std::string::npos;
+      for (const auto& b : bys) {
+        AbstractString out = concatStrings(exact(t.text.substr(0, at)), b);
+        if (t.kind == StringKind::Exact && !moreMatches) {
+          out = concatStrings(out, exact(after));
+        } else {
+          AbstractString rest = unknown;
+          rest.origin = t.kind == StringKind::Exact ? StringOrigin::Unknown : t.origin;
+          out = concatStrings(
+              concatStrings(
+                  out, exact(after.substr(0, moreMatches ? after.find(p.text) : after.size()))),
+              rest);
+        }
+        result.add(std::move(out));
+      }
+    }
+  }
+  if (!result.empty()) addStrings(c.target, stringPool_.intern(std::move(result)));
 }
 
 // new URL(path, base): an absolute path wins; "/x" keeps the base's origin;
@@ -483,6 +563,10 @@ void FlowSolver::evalUrlJoin(uint32_t id) {
 void FlowSolver::evalConcat(uint32_t id) {
   if (concats_[id].urlJoin) {
     evalUrlJoin(id);
+    return;
+  }
+  if (concats_[id].replace) {
+    evalReplace(id);
     return;
   }
   const ConcatC& c = concats_[id];
