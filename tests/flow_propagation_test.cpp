@@ -1549,6 +1549,34 @@ export async function handler(req) {
   CHECK_FALSE(hasFinding(r, "FE004", "src/index.js", lineOf(src, "SINK_PATH")));
 }
 
+TEST_CASE("flow: a resolver request sent or copied whole carries its payload and context",
+          "[flow][sources]") {
+  // Before, only context.accountId (user identity) was in the whole request: the payload the
+  // UI sent and the context were lost from `JSON.stringify(req)` and copies of req.
+  const std::string src = R"(import Resolver from '@forge/resolver';
+const resolver = new Resolver();
+resolver.define('a', async (req) => {
+  await fetch('https://api.example.com/1', { method: 'POST', body: JSON.stringify(req) }); // WHOLE
+  const copy = { ...req };
+  await fetch('https://api.example.com/2', { method: 'POST', body: copy.payload.lang }); // SPREAD
+  const assigned = Object.assign({}, req);
+  await fetch('https://api.example.com/3', { method: 'POST', body: assigned.payload.x }); // ASSIGN
+});
+export const handler = resolver.getDefinitions();
+)";
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  auto has = [&](const char* marker, const std::string& category) {
+    auto data = dataAt(r, "src/index.js", lineOf(src, marker));
+    return std::find(data.begin(), data.end(), category) != data.end();
+  };
+  for (const char* marker : {"WHOLE", "SPREAD", "ASSIGN"}) {
+    INFO(marker);
+    CHECK(has(marker, "user-input"));
+    CHECK(has(marker, "install-context"));
+  }
+}
+
 TEST_CASE("flow: event or product data beside a constant URL is an unknown host too",
           "[flow][strings]") {
   // Data whose origin names no host kind (event data, a product API's reply) as a whole URL:
