@@ -1577,6 +1577,28 @@ export const handler = resolver.getDefinitions();
   }
 }
 
+TEST_CASE("flow: a property defined with a value or a getter holds what they give",
+          "[flow][builtins]") {
+  // Object.defineProperty had no summary: the value or what the getter returns was lost.
+  const std::string src = R"(export async function handler(e) {
+  const o = {};
+  Object.defineProperty(o, 's', { value: e.issue.key });
+  await fetch('https://api.example.com/a', { method: 'POST', body: o.s }); // VALUE
+  const g = {};
+  Object.defineProperty(g, 't', { get: () => e.issue.summary });
+  await fetch('https://api.example.com/b', { method: 'POST', body: g.t }); // GETTER
+  const c = {};
+  Object.defineProperty(c, 'u', { value: 'https://other.example.com/' });
+  await fetch(c.u, { method: 'POST', body: 'x' }); // HOST
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "VALUE")) == std::vector<std::string>{"event-data"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "GETTER")) == std::vector<std::string>{"event-data"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "HOST")) == Hosts{"other.example.com"});
+}
+
 TEST_CASE("flow: event or product data beside a constant URL is an unknown host too",
           "[flow][strings]") {
   // Data whose origin names no host kind (event data, a product API's reply) as a whole URL:

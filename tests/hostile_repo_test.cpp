@@ -796,17 +796,31 @@ TEST_CASE("a handler whose file has no such export makes the verdict incomplete"
   REQUIRE(missing.apps.size() == 1);
   REQUIRE(missing.apps[0].incomplete.size() == 1);
   CHECK(missing.apps[0].incomplete[0].find("has no export 'handler'") != std::string::npos);
-  // Exports defined by a call are not followed: still incomplete, and the message says why.
+  // Exports defined by a call that is not followed: still incomplete, and the message says why.
   auto byCall = fe::test::scanFiles(
       {{"manifest.yml", manifest},
        {"src/impl.js", "exports.handler = async () => fetch('https://a.example.com');\n"},
        {"src/index.js",
         "var impl_1 = require('./impl');\n"
-        "Object.defineProperty(exports, 'handler', { enumerable: true, get: "
-        "function () { return impl_1.handler; } });\n"}});
+        "Object.defineProperties(exports, { handler: { enumerable: true, get: "
+        "function () { return impl_1.handler; } } });\n"}});
   REQUIRE(byCall.apps.size() == 1);
   REQUIRE(byCall.apps[0].incomplete.size() == 1);
   CHECK(byCall.apps[0].incomplete[0].find("defines its exports by a call") != std::string::npos);
+  // TypeScript's CommonJS re-export, a getter defined by Object.defineProperty, is followed:
+  // the handler is impl's, which the entry point reaches.
+  auto getter = fe::test::scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/impl.js", "exports.handler = async () => fetch('https://a.example.com');\n"},
+       {"src/index.js",
+        "exports.handler = void 0;\nvar impl_1 = require('./impl');\n"
+        "Object.defineProperty(exports, 'handler', { enumerable: true, get: "
+        "function () { return impl_1.handler; } });\n"}});
+  REQUIRE(getter.apps.size() == 1);
+  CHECK(getter.apps[0].incomplete.empty());
+  const fe::EgressSite* site = fe::test::egressAt(getter, "src/impl.js", 1);
+  REQUIRE(site != nullptr);
+  CHECK(site->entryPoints == std::vector<std::string>{"fn"});
   // The export in each form a module may give it: no warning.
   for (const std::string& src :
        {std::string("export const handler = async (e) => fetch('https://a.example.com');\n"),

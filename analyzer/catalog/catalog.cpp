@@ -568,6 +568,14 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
                 continue;
               }
               if (f["taint"]) flow.taintOnly = f["taint"].as<bool>();
+              if (f["called"]) flow.called = f["called"].as<bool>();
+              if (f["key"]) {
+                if (!parseValueRef(f["key"].as<std::string>(), flow.key)) {
+                  r.error(f, "`key` must be a value reference");
+                  continue;
+                }
+                flow.hasKey = true;
+              }
               if (f["op"]) {
                 flow.op = f["op"].as<std::string>();
                 bool replace = flow.op == "replace" || flow.op == "replaceAll";

@@ -178,6 +178,12 @@ struct Flow {
   std::string op;
   ValueRef with;
   ValueRef by;
+  // key: the field of `to` written is named by this value's strings (`Object.defineProperty(o,
+  // k, d)` writes o[k]); called: `from` holds functions, and what calling them returns flows
+  // (a property's getter).
+  bool hasKey = false;
+  ValueRef key;
+  bool called = false;
 };
 
 struct SummaryModel {

@@ -488,6 +488,11 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
       }
     } else {
       from = refVar(flow.from, callId, calleeToken, false);
+      if (flow.called && from != kNoVar) {
+        VarId ret = newSolverVar("called result", c.site, file);
+        callbackFromArg(callId, from, {}, {}, ret);
+        from = ret;
+      }
     }
     if (from == kNoVar) continue;
     if (!flow.op.empty()) {
@@ -552,7 +557,14 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         // Origin: `setState(x)` writes the state its `useState()` call returned.
         VarId target = refVar(flow.to, callId, calleeToken, true);
         if (target == kNoVar) break;
-        if (flow.to.allFields) {
+        if (flow.hasKey) {
+          // A field named by a value: `Object.defineProperty(o, k, d)` writes o[k].
+          VarId key = refVar(flow.key, callId, calleeToken, false);
+          stores_.push_back({target, key, from, ""});
+          uint32_t id = static_cast<uint32_t>(stores_.size() - 1);
+          watch(target, WatchKind::Store, id);
+          if (key != kNoVar) watch(key, WatchKind::Store, id);
+        } else if (flow.to.allFields) {
           // Object.assign(target, source): copy every field.
           spreads_.push_back({target, from, {}});
           uint32_t id = static_cast<uint32_t>(spreads_.size() - 1);
