@@ -1426,3 +1426,50 @@ TEST_CASE("SDK family: Google Cloud BigQuery and Storage report their service ho
   CHECK(hostsAt(r, "src/index.js", 9) == Hosts{"storage.googleapis.com"});
   CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"user-input"});
 }
+
+TEST_CASE(
+    "SDK family: undici dispatchers, Octokit GraphQL and pagination, deep OpenAI methods, "
+    "PostHog's immediate capture, graphql-request's setHeader and setEndpoint",
+    "[families]") {
+  // Each of these calls was no egress at all before (a clean verdict), or lost its data.
+  const std::string src = R"(const { Client, Pool } = require('undici');
+import { Octokit } from '@octokit/rest';
+import { graphql } from '@octokit/graphql';
+import OpenAI from 'openai';
+import { PostHog } from 'posthog-node';
+import { GraphQLClient } from 'graphql-request';
+export async function handler(event) {
+  await new Client('https://client.example.com').request({ path: '/x', body: event.body }); // CLIENT
+  const pool = new Pool('https://pool.example.com');
+  await pool.request({ path: '/y', method: 'POST', body: event.issue.key }); // POOL
+  const o = new Octokit({ auth: 't' });
+  await o.graphql('query { x }', { t: event.issue.fields.summary }); // OCTO_GQL
+  await o.paginate('GET /repos', { q: event.issue.key }); // OCTO_PAGE
+  await graphql('query', { v: event.issue.key }); // GQL
+  const openai = new OpenAI();
+  await openai.beta.chat.completions.parse({ messages: [{ content: event.issue.key }] }); // OPENAI
+  await new PostHog('k').captureImmediate({ distinctId: event.issue.key }); // POSTHOG
+  const gq = new GraphQLClient('https://gql.example.com/graphql');
+  gq.setHeader('X-User', event.issue.key);
+  await gq.request('query { y }'); // GQL_HEADER
+  const moved = new GraphQLClient('https://gql.example.com/graphql');
+  moved.setEndpoint(event.target);
+  await moved.request('query { z }'); // GQL_ENDPOINT
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  std::vector<std::pair<const char*, const char*>> expected = {
+      {"CLIENT", "client.example.com"}, {"POOL", "pool.example.com"},
+      {"OCTO_GQL", "api.github.com"},   {"OCTO_PAGE", "api.github.com"},
+      {"GQL", "api.github.com"},        {"OPENAI", "api.openai.com"},
+      {"POSTHOG", "us.i.posthog.com"},  {"GQL_HEADER", "gql.example.com"}};
+  for (auto [marker, host] : expected) {
+    INFO(marker);
+    CHECK(hostAt(r, "src/index.js", lineOf(src, marker)) == host);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, marker)) == event);
+  }
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "GQL_ENDPOINT")) ==
+        std::vector<std::string>{"?unknown", "gql.example.com"});
+}
