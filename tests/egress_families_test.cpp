@@ -1473,3 +1473,42 @@ export async function handler(event) {
   CHECK(hostsAt(r, "src/index.js", lineOf(src, "GQL_ENDPOINT")) ==
         std::vector<std::string>{"?unknown", "gql.example.com"});
 }
+
+TEST_CASE("SDK family: Resend, HubSpot, Algolia and the AWS DynamoDB document client and S3 upload",
+          "[families]") {
+  // Unmodelled before: each of these apps had a clean verdict while it sent the event out.
+  const std::string src = R"(import { Resend } from 'resend';
+import { Client } from '@hubspot/api-client';
+import algoliasearch from 'algoliasearch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Upload } from '@aws-sdk/lib-storage';
+import { S3Client } from '@aws-sdk/client-s3';
+export async function handler(event) {
+  await new Resend('k').emails.send({ to: event.issue.key }); // RESEND
+  const hs = new Client({ accessToken: 't' });
+  await hs.crm.contacts.basicApi.create({ properties: { email: event.issue.key } }); // HUBSPOT
+  const idx = algoliasearch('APP', 'key').initIndex('issues'); // INIT_INDEX
+  await idx.saveObject({ title: event.issue.key }); // ALGOLIA
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+  await doc.send(new PutCommand({ TableName: 't', Item: event.issue })); // DYNAMO
+  const params = { Bucket: 'b', Key: 'k', Body: event.issue.key };
+  await new Upload({ client: new S3Client({}), params }).done(); // UPLOAD
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  std::vector<std::pair<const char*, const char*>> expected = {
+      {"RESEND", "api.resend.com"},
+      {"HUBSPOT", "api.hubapi.com"},
+      {"ALGOLIA", "*.algolia.net"},
+      {"DYNAMO", "dynamodb.*.amazonaws.com"},
+      {"UPLOAD", "*.amazonaws.com"}};
+  for (auto [marker, host] : expected) {
+    INFO(marker);
+    CHECK(hostAt(r, "src/index.js", lineOf(src, marker)) == host);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, marker)) == event);
+  }
+  CHECK(egressAt(r, "src/index.js", lineOf(src, "INIT_INDEX")) == nullptr);
+}
