@@ -1512,3 +1512,28 @@ export async function handler(event) {
   }
   CHECK(egressAt(r, "src/index.js", lineOf(src, "INIT_INDEX")) == nullptr);
 }
+
+TEST_CASE("SDK family: Twilio's products go to their own hosts, at the call that sends",
+          "[families]") {
+  // verify.v2.services(sid).verifications.create went to api.twilio.com, at the services(sid)
+  // call (which sends nothing) and without the data it sends.
+  const std::string src = R"(import twilio from 'twilio';
+const client = twilio('AC1', 'tok');
+export async function handler(event) {
+  await client.verify.v2.services('VA1').verifications.create({ to: event.issue.key }); // VERIFY
+  await client.conversations.v1.conversations('CH1').messages.create({ body: event.issue.key }); // CONV
+  await client.messages.create({ to: '+1', body: event.issue.key }); // SMS
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  std::vector<std::pair<const char*, const char*>> expected = {{"VERIFY", "verify.twilio.com"},
+                                                               {"CONV", "conversations.twilio.com"},
+                                                               {"SMS", "api.twilio.com"}};
+  for (auto [marker, host] : expected) {
+    INFO(marker);
+    CHECK(hostsAt(r, "src/index.js", lineOf(src, marker)) == std::vector<std::string>{host});
+    CHECK(dataAt(r, "src/index.js", lineOf(src, marker)) == event);
+  }
+}
