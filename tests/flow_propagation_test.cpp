@@ -579,6 +579,39 @@ resolver.define('k', async ({ payload, context }) => {
   checkLiteralSink(r, src, "SINK_CAPTURE", {"user-identity"});
 }
 
+TEST_CASE("flow: a helper's parameter read by its callback or closure reaches the caller's sink",
+          "[flow]") {
+  // Call/return matching: the value comes back through the callback's return (map's, each's,
+  // the returned closure's), then from the helper's parameter; the frames of the closure and
+  // of what called it are left there, the helper's own caller stays matched. A field the
+  // helper writes is read by another call: any activation may have written it.
+  const std::string src = resolverModule(R"(function titles(p) { return [1].map(() => p.title); }
+function each(xs, cb) { return cb(xs[0]); }
+function viaEach(p) { return each([1], () => p.title); }
+function reader(p) { return () => p.title; }
+function store(o, p) { o.v = p.title; }
+function load(o) { return o.v; }
+function same(x) { return x; }
+resolver.define('k', async ({ payload }) => {
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify(titles(payload)) }); // SINK_MAP
+  await fetch('https://api.example.com/b', { method: 'POST', body: viaEach(payload) }); // SINK_EACH
+  const read = reader(payload);
+  await fetch('https://api.example.com/c', { method: 'POST', body: read() }); // SINK_CLOSURE
+  const box = {};
+  store(box, payload);
+  await fetch('https://api.example.com/d', { method: 'POST', body: load(box) }); // SINK_FIELD
+  same(payload.title);
+  await fetch('https://api.example.com/e', { method: 'POST', body: same('fixed') }); // SINK_SAME
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_MAP", {"user-input"});
+  checkLiteralSink(r, src, "SINK_EACH", {"user-input"});
+  checkLiteralSink(r, src, "SINK_CLOSURE", {"user-input"});
+  checkLiteralSink(r, src, "SINK_FIELD", {"user-input"});
+  checkLiteralSink(r, src, "SINK_SAME", kNone);
+}
+
 // ---------------------------------------------------------------- classes
 
 TEST_CASE("flow: classes, fields, constructor parameters and methods", "[flow]") {

@@ -480,9 +480,20 @@ class FlowSolver {
   // to -> the deep-taint edges into it (indices into deepTaintEdges_), built with preds_.
   mutable std::unordered_map<VarId, std::vector<uint32_t>> deepInto_;
   void buildPredecessors() const;
+  // var -> the function whose frame holds it, for the parameters, `this`, `arguments` and
+  // return variables (what argument and return edges connect); kNone for the others. Built
+  // with preds_.
+  mutable std::vector<uint32_t> frameOwner_;
+  // Whether function `inner` is written inside the body of `outer` (at any depth).
+  bool nestedIn(uint32_t inner, uint32_t outer) const;
   // Variables that are fields of objects (the heap), built on first use by the caller split.
   mutable std::vector<bool> fieldVars_;
   const std::vector<bool>& fieldVars() const;
+  bool isHeap(VarId v) const {
+    const std::vector<bool>& heap = fieldVars();
+    VarId r = find(v);
+    return r < heap.size() && heap[r];
+  }
   // realizable(); objectDepth >= 0: realizableThroughObjects() with that many nested objects.
   bool searchRealizable(VarId v, uint8_t bit, const PathFilter& filter, int objectDepth) const;
   // Deep taint of an object at a depth, memoised per generation (see deepTaint).

@@ -106,6 +106,32 @@ void FlowSolver::buildPredecessors() const {
     preds_[to].push_back({from, EdgeKind::TaintOnly, call, dir});
   for (uint32_t i = 0; i < deepTaintEdges_.size(); ++i)
     deepInto_[deepTaintEdges_[i].to].push_back(i);
+  frameOwner_.assign(vars_.size(), kNone);
+  for (uint32_t fn = 0; fn < program_.functionCount; ++fn) {
+    const FunctionFact* f = program_.function(fn);
+    if (!f) continue;
+    VarId vb = program_.varBase[program_.fileOfFunction(fn)];
+    auto own = [&](VarId local) {
+      if (local != kNoVar && vb + local < frameOwner_.size()) frameOwner_[vb + local] = fn;
+    };
+    for (VarId p : f->params) own(p);
+    own(f->returnVar);
+    own(f->argumentsElements);
+    if (!f->isArrow) own(f->thisVar);  // an arrow's `this` is its enclosing function's
+  }
+}
+
+bool FlowSolver::nestedIn(uint32_t inner, uint32_t outer) const {
+  if (inner >= program_.functionCount || outer >= program_.functionCount) return false;
+  uint32_t file = program_.fileOfFunction(inner);
+  if (inner == outer || file != program_.fileOfFunction(outer)) return false;
+  uint32_t base = program_.functionBase[file];
+  const FunctionFact* f = program_.function(inner);
+  for (int hops = 0; f && f->parent != kTopLevel && hops < 4096; ++hops) {
+    if (base + f->parent == outer) return true;
+    f = program_.function(base + f->parent);
+  }
+  return false;
 }
 
 bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) const {
@@ -116,9 +142,14 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
                                   int objectDepth) const {
   if (v == kNoVar || !(vars_[find(v)].eff & bit)) return false;
   buildPredecessors();
+  // A frame entered backwards through a return: the call, and the function it called.
+  struct Frame {
+    uint32_t call;
+    uint32_t callee;
+  };
   struct State {
     VarId var;
-    std::vector<uint32_t> stack;  // calls whose return we came back through
+    std::vector<Frame> stack;  // calls whose return we came back through
   };
   constexpr size_t kMaxDepth = 8;
   constexpr size_t kBudget = 200000;
@@ -133,8 +164,7 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
     // Key: the variable and the call stack, as raw bytes.
     std::string key(reinterpret_cast<const char*>(&st.var), sizeof(st.var));
     if (!st.stack.empty())
-      key.append(reinterpret_cast<const char*>(st.stack.data()),
-                 st.stack.size() * sizeof(uint32_t));
+      key.append(reinterpret_cast<const char*>(st.stack.data()), st.stack.size() * sizeof(Frame));
     if (!seen.insert(key).second) continue;
     if (objectDepth >= 0) {
       // Made from an object's fields: the data of the objects that reached the argument.
@@ -166,20 +196,32 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
       }
       if (p.dir == kFromCallee && filter.calleeEdges && filter.calleeEdges->count(p.call)) continue;
       State next{p.from, st.stack};
-      if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var)) {
-        // Left a closure by a side effect, or written into a library's state: any caller may
-        // have entered the writer.
+      if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var) ||
+          (p.dir == 0 && isHeap(st.var))) {
+        // Left a closure by a side effect, written into a library's state or into an
+        // object's field (objects are not told apart by the activation that wrote them): any
+        // caller may have entered the writer.
         next.stack.clear();
       } else if (p.dir == 2) {
         // Backwards through a return: remember the call to come back into it.
         if (next.stack.size() < kMaxDepth)
-          next.stack.push_back(p.call);
+          next.stack.push_back({p.call, p.from < frameOwner_.size() ? frameOwner_[p.from] : kNone});
         else
           next.stack.clear();  // too deep: forget, and accept any caller
       } else if (p.dir == 1 && !next.stack.empty()) {
-        // Backwards through an argument: only the call we came out of.
-        if (next.stack.back() != p.call) continue;
-        next.stack.pop_back();
+        // Backwards through an argument: only the call we came out of. Where we came out of
+        // a closure of this function (a callback that reads the function's parameter), the
+        // closure's frame and those between are left: the parameter is the enclosing
+        // activation's, entered by the call below them, or by any call when none is.
+        uint32_t owner = st.var < frameOwner_.size() ? frameOwner_[st.var] : kNone;
+        if (owner != kNone && next.stack.back().callee != owner &&
+            nestedIn(next.stack.back().callee, owner)) {
+          while (!next.stack.empty() && next.stack.back().callee != owner) next.stack.pop_back();
+        }
+        if (!next.stack.empty()) {
+          if (next.stack.back().call != p.call) continue;
+          next.stack.pop_back();
+        }
       }
       work.push_back(std::move(next));
     }

@@ -16,6 +16,7 @@ uint32_t Extractor::createFunction(TSNode node, std::string name) {
   if (!outer.empty()) qualified = outer + "." + qualified;
   fn.name = qualified;
   fn.site = site(node);
+  fn.parent = functions_.back().index;
   fn.thisVar = newVar("this", node);
   fn.returnVar = newVar("return of " + qualified, node);
   fn.argumentsVar = newVar("arguments", node);

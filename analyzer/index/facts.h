@@ -81,6 +81,9 @@ struct FunctionFact {
   bool isArrow = false;
   bool isClassConstructor = false;
   uint32_t classIndex = 0xffffffffu;  // for constructors and methods
+  // The function whose body holds this one (its closure's variables are that one's);
+  // kTopLevel for module code.
+  uint32_t parent = 0xffffffffu;
 };
 
 struct ClassFact {
