@@ -1537,3 +1537,116 @@ export async function handler(event) {
     CHECK(dataAt(r, "src/index.js", lineOf(src, marker)) == event);
   }
 }
+
+TEST_CASE("SDK family: database, cache, search, AI and SaaS clients reach their servers",
+          "[families]") {
+  // Each client is a package the app does not ship the code of: without its row the call
+  // was an unknown library call and the app read "no external egress".
+  const std::string src = R"(import mysql from 'mysql2/promise';
+import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
+import Redis from 'ioredis';
+import { createClient } from 'redis';
+import { Client as Elastic } from '@elastic/elasticsearch';
+import { createClient as supa } from '@supabase/supabase-js';
+import Airtable from 'airtable';
+import { LinearClient } from '@linear/sdk';
+import { GoogleGenerativeAI } from '@google/generative-ai';
+import { GoogleGenAI } from '@google/genai';
+import { Mistral } from '@mistralai/mistralai';
+import Groq from 'groq-sdk';
+import { CohereClient } from 'cohere-ai';
+import { Client as Graph } from '@microsoft/microsoft-graph-client';
+import Mailgun from 'mailgun.js';
+import mailchimp from '@mailchimp/mailchimp_marketing';
+import { api as pd, event as pdEvent } from '@pagerduty/pdjs';
+import { Version3Client } from 'jira.js';
+import { Pool } from 'pg';
+
+const Ticket = mongoose.model('Ticket', new mongoose.Schema({ key: String }));
+mongoose.connect('mongodb+srv://u:p@cluster0.abc.mongodb.net/app');
+
+export async function handler(event) {
+  const k = event.issue.key;
+  const conn = await mysql.createConnection({ host: 'mysql.example.com', user: 'x' });
+  await conn.execute('INSERT INTO t VALUES (?)', [k]); // MYSQL
+  const mongo = new MongoClient('mongodb://mongo.example.com:27017');
+  await mongo.db('app').collection('tickets').insertOne({ k }); // MONGO
+  await Ticket.create({ key: k }); // MONGOOSE
+  await new Ticket({ key: k }).save(); // MONGOOSE_SAVE
+  const redis = new Redis('redis://cache.example.com:6379');
+  redis.on('error', () => {}); // ON
+  await redis.set('k', k); // IOREDIS
+  const rc = createClient({ url: 'redis://r.example.com:6379' });
+  await rc.connect(); // CONNECT
+  await rc.hSet('h', 'f', k); // REDIS
+  const es = new Elastic({ node: 'https://es.example.com:9200' });
+  await es.index({ index: 'i', document: { k } }); // ELASTIC
+  const sb = supa('https://proj.supabase.co', 'anon');
+  await sb.from('t').insert({ k }); // SUPABASE
+  const base = new Airtable({ apiKey: 'x' }).base('app1');
+  await base('Table').create([{ fields: { k } }]); // AIRTABLE
+  await new LinearClient({ apiKey: 'x' }).createIssue({ title: k }); // LINEAR
+  const model = new GoogleGenerativeAI('key').getGenerativeModel({ model: 'gemini' });
+  await model.generateContent(k); // GEMINI
+  await new GoogleGenAI({ apiKey: 'x' }).models.generateContent({ contents: k }); // GENAI
+  await new Mistral({ apiKey: 'x' }).chat.complete({ messages: [{ content: k }] }); // MISTRAL
+  await new Groq().chat.completions.create({ messages: [{ content: k }] }); // GROQ
+  await new CohereClient({ token: 'x' }).chat({ message: k }); // COHERE
+  await Graph.init({ authProvider: () => {} }).api('/me/sendMail').post({ message: k }); // GRAPH
+  const mg = new Mailgun(FormData).client({ username: 'api', key: 'x' });
+  await mg.messages.create('d.example.com', { text: k }); // MAILGUN
+  mailchimp.setConfig({ apiKey: 'x', server: 'us1' });
+  await mailchimp.lists.addListMember('l', { email_address: k }); // MAILCHIMP
+  await pd({ token: 'x' }).post('/incidents', { data: { k } }); // PAGERDUTY
+  await pdEvent({ data: { payload: { summary: k } } }); // PD_EVENT
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('INSERT INTO t VALUES ($1)', [k]); // PG
+  await pool.query('SELECT 1'); // PG_CONST
+  const jira = new Version3Client({ host: 'https://acme.atlassian.net' });
+  await jira.issues.createIssue({ fields: { summary: k } }); // JIRAJS
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  std::vector<std::pair<const char*, const char*>> expected = {
+      {"MYSQL", "mysql.example.com"},
+      {"MONGO", "mongo.example.com:27017"},
+      {"MONGOOSE", "cluster0.abc.mongodb.net"},
+      {"MONGOOSE_SAVE", "cluster0.abc.mongodb.net"},
+      {"IOREDIS", "cache.example.com:6379"},
+      {"REDIS", "r.example.com:6379"},
+      {"ELASTIC", "es.example.com:9200"},
+      {"SUPABASE", "proj.supabase.co"},
+      {"AIRTABLE", "api.airtable.com"},
+      {"LINEAR", "api.linear.app"},
+      {"GEMINI", "generativelanguage.googleapis.com"},
+      {"GENAI", "generativelanguage.googleapis.com"},
+      {"MISTRAL", "api.mistral.ai"},
+      {"GROQ", "api.groq.com"},
+      {"COHERE", "api.cohere.com"},
+      {"GRAPH", "graph.microsoft.com"},
+      {"MAILGUN", "api.mailgun.net"},
+      {"MAILCHIMP", "*.api.mailchimp.com"},
+      {"PAGERDUTY", "api.pagerduty.com"},
+      {"PD_EVENT", "events.pagerduty.com"},
+      {"JIRAJS", "acme.atlassian.net"}};
+  for (auto [marker, host] : expected) {
+    INFO(marker);
+    int line = lineOf(src, marker);
+    CHECK(hostsAt(r, "src/index.js", line) == std::vector<std::string>{host});
+    CHECK(dataAt(r, "src/index.js", line) == event);
+  }
+  // The listener and the connect call send no command: no site on their lines.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "ON")).empty());
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "CONNECT")).empty());
+  // pg's host is in an environment variable: a site with no known host, its data still
+  // checked; a constant query carries none.
+  auto pg = egressAt(r, "src/index.js", lineOf(src, "PG"));
+  REQUIRE(pg);
+  CHECK_FALSE(pg->host);
+  CHECK(pg->hostSource == "env");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "PG")) == event);
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "PG_CONST")).empty());
+}
