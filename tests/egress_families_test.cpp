@@ -1650,3 +1650,41 @@ export async function handler(event) {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "PG")) == event);
   CHECK(dataAt(r, "src/index.js", lineOf(src, "PG_CONST")).empty());
 }
+
+TEST_CASE("HTTP client family: fetch ponyfills, fetch-retry, ofetch and redaxios", "[families]") {
+  // cross-fetch's fetch was an unknown package's call: "no external egress", and the
+  // declared host read as unused.
+  const std::string src = R"(import fetch from 'cross-fetch';
+import { fetch as wfetch } from '@whatwg-node/fetch';
+import { ofetch } from 'ofetch';
+import redaxios from 'redaxios';
+const retrying = require('fetch-retry')(global.fetch);
+const BASE = 'https://api.helpdesk-sync.io';
+export async function handler(event) {
+  const k = event.issue.key;
+  await fetch(`${BASE}/x`, { method: 'POST', body: JSON.stringify({ k }) }); // CROSS
+  await wfetch('https://w.example.com/x', { method: 'POST', body: k }); // WHATWG
+  await ofetch('/items', { baseURL: 'https://o.example.com', method: 'POST', body: { k } }); // OFETCH
+  const api = ofetch.create({ baseURL: 'https://oc.example.com' });
+  await api('/items', { method: 'POST', body: { k } }); // OFETCH_CREATE
+  await redaxios.post('https://r.example.com/x', { k }); // REDAXIOS
+  await retrying('https://fr.example.com/x', { method: 'POST', body: k }); // RETRY
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  std::vector<std::pair<const char*, const char*>> expected = {
+      {"CROSS", "api.helpdesk-sync.io"},
+      {"WHATWG", "w.example.com"},
+      {"OFETCH", "o.example.com"},
+      {"OFETCH_CREATE", "oc.example.com"},
+      {"REDAXIOS", "r.example.com"},
+      {"RETRY", "fr.example.com"}};
+  for (auto [marker, host] : expected) {
+    INFO(marker);
+    int line = lineOf(src, marker);
+    CHECK(hostsAt(r, "src/index.js", line) == std::vector<std::string>{host});
+    CHECK(dataAt(r, "src/index.js", line) == event);
+  }
+}
