@@ -1675,12 +1675,9 @@ export async function handler(event) {
   INFO(describe(r));
   const std::vector<std::string> event{"event-data"};
   std::vector<std::pair<const char*, const char*>> expected = {
-      {"CROSS", "api.helpdesk-sync.io"},
-      {"WHATWG", "w.example.com"},
-      {"OFETCH", "o.example.com"},
-      {"OFETCH_CREATE", "oc.example.com"},
-      {"REDAXIOS", "r.example.com"},
-      {"RETRY", "fr.example.com"}};
+      {"CROSS", "api.helpdesk-sync.io"}, {"WHATWG", "w.example.com"},
+      {"OFETCH", "o.example.com"},       {"OFETCH_CREATE", "oc.example.com"},
+      {"REDAXIOS", "r.example.com"},     {"RETRY", "fr.example.com"}};
   for (auto [marker, host] : expected) {
     INFO(marker);
     int line = lineOf(src, marker);

@@ -509,3 +509,37 @@ TEST_CASE(
                            {"src/index.js", entry("", "return 1;\n")}});
   CHECK(assets.apps[0].incomplete.empty());
 }
+
+TEST_CASE(
+    "modules: package.json `imports` maps #subpath specifiers, and an unmapped one is unread code",
+    "[modules]") {
+  const std::string src =
+      entry("import { publish } from '#lib/notes';\nconst http = require('#http');\n",
+            "  await publish(payload.text);\n  await http.post(context.accountId);\n");
+  const std::string notes = R"(export async function publish(text) {
+  return fetch('https://notes.example.com/n', { method: 'POST', body: text }); // NOTES
+}
+)";
+  const std::string http = R"(exports.post = (body) =>
+  fetch('https://http.example.com/p', { method: 'POST', body }); // HTTP
+)";
+  const std::string pkg =
+      R"({"name": "app", "imports": {"#lib/*": "./src/lib/*.js", "#http": {"node": "./src/http.cjs"}}})";
+  auto r = scanFiles({{"src/index.js", src},
+                      {"src/lib/notes.js", notes},
+                      {"src/http.cjs", http},
+                      {"package.json", pkg}});
+  checkSink(r, "src/lib/notes.js", lineOf(notes, "NOTES"), "notes.example.com", "literal",
+            {"user-input"});
+  checkSink(r, "src/http.cjs", lineOf(http, "HTTP"), "http.example.com", "literal",
+            {"user-identity"});
+  CHECK(r.apps.at(0).incomplete.empty());
+
+  // No entry maps it: the code that runs is not in the scan.
+  const std::string missing =
+      entry("import { publish } from '#lib/missing';\n", "  await publish(payload.text);\n");
+  auto m = scanFiles({{"src/index.js", missing},
+                      {"package.json", R"({"name": "app", "imports": {"#other": "./x.js"}})"}});
+  CHECK(hasDiagnostic(m, "unanalysed-code", "src/index.js"));
+  CHECK_FALSE(m.apps.at(0).incomplete.empty());
+}

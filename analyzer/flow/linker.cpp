@@ -161,6 +161,17 @@ class Linker {
              fmt::format("cannot resolve import '{}'; values from it are unknown", imp.specifier)});
         continue;
       }
+      if (imp.specifier[0] == '#') {
+        // A subpath import is the app's own code (package.json `imports`): one the scan
+        // could not map to a file is code that runs unread.
+        if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
+        diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
+                          int(imp.site.column),
+                          fmt::format("imports '{}', a subpath import no package.json `imports` "
+                                      "entry maps to a file of the app; what it sends is unknown",
+                                      imp.specifier)});
+        continue;
+      }
       std::string root = canonical(imp.specifier);
       std::string path = imp.kind == ImportKind::Named ? imp.name : "";
       if (imp.kind == ImportKind::Named && imp.name == "default") path = "";

@@ -28,8 +28,8 @@ void Extractor::visitImport(TSNode s) {
   for (TSNode clause : kids(s)) bindings = bindings || kind(clause) == NodeKind::ImportClause;
   if (!bindings) {
     // `import './telemetry'`: the module's code runs, though nothing is bound from it.
-    facts_.imports.push_back({newVar("import '" + spec + "'", s), spec, "*",
-                              ImportKind::Namespace, site(s)});
+    facts_.imports.push_back(
+        {newVar("import '" + spec + "'", s), spec, "*", ImportKind::Namespace, site(s)});
     return;
   }
   for (TSNode clause : kids(s)) {

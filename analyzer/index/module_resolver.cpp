@@ -270,6 +270,7 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
     if (!normalisePath(joined, target)) return -1;
     return probe(target);
   }
+  if (specifier[0] == '#') return resolvePackageImport(fromFile, specifier);
   const TsConfig* cfg = configFor(fromFile);
   if (!cfg) return resolveWorkspacePackage(specifier);
   // paths: an exact pattern wins, then the longest prefix before '*'.
@@ -317,6 +318,21 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
     }
   }
   return resolveWorkspacePackage(specifier);
+}
+
+// `#lib/notes`: the `imports` map of the package.json nearest the importing file.
+int ModuleResolver::resolvePackageImport(const std::string& fromFile,
+                                         const std::string& specifier) const {
+  if (!readText_) return -1;
+  if (!workspaceRead_) {
+    workspaceRead_ = true;
+    workspace_.build(files_, readText_);
+  }
+  for (const auto& candidate : workspace_.importCandidates(fromFile, specifier)) {
+    int f = probe(candidate);
+    if (f >= 0) return f;
+  }
+  return -1;
 }
 
 int ModuleResolver::resolveWorkspacePackage(const std::string& specifier) const {

@@ -58,6 +58,7 @@ class ModuleResolver {
  private:
   int probe(const std::string& base) const;
   int resolveWorkspacePackage(const std::string& specifier) const;
+  int resolvePackageImport(const std::string& fromFile, const std::string& specifier) const;
   const TsConfig* configFor(const std::string& fromFile) const;
   std::shared_ptr<TsConfig> loadConfig(const std::string& path, int depth) const;
 

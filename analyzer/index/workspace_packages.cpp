@@ -89,6 +89,9 @@ void WorkspacePackages::build(
     ++read;
     if (text.size() > kMaxPackageJsonBytes) continue;
     nlohmann::json pkg = nlohmann::json::parse(text, nullptr, false);
+    scopes_[d] = pkg.is_object() && pkg.contains("imports") && pkg["imports"].is_object()
+                     ? pkg["imports"]
+                     : nlohmann::json();
     if (!pkg.is_object() || !pkg.contains("name") || !pkg["name"].is_string()) continue;
     std::string name = pkg["name"].get<std::string>();
     // Two packages of one name (a copy under a fixture folder): the shallower one, which a
@@ -97,6 +100,30 @@ void WorkspacePackages::build(
     auto depth = [](const std::string& p) { return std::count(p.begin(), p.end(), '/'); };
     if (it != byName_.end() && depth(it->second.dir) <= depth(d)) continue;
     byName_[name] = Package{d, std::move(pkg)};
+  }
+}
+
+std::vector<std::string> WorkspacePackages::importCandidates(const std::string& fromFile,
+                                                             const std::string& specifier) const {
+  std::vector<std::string> out;
+  for (std::string d = parentDir(fromFile);; d = parentDir(d)) {
+    auto it = scopes_.find(d);
+    if (it != scopes_.end()) {
+      if (it->second.is_null()) return out;
+      // The same key and pattern rules as a subpath of `exports`.
+      nlohmann::json map = nlohmann::json::object();
+      for (const auto& [key, value] : it->second.items()) map["." + key] = value;
+      std::vector<std::string> targets;
+      exportTargets(map, "." + specifier, targets);
+      for (const auto& t : targets) {
+        std::string norm;
+        if (t.rfind("./", 0) == 0 && normalisePath(join(d, t), norm) &&
+            (d.empty() || norm.rfind(d + "/", 0) == 0))
+          out.push_back(norm);
+      }
+      return out;
+    }
+    if (d.empty()) return out;
   }
 }
 

@@ -24,6 +24,11 @@ class WorkspacePackages {
   // Each is a path without guaranteed extension, for the resolver's probing. Empty when no
   // package of the workspace has the specifier's name.
   std::vector<std::string> candidates(const std::string& specifier) const;
+  // The files a `#name` subpath import names, by the `imports` field of the package.json
+  // nearest the importing file (Node's package scope): an exact key, else the longest `*`
+  // pattern; targets inside that package only.
+  std::vector<std::string> importCandidates(const std::string& fromFile,
+                                            const std::string& specifier) const;
 
  private:
   struct Package {
@@ -31,6 +36,8 @@ class WorkspacePackages {
     nlohmann::json manifest;
   };
   std::map<std::string, Package> byName_;
+  // Every folder with a package.json, and its `imports` map (null when it has none).
+  std::map<std::string, nlohmann::json> scopes_;
 };
 
 }  // namespace fe
