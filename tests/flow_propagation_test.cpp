@@ -612,6 +612,45 @@ resolver.define('k', async ({ payload }) => {
   checkLiteralSink(r, src, "SINK_SAME", kNone);
 }
 
+TEST_CASE("flow: a thrown error carries its message to the catch that posts it", "[flow]") {
+  // An error made from product data in another file, caught by the caller and sent to an
+  // error tracker; a catch whose block only throws a constant sees only that constant.
+  const std::string src = resolverModule(R"(import { check } from './check';
+async function report(err) {
+  await fetch('https://api.example.com/a', { method: 'POST', body: JSON.stringify({ m: err.message }) }); // SINK_CAUGHT
+}
+resolver.define('k', async ({ payload }) => {
+  try {
+    check(payload);
+  } catch (e) {
+    await report(e);
+  }
+  try {
+    throw new Error('constant');
+  } catch (e2) {
+    await fetch('https://api.example.com/b', { method: 'POST', body: e2.message }); // SINK_LOCAL
+  }
+  try {
+    try {
+      check(payload);
+    } finally {
+      console.info('done');
+    }
+  } catch (e3) {
+    await fetch('https://api.example.com/c', { method: 'POST', body: String(e3) }); // SINK_FINALLY
+  }
+});
+)");
+  const std::string check = R"(export function check(p) {
+  if (!p.ok) throw new Error(`Ticket ${p.title} is not ready`);
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"src/check.js", check}});
+  checkLiteralSink(r, src, "SINK_CAUGHT", {"user-input"});
+  checkLiteralSink(r, src, "SINK_LOCAL", kNone);
+  checkLiteralSink(r, src, "SINK_FINALLY", {"user-input"});
+}
+
 // ---------------------------------------------------------------- classes
 
 TEST_CASE("flow: classes, fields, constructor parameters and methods", "[flow]") {

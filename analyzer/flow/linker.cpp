@@ -54,6 +54,16 @@ class Linker {
       exportsValue_.push_back(x);
       p_.loads.push_back({x, p_.varBase[f] + p_.files[f].moduleVar, "exports"});
     }
+    // One thrown value for the app: a throw in one file reaches a catch in another.
+    VarId thrown = kNoVar;
+    for (uint32_t f = 0; f < p_.files.size(); ++f) {
+      const FileFacts& file = p_.files[f];
+      if (file.thrownVar == kNoVar) continue;
+      if (thrown == kNoVar) thrown = p_.newVar("thrown", SourceSite{1, 1, 1, 1}, f);
+      VarId local = p_.varBase[f] + file.thrownVar;
+      if (file.throws) p_.copies.push_back({thrown, local, false});
+      if (file.catches) p_.copies.push_back({local, thrown, false});
+    }
     p_.fileImports.resize(p_.files.size());
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkImports(f);
     for (uint32_t f = 0; f < p_.files.size(); ++f) linkImplicitGlobals(f);

@@ -154,7 +154,18 @@ void Extractor::visit(TSNode s) {
     }
     case NodeKind::TryStatement: {
       size_t mark = log_.size();
+      // What the block throws itself, and whether it calls anything (a callee's throw, a
+      // rejected await): only then may its catch see errors thrown elsewhere.
+      VarId thrownHere = newVar("thrown in try", s);
+      size_t callsBefore = facts_.calls.size();
+      functions_.back().tryThrown.push_back(thrownHere);
       visit(field(s, f_.body));
+      functions_.back().tryThrown.pop_back();
+      bool calls = false;  // `new Error(…)` makes the error; it throws nothing itself
+      for (size_t c = callsBefore; c < facts_.calls.size() && !calls; ++c) {
+        const std::string& callee = facts_.calls[c].calleeText;
+        calls = callee.size() < 5 || callee.compare(callee.size() - 5, 5, "Error") != 0;
+      }
       auto a = rewind(mark);
       mergeBranches({a}, true, s);
       TSNode handler = field(s, f_.handler);
@@ -162,11 +173,21 @@ void Extractor::visit(TSNode s) {
         size_t m2 = log_.size();
         pushScope(false);
         TSNode param = field(handler, f_.parameter);
-        if (!isNull(param)) bindPattern(param, newVar("error", param), BindingKind::Let, true);
+        if (!isNull(param)) {
+          VarId error = newVar("error", param);
+          copy(error, thrownHere, param);
+          if (calls) {
+            copy(error, thrownVar(param), param);
+            facts_.catches = true;
+          }
+          bindPattern(param, error, BindingKind::Let, true);
+        }
         visit(field(handler, f_.body));
         popScope();
         auto h = rewind(m2);
         mergeBranches({h}, true, s);
+      } else {
+        throwValue(thrownHere, s);  // try … finally: the error goes on out
       }
       TSNode fin = field(s, f_.finalizer);
       if (!isNull(fin)) visitChildren(fin);
@@ -195,7 +216,9 @@ void Extractor::visit(TSNode s) {
       return;
     }
     case NodeKind::ThrowStatement:
-      for (TSNode kid : kids(s)) eval(kid);
+      // The thrown value reaches the catch clauses (of this function, of its callers):
+      // `throw new Error(`${issue.key} failed`)` caught and posted to an error tracker.
+      for (TSNode kid : kids(s)) throwValue(eval(kid), s);
       return;
     case NodeKind::LabeledStatement:
       visit(field(s, f_.body));

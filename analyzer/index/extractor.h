@@ -53,6 +53,9 @@ struct FunctionContext {
   // A generator's iterator (`function*`, `async function*`): what it yields is its elements,
   // which `for (… of gen())` and `for await` read.
   VarId generatorVar = kNoVar;
+  // The try blocks of this function the statement being read is in, innermost last: what
+  // a `throw` there throws goes to that block's catch, not to every catch of the app.
+  std::vector<VarId> tryThrown;
 };
 
 // Undo log entry for flow-sensitive binding versions.
@@ -108,6 +111,21 @@ class Extractor {
     facts_.copies.push_back({dst, src, taintOnly, isNull(at) ? SourceSite{} : site(at)});
   }
   uint32_t currentFunction() const { return functions_.back().index; }
+  VarId thrownVar(TSNode at) {
+    if (facts_.thrownVar == kNoVar) facts_.thrownVar = newVar("thrown", at);
+    return facts_.thrownVar;
+  }
+  // Where a value thrown here goes: the innermost try block of this function, else out of
+  // the function to any catch of the app.
+  void throwValue(VarId v, TSNode at) {
+    if (v == kNoVar) return;
+    if (!functions_.back().tryThrown.empty()) {
+      copy(functions_.back().tryThrown.back(), v, at);
+      return;
+    }
+    copy(thrownVar(at), v, at);
+    facts_.throws = true;
+  }
 
   struct DepthGuard {
     uint32_t& d;

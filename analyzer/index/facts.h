@@ -257,8 +257,12 @@ struct FileFacts {
   std::vector<SuppressionFact> suppressions;
   // Globals read by the file: var -> global name ("fetch", "JSON", "window").
   std::vector<std::pair<VarId, std::string>> globals;
-  VarId moduleVar = kNoVar;                    // `module`
-  VarId exportsVar = kNoVar;                   // `exports` (the initial exports object)
+  VarId moduleVar = kNoVar;   // `module`
+  VarId exportsVar = kNoVar;  // `exports` (the initial exports object)
+  // What the file's `throw` statements throw, and what its `catch` clauses catch: the linker
+  // joins the files' (an error crosses calls into other files). Set on first use.
+  VarId thrownVar = kNoVar;
+  bool throws = false, catches = false;
   std::vector<std::string> staticExportNames;  // names this file exports (for `export *`)
   Diagnostics diagnostics;
   uint32_t functionCount() const { return static_cast<uint32_t>(functions.size()); }
