@@ -345,6 +345,24 @@ TEST_CASE("Source family: user fields of product responses are user identity too
   CHECK(dataAt(r, "src/index.js", 9) == std::vector<std::string>{"product-data"});
 }
 
+TEST_CASE("Source family: a user field deep in a search response is user identity", "[families]") {
+  // api.asApp().requestJira(…).json() .issues[0].fields.assignee.emailAddress: 12 members below
+  // the module, past the old bound on library member chains (10).
+  const std::string src = R"(import api, { route } from '@forge/api';
+export async function handler() {
+  const search = await (await api.asApp().requestJira(route`/rest/api/3/search`)).json();
+  await fetch('https://a.example.com/a', { method: 'POST', body: search.issues[0].fields.assignee.emailAddress }); // DEEP
+  const lines = search.issues.reduce((acc, { key, fields }) => [...acc, `${key}: ${fields.reporter?.emailAddress}`], []);
+  await fetch('https://a.example.com/b', { method: 'POST', body: lines.join('\n') }); // REDUCE
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> both{"product-data", "user-identity"};
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "DEEP")) == both);
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "REDUCE")) == both);
+}
+
 TEST_CASE("Source family: a queue consumer's resolver method gets event data, not user input",
           "[families]") {
   const std::string manifest =

@@ -542,4 +542,16 @@ TEST_CASE(
                       {"package.json", R"({"name": "app", "imports": {"#other": "./x.js"}})"}});
   CHECK(hasDiagnostic(m, "unanalysed-code", "src/index.js"));
   CHECK_FALSE(m.apps.at(0).incomplete.empty());
+
+  // A tsconfig `paths` entry may name a `#` specifier too.
+  const std::string viaPaths =
+      entry("import { publish } from '#notes';\n", "  await publish(payload.text);\n");
+  auto t = scanFiles(
+      {{"src/index.ts", viaPaths},
+       {"src/lib/notes.ts", notes},
+       {"tsconfig.json",
+        R"({"compilerOptions": {"baseUrl": "./src", "paths": {"#notes": ["lib/notes.ts"]}}})"}});
+  checkSink(t, "src/lib/notes.ts", lineOf(notes, "NOTES"), "notes.example.com", "literal",
+            {"user-input"});
+  CHECK(t.apps.at(0).incomplete.empty());
 }

@@ -270,7 +270,9 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
     if (!normalisePath(joined, target)) return -1;
     return probe(target);
   }
-  if (specifier[0] == '#') return resolvePackageImport(fromFile, specifier);
+  // `#x`: package.json `imports`, else a tsconfig `paths` entry may name it.
+  if (specifier[0] == '#')
+    if (int f = resolvePackageImport(fromFile, specifier); f >= 0) return f;
   const TsConfig* cfg = configFor(fromFile);
   if (!cfg) return resolveWorkspacePackage(specifier);
   // paths: an exact pattern wins, then the longest prefix before '*'.
