@@ -637,6 +637,48 @@ TEST_CASE("a handler that is a package's value makes the verdict incomplete",
   requireComplete(resolver);
 }
 
+TEST_CASE(
+    "customer data handed to a package the catalog does not model makes the verdict incomplete",
+    "[hostile][fail-closed]") {
+  // acme-crm's code is not in the app: whether push() sends the issue is unknown. Before,
+  // "customer data stays on Atlassian: holds".
+  const std::string manifest = manifestFor("trigger");
+  const std::string crmIndex =
+      "import { push } from 'acme-crm';\n"
+      "export async function handler(event) { push({ key: event.issue.key }); }\n";
+  auto crm = scanFiles({{"manifest.yml", manifest}, {"src/index.js", crmIndex}});
+  requireIncomplete(crm);
+  CHECK(hasDiagnostic(crm, "unmodelled-package", "src/index.js"));
+  // Only constants: nothing of the customer's to send.
+  auto constant =
+      scanFiles({{"manifest.yml", manifest},
+                 {"src/index.js",
+                  "import { push } from 'acme-crm';\n"
+                  "export async function handler(event) { push({ kind: 'ping' }); }\n"}});
+  requireComplete(constant);
+  // Packages that send nothing (lodash, date-fns, Node's crypto), and a package the catalog
+  // models (a Firebase subpath module).
+  auto pure = scanFiles({{"manifest.yml", manifest},
+                         {"src/index.js",
+                          "import _ from 'lodash';\nimport { format } from 'date-fns';\n"
+                          "import { createHash } from 'crypto';\n"
+                          "import { getDatabase, ref } from 'firebase/database';\n"
+                          "export async function handler(event) {\n"
+                          "  const s = _.get(event, 'issue.key');\n"
+                          "  format(new Date(event.issue.created), 'yyyy');\n"
+                          "  createHash('sha256').update(s).digest('hex');\n"
+                          "  ref(getDatabase(), 'issues/' + event.issue.key);\n}\n"}});
+  requireComplete(pure);
+  // `purePackages` in .forge-egress.yml: the user vouches for it.
+  fe::Config config;
+  fe::Diagnostics errors;
+  REQUIRE(fe::loadConfigText("purePackages: [acme-crm]\n", ".forge-egress.yml", config, errors));
+  fe::ScanOptions options;
+  fe::applyConfig(config, options);
+  auto vouched = scanFiles({{"manifest.yml", manifest}, {"src/index.js", crmIndex}}, options);
+  requireComplete(vouched);
+}
+
 TEST_CASE("a Custom UI resource outside the app or without its page makes the verdict incomplete",
           "[hostile][fail-closed]") {
   auto manifest = [](const std::string& path) {

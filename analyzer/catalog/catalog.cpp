@@ -232,6 +232,16 @@ bool Catalog::modelsModule(std::string_view module) const {
          std::any_of(environments.begin(), environments.end(), names);
 }
 
+bool Catalog::isPurePackage(std::string_view package) const {
+  for (const auto& p : purePackages) {
+    if (p == package) return true;
+    if (!p.empty() && p.back() == '*' &&
+        package.substr(0, p.size() - 1) == p.substr(0, p.size() - 1))
+      return true;
+  }
+  return false;
+}
+
 namespace {
 
 struct Reader {
@@ -424,6 +434,15 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
       }
       if (key == "validationGuards") {
         for (auto& s : r.strings(list)) catalog.validationGuards.push_back(s);
+        continue;
+      }
+      if (key == "purePackages") {
+        // A list of names, or of lists of names (grouped by kind in the catalog file).
+        if (list.IsSequence())
+          for (const auto& group : list)
+            for (auto& s : r.strings(group)) catalog.purePackages.push_back(s);
+        else
+          r.error(list, "purePackages: expected a list of package names");
         continue;
       }
       if (key == "notEgress") {

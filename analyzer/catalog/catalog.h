@@ -248,7 +248,10 @@ struct Catalog {
   // `import api from '@forge/api'`): a ReferenceError one import away from
   // egress, so it is analysed as that module's default export, with a warning.
   std::vector<ModuleAlias> implicitGlobals;
-  std::vector<std::string> notEgress;         // documentation only: modules that stay on Atlassian
+  std::vector<std::string> notEgress;  // documentation only: modules that stay on Atlassian
+  // Packages that send nothing over the network (lodash, date-fns, React, Node's `path`):
+  // customer data handed to them is not code the scan failed to read. `name` or `prefix*`.
+  std::vector<std::string> purePackages;
   std::vector<std::string> atlassianDomains;  // hosts under these are Atlassian's own
   std::vector<std::string> cleanMembers;      // members that never carry data (length, status)
   // Of those, the ones that describe a response (status, ok): clean on the value a call
@@ -268,6 +271,7 @@ struct Catalog {
   // Whether a row names this module (or a pattern covering it, `@aws-sdk/client-*`): its
   // behaviour is the catalog's, even where a copy of the package sits in the app's folders.
   bool modelsModule(std::string_view module) const;
+  bool isPurePackage(std::string_view package) const;
 };
 
 // Loads one catalog YAML document into `catalog`; problems become diagnostics

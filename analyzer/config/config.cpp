@@ -58,8 +58,8 @@ struct Checker {
   }
 };
 
-const std::set<std::string> kTopKeys = {"allow", "authorization", "ignore", "rules",
-                                        "sarif", "sinks",         "sources"};
+const std::set<std::string> kTopKeys = {"allow", "authorization", "ignore",       "rules",
+                                        "sarif", "sinks",         "purePackages", "sources"};
 const std::set<std::string> kSinkKeys = {
     "id",     "module",  "global", "path",       "api",         "kind",           "url",
     "base",   "options", "data",   "remoteKey",  "providerKey", "providerRemote", "host",
@@ -139,6 +139,12 @@ void readRules(const Checker& c, const YAML::Node& n, Config& out) {
 
 void checkCatalogList(const Checker& c, const YAML::Node& n, const std::string& key) {
   if (n.IsNull()) return;
+  if (key == "purePackages") {
+    if (!n.IsSequence()) c.fail(n, "purePackages: expected a list of package names");
+    for (const auto& e : n)
+      if (!e.IsScalar()) c.fail(e, "purePackages: each entry is a package name");
+    return;
+  }
   if (!n.IsSequence()) c.fail(n, key + ": expected a list (docs/catalog.md)");
   for (const auto& e : n) {
     if (!e.IsMap()) c.fail(e, key + ": each entry is a mapping (docs/catalog.md)");
@@ -159,7 +165,7 @@ std::string catalogPart(std::string_view text, const YAML::Node& root) {
   std::vector<std::pair<int, bool>> starts;  // key line, keep
   for (const auto& kv : root) {
     std::string k = kv.first.Scalar();
-    starts.push_back({kv.first.Mark().line, k == "sinks" || k == "sources"});
+    starts.push_back({kv.first.Mark().line, k == "sinks" || k == "sources" || k == "purePackages"});
   }
   std::sort(starts.begin(), starts.end());
   std::string out;
@@ -223,7 +229,9 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
     }
     if (!root || root.IsNull()) return true;
     if (!root.IsMap())
-      c.fail(root, "expected a mapping with allow, authorization, ignore, rules, sinks, sources");
+      c.fail(root,
+             "expected a mapping with allow, authorization, ignore, rules, sinks, sources, "
+             "purePackages");
     c.onlyKeys(root, "configuration", kTopKeys);
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
@@ -249,6 +257,7 @@ bool loadConfigText(std::string_view text, const std::string& displayPath, Confi
         YAML::Node sub;
         if (root["sinks"]) sub["sinks"] = root["sinks"];
         if (root["sources"]) sub["sources"] = root["sources"];
+        if (root["purePackages"]) sub["purePackages"] = root["purePackages"];
         part = YAML::Dump(sub);
       } else {
         part = catalogPart(text, root);

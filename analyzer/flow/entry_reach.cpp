@@ -80,4 +80,28 @@ uint32_t enclosingFunction(const AppProgram& p, uint32_t call) {
                                           : p.functionBase[file] + c.enclosingFunction;
 }
 
+// Functions that may run: reachable in the call graph from the code the runtime starts (the
+// entry points and every module's top level; a callback handed to a library is an edge from
+// the function that handed it). A function nothing reaches (lodash's `template` in a bundle
+// whose code never calls it) runs no code.
+std::vector<uint8_t> liveFunctions(const FlowSolver& solver) {
+  const AppProgram& p = solver.program();
+  std::vector<uint8_t> live(p.functionCount, 0);
+  std::vector<uint32_t> stack;
+  auto reach = [&](uint32_t f) {
+    if (f < live.size() && !live[f]) {
+      live[f] = 1;
+      stack.push_back(f);
+    }
+  };
+  for (const auto& e : solver.entryFunctions()) reach(e.first);
+  for (uint32_t file = 0; file < p.files.size(); ++file) reach(p.topLevelFunction(file));
+  while (!stack.empty()) {
+    uint32_t f = stack.back();
+    stack.pop_back();
+    for (uint32_t g : solver.callGraph()[f]) reach(g);
+  }
+  return live;
+}
+
 }  // namespace fe

@@ -470,6 +470,7 @@ VarId Extractor::jsxElement(TSNode n) {
     call.callee = eval(nameNode);
     call.args.push_back(props);
     call.result = newVar("<" + element + ">", n);
+    call.isJsxElement = true;
     // The element's value stands for its component (React's element `type`), so
     // `render(<App />)` hands the platform the function it will run.
     elementValue = call.callee;

@@ -160,6 +160,7 @@ struct CallFact {
   // `f.bind(thisArg)`: not a call; the functions f holds get thisArg as `this` (callee: f,
   // receiver: thisArg).
   bool bindsThisOnly = false;
+  bool isJsxElement = false;  // `<Component prop={…} />`: the component rendered with its props
 };
 
 struct ConcatFact {

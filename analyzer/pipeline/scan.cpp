@@ -699,7 +699,7 @@ ScanResult runScan(const ScanOptions& options) {
             fmt::format("{} (line {}){}", diags[d].message, diags[d].line,
                         options.ignore.empty() ? "" : "; excluded by `ignore` or missing"));
       // Code the app runs that the tool cannot read: no clean verdict either.
-      if (diags[d].code == "unanalysed-code")
+      if (diags[d].code == "unanalysed-code" || diags[d].code == "unmodelled-package")
         report.incomplete.push_back(
             fmt::format("{}:{} {}", diags[d].file, diags[d].line, diags[d].message));
     }

@@ -13,6 +13,7 @@
 #include "flow/handler_exports.h"
 #include "flow/linker.h"
 #include "flow/solver.h"
+#include "flow/unmodelled_packages.h"
 #include "pipeline/code_side.h"
 #include "support/parallel.h"
 
@@ -200,6 +201,7 @@ class AppSolver {
     g.solver->solve();
     reportDynamicCode(*g.solver, *in_.catalog, g.diags);
     reportMissingHandlerExports(*g.solver, *in_.manifest, g.diags);
+    reportUnmodelledPackages(*g.solver, *in_.catalog, g.diags);
     if (timingOn())
       fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
                  g.solver->stats().steps, g.files.size());
