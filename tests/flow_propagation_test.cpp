@@ -651,6 +651,33 @@ resolver.define('k', async ({ payload }) => {
   checkLiteralSink(r, src, "SINK_FINALLY", {"user-input"});
 }
 
+TEST_CASE(
+    "flow: promise rejection handlers get the thrown error, and callbacks run for their entry",
+    "[flow]") {
+  const std::string src = resolverModule(R"(async function risky(p) {
+  if (!p.ok) throw new Error(`Ticket ${p.title} failed`);
+}
+resolver.define('k', async ({ payload }) => {
+  await risky(payload).catch((e) => fetch('https://api.example.com/a', { method: 'POST', body: e.message })); // SINK_CATCH
+  risky(payload).then(() => 1, (e) => fetch('https://api.example.com/b', { method: 'POST', body: String(e) })); // SINK_THEN
+  risky(payload).finally(() => fetch('https://api.example.com/c')); // SINK_FINALLY
+  setTimeout(() => fetch('https://api.example.com/d'), 10); // SINK_TIMER
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkLiteralSink(r, src, "SINK_CATCH", {"user-input"});
+  checkLiteralSink(r, src, "SINK_THEN", {"user-input"});
+  checkLiteralSink(r, src, "SINK_FINALLY", kNone);
+  checkLiteralSink(r, src, "SINK_TIMER", kNone);
+  // The handlers run for the resolver that chains them: not dead code.
+  for (const char* marker : {"SINK_CATCH", "SINK_THEN", "SINK_FINALLY", "SINK_TIMER"}) {
+    INFO(marker);
+    const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, marker));
+    REQUIRE(e != nullptr);
+    CHECK(e->entryPoints == std::vector<std::string>{"resolver:k"});
+  }
+}
+
 // ---------------------------------------------------------------- classes
 
 TEST_CASE("flow: classes, fields, constructor parameters and methods", "[flow]") {

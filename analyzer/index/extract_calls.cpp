@@ -134,6 +134,28 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
           {call.receiver, attribute, call.args[1], site(n), currentFunction()});
   }
   forwardCallOrApply(call, calleeNode, argsNode);
+  // A promise's rejection handler gets what the app throws (`.catch(e => report(e.message))`,
+  // `.then(ok, fail)`), and `.finally(cb)` runs cb: a call of the handler here, so that it gets
+  // the error and runs for the entry points of the code that chains it.
+  int handler = call.methodName == "catch" || call.methodName == "finally" ? 0
+                : call.methodName == "then" && call.args.size() >= 2       ? 1
+                                                                           : -1;
+  if (handler >= 0 && static_cast<size_t>(handler) < call.args.size() &&
+      call.args[static_cast<size_t>(handler)] != kNoVar && !call.isNew) {
+    CallFact reject;
+    reject.site = call.site;
+    reject.enclosingFunction = call.enclosingFunction;
+    reject.calleeText = call.methodName + " handler";
+    reject.callee = call.args[static_cast<size_t>(handler)];
+    if (call.methodName != "finally") {
+      reject.args.push_back(thrownVar(n));
+      facts_.catches = true;
+    }
+    reject.result = newVar(reject.calleeText + "(…)", n);
+    facts_.calls.push_back(std::move(call));
+    facts_.calls.push_back(std::move(reject));
+    return result;
+  }
   facts_.calls.push_back(std::move(call));
   return result;
 }
