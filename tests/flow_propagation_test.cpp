@@ -384,12 +384,15 @@ TEST_CASE("flow: string methods keep the data", "[flow]") {
   const parts = payload.s.split(',');
   await fetch('https://api.example.com/f', { method: 'POST', body: parts[0] }); // SINK_SPLIT
   await fetch('https://api.example.com/g', { method: 'POST', body: parts.join(';') }); // SINK_JOIN
+  await fetch('https://api.example.com/h', { method: 'POST', body: '{k}'.replace(/{(\w+)}/g, (_, n) => payload[n]) }); // SINK_REPLACER
+  await fetch('https://api.example.com/i', { method: 'POST', body: 'ab'.replace('a', () => 'z') }); // SINK_REPLACER_CONST
 });
 )");
   auto r = scanFiles({{"src/index.js", src}});
   for (const char* m : {"SINK_SLICE", "SINK_TRIM", "SINK_LOWER", "SINK_REPLACE", "SINK_REPLACE_ARG",
-                        "SINK_SPLIT", "SINK_JOIN"})
+                        "SINK_SPLIT", "SINK_JOIN", "SINK_REPLACER"})
     checkLiteralSink(r, src, m, {"user-input"});
+  checkLiteralSink(r, src, "SINK_REPLACER_CONST", kNone);
 }
 
 // ---------------------------------------------------------------- arrays and callbacks
