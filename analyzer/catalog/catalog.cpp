@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "catalog/catalog_yaml.h"
 #include "catalog/embedded_catalog.h"
 
 namespace fe {
@@ -318,7 +319,6 @@ const char* kCategories[] = {"user-identity", "product-data",    "app-storage", 
 
 void loadCatalogText(std::string_view text, const std::string& displayPath, Catalog& catalog,
                      Diagnostics& diagnostics) {
-  Reader r{displayPath, diagnostics};
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -327,6 +327,12 @@ void loadCatalogText(std::string_view text, const std::string& displayPath, Cata
         {Severity::Error, "catalog", displayPath, e.mark.line + 1, e.mark.column + 1, e.msg});
     return;
   }
+  loadCatalogNode(root, displayPath, catalog, diagnostics);
+}
+
+void loadCatalogNode(const YAML::Node& root, const std::string& displayPath, Catalog& catalog,
+                     Diagnostics& diagnostics) {
+  Reader r{displayPath, diagnostics};
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) {
     r.error(root,
@@ -624,8 +630,14 @@ const Catalog& builtinCatalog() {
   static const Catalog catalog = [] {
     Catalog c;
     Diagnostics diags;
-    for (size_t i = 0; i < kEmbeddedCatalogFileCount; ++i)
-      loadCatalogText(kEmbeddedCatalogFiles[i].contents, kEmbeddedCatalogFiles[i].path, c, diags);
+    for (size_t i = 0; i < kEmbeddedCatalogFileCount; ++i) {
+      // The catalog's own reader (catalog_yaml.h), yaml-cpp where it declines the text.
+      YAML::Node root;
+      if (readCatalogYaml(kEmbeddedCatalogFiles[i].contents, root))
+        loadCatalogNode(root, kEmbeddedCatalogFiles[i].path, c, diags);
+      else
+        loadCatalogText(kEmbeddedCatalogFiles[i].contents, kEmbeddedCatalogFiles[i].path, c, diags);
+    }
     for (auto& d : diags)
       fmt::print(stderr, "forge-egress: built-in catalog {}:{}: {}\n", d.file, d.line, d.message);
     return c;

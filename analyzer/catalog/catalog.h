@@ -12,6 +12,10 @@
 
 #include "support/diagnostic.h"
 
+namespace YAML {
+class Node;
+}  // namespace YAML
+
 namespace fe {
 
 // A path below a module or global: segments separated by '.', where a
@@ -277,6 +281,9 @@ struct Catalog {
 // Loads one catalog YAML document into `catalog`; problems become diagnostics
 // with file:line and the rest of the file is still read.
 void loadCatalogText(std::string_view text, const std::string& displayPath, Catalog& catalog,
+                     Diagnostics& diagnostics);
+// The same, from a document already read (the built-in catalog's, by catalog_yaml.h).
+void loadCatalogNode(const YAML::Node& root, const std::string& displayPath, Catalog& catalog,
                      Diagnostics& diagnostics);
 // The catalog compiled into the binary (queries/*.yml).
 const Catalog& builtinCatalog();
