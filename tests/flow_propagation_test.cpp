@@ -681,6 +681,24 @@ resolver.define('k', async ({ payload }) => {
   }
 }
 
+TEST_CASE("flow: a package's own functions pass their arguments' data (lodash, Ramda)", "[flow]") {
+  // `_.map(list, f)` was read as the array method `map` of the module `_`, whose elements
+  // are nothing: the list's data was dropped and the verdict read clean.
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  await fetch('https://api.example.com/a', { method: 'POST', body: _.map(payload.items, (i) => i.name).join() }); // SINK_MAP
+  await fetch('https://api.example.com/b', { method: 'POST', body: _.trim(payload.text) }); // SINK_TRIM
+  await fetch('https://api.example.com/c', { method: 'POST', body: JSON.stringify(_.chain(payload.items).map('name').value()) }); // SINK_CHAIN
+  await fetch('https://api.example.com/d', { method: 'POST', body: R.join(',', payload.tags) }); // SINK_RAMDA
+  await fetch('https://api.example.com/e', { method: 'POST', body: _.trim('  fixed ') }); // SINK_CONST
+});
+)",
+                                         "import _ from 'lodash';\nimport * as R from 'ramda';\n");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"SINK_MAP", "SINK_TRIM", "SINK_CHAIN", "SINK_RAMDA"})
+    checkLiteralSink(r, src, m, {"user-input"});
+  checkLiteralSink(r, src, "SINK_CONST", kNone);
+}
+
 // ---------------------------------------------------------------- classes
 
 TEST_CASE("flow: classes, fields, constructor parameters and methods", "[flow]") {

@@ -22,6 +22,7 @@ std::string entryFamily(const std::string& moduleType) {
   if (moduleType == "webtrigger") return "webtrigger";
   if (moduleType == "consumer" || moduleType == "fifoConsumer") return "consumer";
   if (moduleType == "scheduledTrigger") return "scheduledTrigger";
+  if (moduleType == "action") return "action";  // a Rovo action: inputs from the user's chat
   return "function";
 }
 

@@ -142,7 +142,8 @@ class PolicyChecker {
       return std::find(p_.queueMethods.begin(), p_.queueMethods.end(), entry.substr(9)) ==
              p_.queueMethods.end();
     auto it = familyOf_.find(entry);
-    return it != familyOf_.end() && (it->second == "resolver" || it->second == "function");
+    return it != familyOf_.end() &&
+           (it->second == "resolver" || it->second == "function" || it->second == "action");
   }
 
   PolicySite siteOf(const CheckHit& h, const char* rule, std::string message) const {

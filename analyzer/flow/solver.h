@@ -480,6 +480,10 @@ class FlowSolver {
   // to -> the deep-taint edges into it (indices into deepTaintEdges_), built with preds_.
   mutable std::unordered_map<VarId, std::vector<uint32_t>> deepInto_;
   void buildPredecessors() const;
+  // A function read from a package's module value (`_.map`), not a method of a value.
+  bool packageFunction(uint32_t token) const;
+  // A value from a package no catalog row names (its root token is opaque).
+  bool unmodelledPackageValue(uint32_t token) const;
   // var -> the function whose frame holds it, for the parameters, `this`, `arguments` and
   // return variables (what argument and return edges connect); kNone for the others. Built
   // with preds_.

@@ -680,18 +680,41 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   }
   if (sink != kNone || entryModel != kNone) return;  // a response is not customer data
   if (tokens_[made].isSource) return;  // a source: its result is its own category only
-  // Method summaries (string and array methods) by name.
-  if (!c.methodName.empty()) {
+  // Method summaries (string and array methods) by name; not for a package's own functions
+  // (`_.map(list, f)`, `R.trim(s)`: the data is an argument, not the module they are read
+  // from), which pass their arguments' data through.
+  if (!c.methodName.empty() && !packageFunction(libToken)) {
     for (const auto& s : catalog_.summaries) {
       if (std::find(s.selector.methods.begin(), s.selector.methods.end(), c.methodName) !=
           s.selector.methods.end()) {
         summarisedMethodCalls_.insert(callId);
         applySummary(callId, s, libToken);
+        // A value of a package no row models may not be the array or string the method
+        // summary describes (`_.chain(issues).map('key')`): its data passes through as well.
+        if (unmodelledPackageValue(libToken)) defaultPassThrough(callId, libToken);
         return;
       }
     }
   }
   defaultPassThrough(callId, libToken);
+}
+
+bool FlowSolver::unmodelledPackageValue(uint32_t token) const {
+  uint32_t top = token;
+  while (tokens_[top].parent != kNone) top = tokens_[top].parent;
+  const Token& root = tokens_[top];
+  return root.opaque && root.root != kNone && !roots_[root.root].empty() &&
+         roots_[root.root][0] != '$';
+}
+
+bool FlowSolver::packageFunction(uint32_t token) const {
+  uint32_t parent = tokens_[token].parent;
+  if (parent == kNone) return false;
+  const Token& p = tokens_[parent];
+  if (p.creatorCall != kNone || p.root == kNone) return false;
+  const std::string& root = roots_[p.root];
+  if (root == "$global") return p.path.size() == 1;  // `_` or `R` used without an import
+  return !root.empty() && root[0] != '$' && p.path.empty();
 }
 
 // A call whose callee is not known (or not only known): the catalog's method
