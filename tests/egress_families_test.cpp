@@ -1743,3 +1743,20 @@ export async function act(payload) {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SEND")) == std::vector<std::string>{"user-input"});
   CHECK(hasFinding(r, "FE013", "src/index.js", lineOf(src, "ROUTE")));
 }
+
+TEST_CASE("Source family: user fields anywhere in a product event are user identity and event data",
+          "[families]") {
+  const std::string src = R"(export async function handler(event) {
+  await fetch('https://a.example.com/a', { method: 'POST', body: event.issue.fields.assignee.emailAddress }); // ASSIGNEE
+  await fetch('https://a.example.com/b', { method: 'POST', body: event.comment.author.accountId }); // AUTHOR
+  await fetch('https://a.example.com/c', { method: 'POST', body: event.issue.fields.summary }); // SUMMARY
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> both{"event-data", "user-identity"};
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "ASSIGNEE")) == both);
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "AUTHOR")) == both);
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SUMMARY")) ==
+        std::vector<std::string>{"event-data"});
+}

@@ -518,6 +518,7 @@ void loadCatalogNode(const YAML::Node& root, const std::string& displayPath, Cat
           if (!r.selector(e, s.selector, false)) continue;
           s.category = e["category"] ? e["category"].as<std::string>() : "";
           if (e["inWhole"]) s.inWhole = e["inWhole"].as<bool>();
+          if (e["withParent"]) s.withParent = e["withParent"].as<bool>();
           bool ok = false;
           for (auto* c : kCategories) ok = ok || s.category == c;
           if (!ok) {

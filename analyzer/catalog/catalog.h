@@ -169,6 +169,9 @@ struct SourceModel {
   // The value this member belongs to, sent whole, sends it too (`JSON.stringify(context)`
   // holds `context.accountId`): its category reaches what is made from the whole value.
   bool inWhole = false;
+  // The category adds to what the value it is a member of is (an event's assignee's email is
+  // user identity and event data), where a source otherwise replaces it.
+  bool withParent = false;
 };
 
 struct Flow {

@@ -200,6 +200,8 @@ void FlowSolver::matchCatalog(uint32_t tok) {
     if (selectorMatches(catalog_.sources[i].selector, root, path, spec) && spec > best) {
       best = spec;
       t.intrinsic = categoryBit(catalog_.sources[i].category);
+      if (catalog_.sources[i].withParent && t.parent != kNone)
+        t.intrinsic |= tokens_[t.parent].intrinsic;
       t.isSource = true;
     }
   }
