@@ -752,6 +752,8 @@ TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "
   const EgressSite* s = egressAt(r, "static/ui/build/index.html", 2);
   REQUIRE(s);
   CHECK(s->kind == SinkKind::Resource);
+  // The page loads them for its resource (before: no entry point, shown as dead code).
+  CHECK(s->entryPoints == std::vector<std::string>{"resource:ui"});
   CHECK(hasFinding(r, "FE010", "static/ui/build/index.html", 2));
   CHECK_FALSE(hasFinding(r, "FE003", "static/ui/build/index.html", 2));
   CHECK(hasFinding(r, "FE003", "static/ui/build/index.html", 3));  // styles not declared

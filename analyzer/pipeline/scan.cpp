@@ -178,8 +178,23 @@ void planFrontend(const fs::path& root, AppPlan& plan, Diagnostics& diags) {
   }
 }
 
-// External <script>, <link>, <img>, <iframe> references of a built Custom UI page.
-void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Diagnostics& diags,
+// The manifest resource whose folder holds a path (the deepest folder wins: a resource
+// inside another's project folder), or "".
+std::string resourceKeyOf(const AppPlan& plan, const std::string& path) {
+  std::string key;
+  size_t depth = 0;
+  for (const auto& [at, k] : plan.resourceKeys)
+    if ((path == at || isUnder(path, at)) && (key.empty() || at.size() > depth)) {
+      key = k;
+      depth = at.size();
+    }
+  return key;
+}
+
+// External <script>, <link>, <img>, <iframe> references of a built Custom UI page; they load
+// for the resource whose page it is (`entry`, or none).
+void addHtmlResources(const AppPlan::HtmlPageRead& page, const std::string& entry,
+                      FlowFindings& flow, Diagnostics& diags,
                       std::vector<std::string>& incomplete) {
   const std::string& html = page.path;
   if (page.unreadable) {
@@ -216,6 +231,7 @@ void addHtmlResources(const AppPlan::HtmlPageRead& page, FlowFindings& flow, Dia
     e.hostSource = "literal";
     e.function = html.substr(html.rfind('/') + 1);  // the page or stylesheet
     e.calleeText = e.api + r.url;
+    if (!entry.empty()) e.entryPoints.push_back(entry);
     flow.egress.push_back(std::move(e));
   }
 }
@@ -661,17 +677,7 @@ ScanResult runScan(const ScanOptions& options) {
         if (path == html) return true;
       return false;
     };
-    in.resourceOf = [&plan](const std::string& path) {
-      // The deepest folder wins (a resource inside another's project folder).
-      std::string key;
-      size_t depth = 0;
-      for (const auto& [at, k] : plan.resourceKeys)
-        if ((path == at || isUnder(path, at)) && (key.empty() || at.size() > depth)) {
-          key = k;
-          depth = at.size();
-        }
-      return key;
-    };
+    in.resourceOf = [&plan](const std::string& path) { return resourceKeyOf(plan, path); };
     // Realms: each frontend folder is a page; the manifest's handlers are one more, so
     // handlers that share no import are still solved together (globalThis in one runtime).
     std::set<std::string> handlerPaths;
@@ -712,7 +718,10 @@ ScanResult runScan(const ScanOptions& options) {
            "analysis budget hit (" + report.stats.budgetWhat + "): results may be incomplete"});
     }
     FlowFindings flow = std::move(solved.flow);
-    for (const auto& page : plan.htmlPages) addHtmlResources(page, flow, diags, report.incomplete);
+    for (const auto& page : plan.htmlPages) {
+      std::string key = resourceKeyOf(plan, page.path);
+      addHtmlResources(page, key.empty() ? "" : "resource:" + key, flow, diags, report.incomplete);
+    }
     addManifestEgress(plan.manifest, flow);
     report.verdict = applyRules(plan.manifest, std::move(flow), options.rules, catalog);
     report.manifest = std::move(plan.manifest);
