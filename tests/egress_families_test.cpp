@@ -1762,3 +1762,18 @@ TEST_CASE("Source family: user fields anywhere in a product event are user ident
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SUMMARY")) ==
         std::vector<std::string>{"event-data"});
 }
+
+TEST_CASE("Remote family: a scheduled trigger served by a remote sends its installation context",
+          "[families]") {
+  // It was shown sending user input, as a UI module's endpoint does.
+  const std::string manifest =
+      "modules:\n"
+      "  scheduledTrigger:\n    - key: nightly\n      endpoint: ep\n      interval: day\n"  // 2-5
+      "  endpoint:\n    - key: ep\n      remote: backend\n"
+      "remotes:\n  - key: backend\n    baseUrl: https://api.vendor.example\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  auto r = scanFiles({{"manifest.yml", manifest}, {"src/index.js", "export const x = 1;\n"}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "manifest.yml", 3) == "api.vendor.example");
+  CHECK(dataAt(r, "manifest.yml", 3) == std::vector<std::string>{"install-context"});
+}

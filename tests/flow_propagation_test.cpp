@@ -699,6 +699,18 @@ TEST_CASE("flow: a package's own functions pass their arguments' data (lodash, R
   checkLiteralSink(r, src, "SINK_CONST", kNone);
 }
 
+TEST_CASE("flow: a String.raw template keeps its host", "[flow][strings]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  await fetch(String.raw`https://api.example.com/items/${payload.id}`, { method: 'POST', body: payload.text }); // SINK_RAW
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_RAW")) == "api.example.com");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_RAW")) ==
+        std::vector<std::string>{"user-input"});
+}
+
 // ---------------------------------------------------------------- classes
 
 TEST_CASE("flow: classes, fields, constructor parameters and methods", "[flow]") {

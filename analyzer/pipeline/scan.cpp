@@ -273,6 +273,8 @@ void addManifestEgress(const Manifest& m, FlowFindings& flow) {
     std::string family = entryFamily(use.moduleType);
     if (family == "trigger" || family == "consumer")
       data = kEventData;
+    else if (family == "scheduledTrigger")
+      data = kInstallContext;  // a schedule fires with the installation's context, no input
     else if (family == "webtrigger")
       data = kWebtriggerRequest;
     else if (!use.resource.empty() || use.functionKey.empty())
