@@ -42,7 +42,7 @@ class SubsetReader {
       out = YAML::Node();
       return true;
     }
-    out = block(lines_[0].indent);
+    out = block();
     return ok_ && pos_ == lines_.size();
   }
 
@@ -147,10 +147,9 @@ class SubsetReader {
     return false;
   }
 
-  YAML::Node block(int indent) {
+  YAML::Node block() {
     if (pos_ >= lines_.size()) return YAML::Node();
-    return isDash(lines_[pos_].text) ? sequence(lines_[pos_].indent)
-                                     : mapping(lines_[pos_].indent, indent);
+    return isDash(lines_[pos_].text) ? sequence(lines_[pos_].indent) : mapping(lines_[pos_].indent);
   }
 
   // A value on a line (after `key:` or `- `), with the lines a flow collection continues on.
@@ -207,6 +206,15 @@ class SubsetReader {
     while (i < t.size() && t[i] == ' ') ++i;
   }
 
+  // After an item of a flow collection: `,` (more items) or its closing bracket (true); any
+  // other character stops the reader.
+  bool closesAfterItem(const std::string& t, size_t& i, char close) {
+    skipBlanks(t, i);
+    if (i < t.size() && (t[i] == ',' || t[i] == close)) return t[i++] == close;
+    ok_ = false;
+    return true;
+  }
+
   YAML::Node flow(const std::string& t, size_t& i) {
     skipBlanks(t, i);
     if (i >= t.size()) {
@@ -224,15 +232,7 @@ class SubsetReader {
           break;
         }
         seq.push_back(flow(t, i));
-        skipBlanks(t, i);
-        if (i < t.size() && t[i] == ',') {
-          ++i;
-        } else if (i < t.size() && t[i] == ']') {
-          ++i;
-          break;
-        } else {
-          ok_ = false;
-        }
+        if (closesAfterItem(t, i, ']')) break;
       }
       return seq;
     }
@@ -256,15 +256,7 @@ class SubsetReader {
         YAML::Node value;
         if (i < t.size() && t[i] != ',' && t[i] != '}') value = flow(t, i);
         map.force_insert(key, value);
-        skipBlanks(t, i);
-        if (i < t.size() && t[i] == ',') {
-          ++i;
-        } else if (i < t.size() && t[i] == '}') {
-          ++i;
-          break;
-        } else {
-          ok_ = false;
-        }
+        if (closesAfterItem(t, i, '}')) break;
       }
       return map;
     }
@@ -315,12 +307,12 @@ class SubsetReader {
       std::string_view value;
       if (rest.empty()) {
         ++pos_;
-        seq.push_back(pos_ < lines_.size() && lines_[pos_].indent > indent ? block(indent + 1)
+        seq.push_back(pos_ < lines_.size() && lines_[pos_].indent > indent ? block()
                                                                            : YAML::Node());
       } else if (rest[0] != '[' && rest[0] != '{' && !isDash(rest) && splitKey(rest, key, value)) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         lines_[pos_] = {indent + offset, rest};
-        seq.push_back(mapping(indent + offset, indent + offset));
+        seq.push_back(mapping(indent + offset));
       } else if (isDash(rest)) {
         ok_ = false;  // `- - x`: nested inline sequences, yaml-cpp's
       } else {
@@ -332,7 +324,7 @@ class SubsetReader {
     return seq;
   }
 
-  YAML::Node mapping(int indent, int /*parentIndent*/) {
+  YAML::Node mapping(int indent) {
     YAML::Node map(YAML::NodeType::Map);
     while (ok_ && pos_ < lines_.size() && lines_[pos_].indent == indent &&
            !isDash(lines_[pos_].text)) {
@@ -349,7 +341,7 @@ class SubsetReader {
       } else if (pos_ < lines_.size() &&
                  (lines_[pos_].indent > indent ||
                   (lines_[pos_].indent == indent && isDash(lines_[pos_].text)))) {
-        v = block(indent + 1);
+        v = block();
       }
       map.force_insert(key, v);
     }

@@ -140,30 +140,30 @@ class Linker {
         p_.strings.emplace_back(target, imp.specifier);
         continue;
       }
+      // Code the import names that runs unread: "imports '<specifier>', <why>; what it sends
+      // is unknown".
+      auto unread = [&](const char* why) {
+        diags_.push_back(
+            {Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
+             int(imp.site.column),
+             fmt::format("imports '{}', {}; what it sends is unknown", imp.specifier, why)});
+      };
       if (relative) {
         // One note per file and specifier, not one per imported name.
         if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
-        bool otherLanguage = isUnanalysedCode(imp.specifier);
-        if (otherLanguage || in_.resolver->namesUnreadCode(file.path, imp.specifier)) {
-          diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
-                            int(imp.site.column),
-                            otherLanguage
-                                ? fmt::format("imports '{}', code in a language forge-egress "
-                                              "does not analyse; what it sends is unknown",
-                                              imp.specifier)
-                                : fmt::format("imports '{}', a file forge-egress did not analyse "
-                                              "(not a source file name, or in a folder the scan "
-                                              "leaves out); what it sends is unknown",
-                                              imp.specifier)});
+        if (isUnanalysedCode(imp.specifier)) {
+          unread("code in a language forge-egress does not analyse");
+          continue;
+        }
+        if (in_.resolver->namesUnreadCode(file.path, imp.specifier)) {
+          unread(
+              "a file forge-egress did not analyse (not a source file name, or in a folder "
+              "the scan leaves out)");
           continue;
         }
         if (in_.resolver->namesNothing(file.path, imp.specifier)) {
           // Generated code, or a file not committed: what it does at run time is unknown.
-          diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
-                            int(imp.site.column),
-                            fmt::format("imports '{}', which is not in the checkout (generated "
-                                        "or not committed); what it sends is unknown",
-                                        imp.specifier)});
+          unread("which is not in the checkout (generated or not committed)");
           continue;
         }
         diags_.push_back(
@@ -176,11 +176,7 @@ class Linker {
         // A subpath import is the app's own code (package.json `imports`): one the scan
         // could not map to a file is code that runs unread.
         if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
-        diags_.push_back({Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
-                          int(imp.site.column),
-                          fmt::format("imports '{}', a subpath import no package.json `imports` "
-                                      "entry maps to a file of the app; what it sends is unknown",
-                                      imp.specifier)});
+        unread("a subpath import no package.json `imports` entry maps to a file of the app");
         continue;
       }
       std::string root = canonical(imp.specifier);

@@ -75,7 +75,6 @@ void reportUnmodelledPackages(const FlowSolver& solver, const Catalog& catalog, 
     uint8_t data = 0;
     for (VarId a : call.args)
       if (a != kNoVar) data |= customerData(solver, base + a);
-    if (call.receiver != kNoVar && call.isNew) data |= customerData(solver, base + call.receiver);
     if (!data) continue;
     reported[package] = true;
     std::string categories;
