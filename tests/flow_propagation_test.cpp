@@ -1078,6 +1078,55 @@ resolver.define('b', async () => {
   checkSink(r, "src/index.js", lineOf(src, "SINK_B"), "b.example.com", "literal", kNone);
 }
 
+TEST_CASE("flow precision: helpers nested ten deep, each called three times, stay per caller",
+          "[flow]") {
+  // Ten levels of helpers, each calling the next three times: 3^10 call stacks. The
+  // constant's path matches its calls and returns at every level, so it stays clean, and
+  // the payload's keeps its data.
+  std::ostringstream helpers;
+  for (int i = 0; i < 10; ++i) {
+    helpers << "function h" << i << "(x) {\n  return ";
+    if (i == 9)
+      helpers << "x + '-'";
+    else
+      helpers << "h" << i + 1 << "(x) + h" << i + 1 << "(x) + h" << i + 1 << "(x)";
+    helpers << ";\n}\n";
+  }
+  const std::string src =
+      resolverModule(helpers.str() + R"(resolver.define('a', async ({ payload }) => {
+  await fetch('https://a.example.com/x', { method: 'POST', body: h0(payload.text) }); // SINK_A
+  await fetch('https://b.example.com/x', { method: 'POST', body: h0('static') }); // SINK_B
+  await fetch('https://c.example.com/x', { method: 'POST', body: h0('other') }); // SINK_C
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_A"), "a.example.com", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_B"), "b.example.com", "literal", kNone);
+  checkSink(r, "src/index.js", lineOf(src, "SINK_C"), "c.example.com", "literal", kNone);
+}
+
+TEST_CASE(
+    "flow precision: a callback that reads its helper's parameter follows the helper's caller",
+    "[flow]") {
+  // The closure inside `wrap` reads `wrap`'s parameter: its data is the caller of `wrap`'s,
+  // through two levels of helpers.
+  const std::string src = resolverModule(R"(function wrap(v) {
+  const read = () => v;
+  return read();
+}
+function outer(v) {
+  return wrap(v);
+}
+resolver.define('a', async ({ payload }) => {
+  await fetch('https://a.example.com/x', { method: 'POST', body: outer(payload.text) }); // SINK_A
+  await fetch('https://b.example.com/x', { method: 'POST', body: outer('static') }); // SINK_B
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_A"), "a.example.com", "literal", {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_B"), "b.example.com", "literal", kNone);
+}
+
 TEST_CASE("flow precision: a local function or const named fetch is not a network call", "[flow]") {
   const std::string fnSrc = resolverModule(R"(function fetch(key) {
   return { key };

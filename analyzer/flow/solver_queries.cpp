@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "flow/solver.h"
@@ -138,37 +140,108 @@ bool FlowSolver::realizable(VarId v, uint8_t bit, const PathFilter& filter) cons
   return searchRealizable(v, bit, filter, -1);
 }
 
+// Backward search for a path from where `bit` is born to v whose calls and returns match
+// (CFL reachability), by tabulation (Reps, Horwitz and Sagiv, POPL 1995). A function entered
+// backwards through a return is a context, named by the variable entered (its return): it
+// is explored once, whatever the calls below it, and what leaves it through its parameters
+// (its exits) is applied to every call that entered it. A stack per path instead was
+// exponential in the nesting of shared helpers (five callers, eight levels: 390 k stacks
+// per query, and a query per sink).
 bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter,
                                   int objectDepth) const {
   if (v == kNoVar || !(vars_[find(v)].eff & bit)) return false;
   buildPredecessors();
-  // A frame entered backwards through a return: the call, and the function it called.
-  struct Frame {
-    uint32_t call;
-    uint32_t callee;
+  constexpr VarId kOutside = kNoVar;  // the context with no call to come back into
+  constexpr size_t kBudget = 200000;  // states and exits per query; out of it, yes (sound)
+  const bool deepMode = objectDepth >= 0;
+  struct Context {
+    uint32_t callee = kNone;
+    std::vector<std::pair<VarId, uint32_t>> entries;     // (context, call) that entered it
+    std::vector<std::pair<VarId, uint32_t>> matchExits;  // (argument, call): back to that call
+    std::vector<VarId> popExits;  // a parameter of a function around the callee
+    std::unordered_set<uint64_t> entryKeys, matchKeys;
+    std::unordered_set<VarId> popKeys;
   };
-  struct State {
-    VarId var;
-    std::vector<Frame> stack;  // calls whose return we came back through
-  };
-  constexpr size_t kMaxDepth = 8;
-  constexpr size_t kBudget = 200000;
-  std::vector<State> work{{v, {}}};
-  std::unordered_set<std::string> seen;
+  std::unordered_map<VarId, Context> contexts;
+  std::unordered_set<uint64_t> seen;
+  std::vector<std::pair<VarId, VarId>> work;  // (context, variable)
   size_t steps = 0;
-  while (!work.empty()) {
+  bool found = false;
+  auto push = [&](VarId ctx, VarId var) {
+    if (seen.insert((uint64_t{ctx} << 32) | var).second) work.emplace_back(ctx, var);
+  };
+  // 0: not followed; 1: followed; 2: stop, yes. `outside`: no call to come back into.
+  auto admits = [&](VarId var, const PredEdge& p, bool outside) -> int {
+    if (p.dir == kDeepField && deepMode) return 0;  // followed by the deep-taint step
+    const VarState& from = vars_[find(p.from)];
+    bool carries = p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
+    if (!carries) return 0;
+    // A split by caller closes the other callers' arguments only where the path leaves the
+    // activation it started in (no call to come back into): inside an activation entered
+    // through a return, `post(B, await post(A, x))`, the arguments are that call's own.
+    if (filter.blocks(p.call, p.dir) && (!filter.entriesOnly || outside)) return 0;
+    if (deepMode) {
+      // Following one caller: a value that went through the heap, a closure's variable or a
+      // library's state may come from any activation of the helper. Say yes (stay sound).
+      if (p.dir == kLeavesClosure || libraryFieldVars_.count(var)) return 2;
+      const std::vector<bool>& heap = fieldVars();
+      if (find(p.from) < heap.size() && heap[find(p.from)]) return 2;
+    }
+    if (p.dir == kFromCallee && filter.calleeEdges && filter.calleeEdges->count(p.call)) return 0;
+    return 1;
+  };
+  // Pops waiting to be resolved: (context, q), q a parameter whose activation is below the
+  // context's frame (a worklist, not recursion: the chain of contexts may be long).
+  std::vector<std::pair<VarId, VarId>> pops;
+  // The context leaves through `arg`, an argument of `call`: each entry by that call goes on
+  // there, in the context it came from.
+  auto addMatchExit = [&](VarId ctx, VarId arg, uint32_t call) {
+    Context& c = contexts[ctx];
+    if (!c.matchKeys.insert((uint64_t{arg} << 32) | call).second) return;
+    c.matchExits.emplace_back(arg, call);
+    for (const auto& [from, byCall] : c.entries)
+      if (byCall == call) push(from, arg);
+  };
+  // The context reached q, a parameter of a function its callee is written inside: the
+  // activation of q is further down the stack, so each entry looks for it in turn.
+  auto addPopExit = [&](VarId ctx, VarId q) {
+    Context& c = contexts[ctx];
+    if (!c.popKeys.insert(q).second) return;
+    c.popExits.push_back(q);
+    for (const auto& entry : c.entries) pops.emplace_back(entry.first, q);
+  };
+  // q's activation, looked for from context ctx: the callee's own (match its entering call)
+  // or below it (leave this context too); with no call to come back into, any caller's.
+  auto resolvePop = [&](VarId ctx, VarId q) {
+    uint32_t owner = q < frameOwner_.size() ? frameOwner_[q] : kNone;
+    bool own = ctx != kOutside && contexts[ctx].callee == owner;
+    for (const PredEdge& p : preds_[q]) {
+      if (p.dir != 1) continue;
+      int a = admits(q, p, false);  // the edge was met inside a context
+      if (a == 2) found = true;
+      if (a != 1) continue;
+      if (ctx == kOutside)
+        push(kOutside, p.from);
+      else if (own)
+        addMatchExit(ctx, p.from, p.call);
+    }
+    if (ctx != kOutside && !own) addPopExit(ctx, q);
+  };
+  push(kOutside, v);
+  while ((!work.empty() || !pops.empty()) && !found) {
     if (++steps > kBudget) return true;  // out of budget: stay sound
-    State st = std::move(work.back());
+    if (!pops.empty()) {
+      auto [ctx, q] = pops.back();
+      pops.pop_back();
+      resolvePop(ctx, q);
+      continue;
+    }
+    auto [ctx, var] = work.back();
     work.pop_back();
-    if (st.var < born_.size() && (born_[st.var] & bit)) return true;
-    // Key: the variable and the call stack, as raw bytes.
-    std::string key(reinterpret_cast<const char*>(&st.var), sizeof(st.var));
-    if (!st.stack.empty())
-      key.append(reinterpret_cast<const char*>(st.stack.data()), st.stack.size() * sizeof(Frame));
-    if (!seen.insert(key).second) continue;
-    if (objectDepth >= 0) {
+    if (var < born_.size() && (born_[var] & bit)) return true;
+    if (deepMode) {
       // Made from an object's fields: the data of the objects that reached the argument.
-      auto deep = deepInto_.find(st.var);
+      auto deep = deepInto_.find(var);
       if (deep != deepInto_.end())
         for (uint32_t i : deep->second) {
           const DeepTaintEdge& d = deepTaintEdges_[i];
@@ -177,56 +250,47 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
           if (carrierThroughObjects(d.from, bit, filter, objectDepth - 1) != kNoVar) return true;
         }
     }
-    for (const PredEdge& p : preds_[st.var]) {
-      if (p.dir == kDeepField && objectDepth >= 0) continue;  // followed above
-      const VarState& from = vars_[find(p.from)];
-      bool carries =
-          p.kind == EdgeKind::BaseTaint ? (from.taint & bit) != 0 : (from.eff & bit) != 0;
-      if (!carries) continue;
-      // A split by caller closes the other callers' arguments only where the path leaves the
-      // activation it started in (no call to come back into): inside an activation entered
-      // through a return, `post(B, await post(A, x))`, the arguments are that call's own.
-      if (filter.blocks(p.call, p.dir) && (!filter.entriesOnly || st.stack.empty())) continue;
-      if (objectDepth >= 0) {
-        // Following one caller: a value that went through the heap, a closure's variable or a
-        // library's state may come from any activation of the helper. Say yes (stay sound).
-        if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var)) return true;
-        const std::vector<bool>& heap = fieldVars();
-        if (find(p.from) < heap.size() && heap[find(p.from)]) return true;
-      }
-      if (p.dir == kFromCallee && filter.calleeEdges && filter.calleeEdges->count(p.call)) continue;
-      State next{p.from, st.stack};
-      if (p.dir == kLeavesClosure || libraryFieldVars_.count(st.var) ||
-          (p.dir == 0 && isHeap(st.var))) {
+    const bool outside = ctx == kOutside;
+    bool popped = false;
+    for (const PredEdge& p : preds_[var]) {
+      int a = admits(var, p, outside);
+      if (a == 2) return true;
+      if (a != 1) continue;
+      if (p.dir == kLeavesClosure || libraryFieldVars_.count(var) || (p.dir == 0 && isHeap(var))) {
         // Left a closure by a side effect, written into a library's state or into an
         // object's field (objects are not told apart by the activation that wrote them): any
         // caller may have entered the writer.
-        next.stack.clear();
+        push(kOutside, p.from);
       } else if (p.dir == 2) {
-        // Backwards through a return: remember the call to come back into it.
-        if (next.stack.size() < kMaxDepth)
-          next.stack.push_back({p.call, p.from < frameOwner_.size() ? frameOwner_[p.from] : kNone});
-        else
-          next.stack.clear();  // too deep: forget, and accept any caller
-      } else if (p.dir == 1 && !next.stack.empty()) {
-        // Backwards through an argument: only the call we came out of. Where we came out of
-        // a closure of this function (a callback that reads the function's parameter), the
-        // closure's frame and those between are left: the parameter is the enclosing
-        // activation's, entered by the call below them, or by any call when none is.
-        uint32_t owner = st.var < frameOwner_.size() ? frameOwner_[st.var] : kNone;
-        if (owner != kNone && next.stack.back().callee != owner &&
-            nestedIn(next.stack.back().callee, owner)) {
-          while (!next.stack.empty() && next.stack.back().callee != owner) next.stack.pop_back();
+        // Backwards through a return: the callee's variable is a context of its own, entered
+        // by this call from this context; what already leaves it comes back here.
+        Context& c = contexts[p.from];
+        c.callee = p.from < frameOwner_.size() ? frameOwner_[p.from] : kNone;
+        if (!c.entryKeys.insert((uint64_t{ctx} << 32) | p.call).second) continue;
+        c.entries.emplace_back(ctx, p.call);
+        push(p.from, p.from);
+        for (const auto& [arg, call] : c.matchExits)
+          if (call == p.call) push(ctx, arg);
+        for (VarId q : c.popExits) pops.emplace_back(ctx, q);
+      } else if (p.dir == 1 && !outside) {
+        // Backwards through an argument, inside a context: only the call that entered it.
+        // Where the variable is a parameter of a function the callee is written inside (a
+        // callback that reads the function's parameter), that function's activation is
+        // further down: the exit pops the callee's frame and those between.
+        uint32_t owner = var < frameOwner_.size() ? frameOwner_[var] : kNone;
+        uint32_t callee = contexts[ctx].callee;
+        if (owner != kNone && callee != owner && nestedIn(callee, owner)) {
+          if (!popped) addPopExit(ctx, var);
+          popped = true;
+        } else {
+          addMatchExit(ctx, p.from, p.call);
         }
-        if (!next.stack.empty()) {
-          if (next.stack.back().call != p.call) continue;
-          next.stack.pop_back();
-        }
+      } else {
+        push(ctx, p.from);  // within the context (an argument outside one: any caller)
       }
-      work.push_back(std::move(next));
     }
   }
-  return false;
+  return found;
 }
 
 bool FlowSolver::mayBeAnyValue(VarId v) const {
