@@ -1082,7 +1082,8 @@ TEST_CASE("flow precision: helpers nested ten deep, each called three times, sta
           "[flow]") {
   // Ten levels of helpers, each calling the next three times: 3^10 call stacks. The
   // constant's path matches its calls and returns at every level, so it stays clean, and
-  // the payload's keeps its data.
+  // the payload's keeps its data, whichever query comes first (what one query learns is
+  // kept for the next).
   std::ostringstream helpers;
   for (int i = 0; i < 10; ++i) {
     helpers << "function h" << i << "(x) {\n  return ";
@@ -1094,8 +1095,8 @@ TEST_CASE("flow precision: helpers nested ten deep, each called three times, sta
   }
   const std::string src =
       resolverModule(helpers.str() + R"(resolver.define('a', async ({ payload }) => {
-  await fetch('https://a.example.com/x', { method: 'POST', body: h0(payload.text) }); // SINK_A
   await fetch('https://b.example.com/x', { method: 'POST', body: h0('static') }); // SINK_B
+  await fetch('https://a.example.com/x', { method: 'POST', body: h0(payload.text) }); // SINK_A
   await fetch('https://c.example.com/x', { method: 'POST', body: h0('other') }); // SINK_C
 });
 )");

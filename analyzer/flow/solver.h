@@ -488,6 +488,11 @@ class FlowSolver {
   // return variables (what argument and return edges connect); kNone for the others. Built
   // with preds_.
   mutable std::vector<uint32_t> frameOwner_;
+  // What realizable() with no filter learnt of a variable, for the queries after it: low
+  // byte, categories with a matched path to it; high byte, categories with none. Without it
+  // each sink's query walked the same graph again (4,000 sinks in mutually recursive
+  // helpers: quadratic).
+  mutable std::vector<uint16_t> realizableKnown_;
   // Whether function `inner` is written inside the body of `outer` (at any depth).
   bool nestedIn(uint32_t inner, uint32_t outer) const;
   // Variables that are fields of objects (the heap), built on first use by the caller split.

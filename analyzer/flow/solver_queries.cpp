@@ -156,7 +156,12 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
   const bool deepMode = objectDepth >= 0;
   struct Context {
     uint32_t callee = kNone;
-    std::vector<std::pair<VarId, uint32_t>> entries;     // (context, call) that entered it
+    struct Entry {
+      VarId from;      // the context the call was in
+      uint32_t call;   // the call
+      uint64_t state;  // the state that entered (for the path back, memo below)
+    };
+    std::vector<Entry> entries;
     std::vector<std::pair<VarId, uint32_t>> matchExits;  // (argument, call): back to that call
     std::vector<VarId> popExits;  // a parameter of a function around the callee
     std::unordered_set<uint64_t> entryKeys, matchKeys;
@@ -164,11 +169,32 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
   };
   std::unordered_map<VarId, Context> contexts;
   std::unordered_set<uint64_t> seen;
-  std::vector<std::pair<VarId, VarId>> work;  // (context, variable)
+  std::vector<std::pair<VarId, VarId>> work;  // (context, variable), first in first out
+  size_t head = 0;
   size_t steps = 0;
   bool found = false;
-  auto push = [&](VarId ctx, VarId var) {
-    if (seen.insert((uint64_t{ctx} << 32) | var).second) work.emplace_back(ctx, var);
+  // With no filter, what a query learns outside any context holds for every later query:
+  // a variable on the path found reaches the category, and when none is found, no variable
+  // the search met does. Breadth first, so a query stops at the nearest one already known.
+  const bool memo = objectDepth < 0 && !filter.calls && !filter.calleeEdges;
+  if (memo && realizableKnown_.size() < vars_.size()) realizableKnown_.resize(vars_.size(), 0);
+  std::unordered_map<uint64_t, uint64_t> parentOf;  // state -> the state it was reached from
+  uint64_t current = ~uint64_t{0};
+  auto keyOf = [](VarId ctx, VarId var) { return (uint64_t{ctx} << 32) | var; };
+  auto push = [&](VarId ctx, VarId var, uint64_t parent) {
+    uint64_t key = keyOf(ctx, var);
+    if (!seen.insert(key).second) return;
+    work.emplace_back(ctx, var);
+    if (memo) parentOf.emplace(key, parent);
+  };
+  // Found from state `from`: every variable outside a context on its way back to v reaches
+  // the category.
+  auto learnFound = [&](uint64_t from) {
+    for (size_t hops = 0; memo && from != ~uint64_t{0} && hops < seen.size() + 1; ++hops) {
+      if ((from >> 32) == kOutside) realizableKnown_[static_cast<VarId>(from)] |= bit;
+      auto it = parentOf.find(from);
+      from = it == parentOf.end() ? ~uint64_t{0} : it->second;
+    }
   };
   // 0: not followed; 1: followed; 2: stop, yes. `outside`: no call to come back into.
   auto admits = [&](VarId var, const PredEdge& p, bool outside) -> int {
@@ -192,15 +218,19 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
   };
   // Pops waiting to be resolved: (context, q), q a parameter whose activation is below the
   // context's frame (a worklist, not recursion: the chain of contexts may be long).
-  std::vector<std::pair<VarId, VarId>> pops;
+  struct Pop {
+    VarId ctx, q;
+    uint64_t parent;  // the state that entered the context popped
+  };
+  std::vector<Pop> pops;
   // The context leaves through `arg`, an argument of `call`: each entry by that call goes on
   // there, in the context it came from.
   auto addMatchExit = [&](VarId ctx, VarId arg, uint32_t call) {
     Context& c = contexts[ctx];
     if (!c.matchKeys.insert((uint64_t{arg} << 32) | call).second) return;
     c.matchExits.emplace_back(arg, call);
-    for (const auto& [from, byCall] : c.entries)
-      if (byCall == call) push(from, arg);
+    for (const auto& e : c.entries)
+      if (e.call == call) push(e.from, arg, e.state);
   };
   // The context reached q, a parameter of a function its callee is written inside: the
   // activation of q is further down the stack, so each entry looks for it in turn.
@@ -208,11 +238,11 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
     Context& c = contexts[ctx];
     if (!c.popKeys.insert(q).second) return;
     c.popExits.push_back(q);
-    for (const auto& entry : c.entries) pops.emplace_back(entry.first, q);
+    for (const auto& e : c.entries) pops.push_back({e.from, q, e.state});
   };
   // q's activation, looked for from context ctx: the callee's own (match its entering call)
   // or below it (leave this context too); with no call to come back into, any caller's.
-  auto resolvePop = [&](VarId ctx, VarId q) {
+  auto resolvePop = [&](VarId ctx, VarId q, uint64_t parent) {
     uint32_t owner = q < frameOwner_.size() ? frameOwner_[q] : kNone;
     bool own = ctx != kOutside && contexts[ctx].callee == owner;
     for (const PredEdge& p : preds_[q]) {
@@ -221,24 +251,34 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
       if (a == 2) found = true;
       if (a != 1) continue;
       if (ctx == kOutside)
-        push(kOutside, p.from);
+        push(kOutside, p.from, parent);
       else if (own)
         addMatchExit(ctx, p.from, p.call);
     }
     if (ctx != kOutside && !own) addPopExit(ctx, q);
   };
-  push(kOutside, v);
-  while ((!work.empty() || !pops.empty()) && !found) {
+  push(kOutside, v, ~uint64_t{0});
+  while ((head < work.size() || !pops.empty()) && !found) {
     if (++steps > kBudget) return true;  // out of budget: stay sound
     if (!pops.empty()) {
-      auto [ctx, q] = pops.back();
+      Pop pop = pops.back();
       pops.pop_back();
-      resolvePop(ctx, q);
+      resolvePop(pop.ctx, pop.q, pop.parent);
       continue;
     }
-    auto [ctx, var] = work.back();
-    work.pop_back();
-    if (var < born_.size() && (born_[var] & bit)) return true;
+    auto [ctx, var] = work[head++];
+    current = keyOf(ctx, var);
+    if (memo && ctx == kOutside) {
+      if (realizableKnown_[var] & (uint16_t{bit} << 8)) continue;  // known: no path
+      if (realizableKnown_[var] & bit) {
+        learnFound(current);
+        return true;
+      }
+    }
+    if (var < born_.size() && (born_[var] & bit)) {
+      learnFound(current);
+      return true;
+    }
     if (deepMode) {
       // Made from an object's fields: the data of the objects that reached the argument.
       auto deep = deepInto_.find(var);
@@ -260,18 +300,18 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
         // Left a closure by a side effect, written into a library's state or into an
         // object's field (objects are not told apart by the activation that wrote them): any
         // caller may have entered the writer.
-        push(kOutside, p.from);
+        push(kOutside, p.from, current);
       } else if (p.dir == 2) {
         // Backwards through a return: the callee's variable is a context of its own, entered
         // by this call from this context; what already leaves it comes back here.
         Context& c = contexts[p.from];
         c.callee = p.from < frameOwner_.size() ? frameOwner_[p.from] : kNone;
         if (!c.entryKeys.insert((uint64_t{ctx} << 32) | p.call).second) continue;
-        c.entries.emplace_back(ctx, p.call);
-        push(p.from, p.from);
+        c.entries.push_back({ctx, p.call, current});
+        push(p.from, p.from, current);
         for (const auto& [arg, call] : c.matchExits)
-          if (call == p.call) push(ctx, arg);
-        for (VarId q : c.popExits) pops.emplace_back(ctx, q);
+          if (call == p.call) push(ctx, arg, current);
+        for (VarId q : c.popExits) pops.push_back({ctx, q, current});
       } else if (p.dir == 1 && !outside) {
         // Backwards through an argument, inside a context: only the call that entered it.
         // Where the variable is a parameter of a function the callee is written inside (a
@@ -286,10 +326,13 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
           addMatchExit(ctx, p.from, p.call);
         }
       } else {
-        push(ctx, p.from);  // within the context (an argument outside one: any caller)
+        push(ctx, p.from, current);  // within the context (outside one: any caller)
       }
     }
   }
+  if (memo && !found)  // searched to the end: none of the variables met outside reaches it
+    for (uint64_t key : seen)
+      if ((key >> 32) == kOutside) realizableKnown_[static_cast<VarId>(key)] |= uint16_t{bit} << 8;
   return found;
 }
 
