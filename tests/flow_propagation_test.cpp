@@ -1106,6 +1106,34 @@ TEST_CASE("flow precision: helpers nested ten deep, each called three times, sta
   checkSink(r, "src/index.js", lineOf(src, "SINK_C"), "c.example.com", "literal", kNone);
 }
 
+TEST_CASE("flow: the event reaches a wrapper that twenty callers pass different objects to",
+          "[flow]") {
+  // More objects reach `data` than a variable holds one by one: they are summarised, and the
+  // event among them is still customer data at the sink, also after a copy and a field read.
+  std::ostringstream callers;
+  for (int i = 0; i < 20; ++i)
+    callers << "async function f" << i << "(e) { return request('api.example.com', "
+            << (i % 3 == 0 ? std::string("e.issue") : "{ k: " + std::to_string(i) + " }")
+            << "); }\n";
+  const std::string src = R"(async function request(host, data) {
+  const payload = data;
+  const key = payload.key;
+  await fetch('https://' + host + '/a', { method: 'POST', body: JSON.stringify(payload) }); // SINK_BODY
+  return fetch('https://k.example.com/' + key); // SINK_KEY
+}
+)" + callers.str() + R"(export async function handler(event) {
+  await Promise.all([f0(event), f1(event), f2(event), f3(event), f4(event), f5(event), f6(event),
+    f7(event), f8(event), f9(event), f10(event), f11(event), f12(event), f13(event), f14(event),
+    f15(event), f16(event), f17(event), f18(event), f19(event)]);
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_BODY"), "api.example.com", "constant",
+            {"event-data"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_KEY"), "k.example.com", "constant",
+            {"event-data"});
+}
+
 TEST_CASE(
     "flow precision: a callback that reads its helper's parameter follows the helper's caller",
     "[flow]") {

@@ -104,6 +104,10 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
     // summary's, so a read through this variable still sees what was stored in the object.
     smash(token);
     addToken(v, summaryToken(), from, call);
+    // What the object is (a response, the event) the summary does not say: the variable's
+    // value is that data, passed on along value edges as the object would have been.
+    uint8_t in = tokens_[token].intrinsic;
+    if (in) addTaint(v, in, from, kNone, call);
     return;
   }
   s.tokens.insert(it, token);
