@@ -1106,6 +1106,31 @@ TEST_CASE("flow precision: helpers nested ten deep, each called three times, sta
   checkSink(r, "src/index.js", lineOf(src, "SINK_C"), "c.example.com", "literal", kNone);
 }
 
+TEST_CASE("flow: every handler of a twelve-entry dispatch table runs with the event", "[flow]") {
+  // More functions reach the table's dynamic read than a variable holds one by one: the
+  // summarised handlers still run, with the event's data, from the entry point.
+  std::ostringstream handlers;
+  for (int i = 0; i < 12; ++i)
+    handlers << "async function h" << i << "(e) { return fetch('https://h" << i
+             << ".example.com/x', { method: 'POST', body: e.issue.key }); } // SINK_" << i << "\n";
+  handlers << "const table = {";
+  for (int i = 0; i < 12; ++i) handlers << " t" << i << ": h" << i << ",";
+  handlers << " };\n";
+  const std::string src =
+      handlers.str() +
+      "export async function handler(event) { return table[event.type](event); }\n";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  for (int i = 0; i < 12; ++i) {
+    std::ostringstream host, marker;
+    host << "h" << i << ".example.com";
+    marker << "SINK_" << i;
+    checkSink(r, "src/index.js", lineOf(src, marker.str()), host.str(), "literal", {"event-data"});
+    const fe::EgressSite* e = egressAt(r, "src/index.js", lineOf(src, marker.str()));
+    REQUIRE(e != nullptr);
+    CHECK(e->entryPoints == std::vector<std::string>{"fn"});
+  }
+}
+
 TEST_CASE("flow: the event reaches a wrapper that twenty callers pass different objects to",
           "[flow]") {
   // More objects reach `data` than a variable holds one by one: they are summarised, and the

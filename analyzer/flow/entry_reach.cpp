@@ -51,7 +51,7 @@ std::vector<std::vector<std::string>> entriesReaching(const FlowSolver& solver) 
   }
   for (const auto& [name, from] : starts) {
     std::vector<uint32_t> stack;
-    std::vector<uint8_t> seen(p.functionCount, 0);
+    std::vector<uint8_t> seen(solver.callGraph().size(), 0);
     for (uint32_t f : from)
       if (f < seen.size() && !seen[f]) {
         seen[f] = 1;
@@ -60,8 +60,10 @@ std::vector<std::vector<std::string>> entriesReaching(const FlowSolver& solver) 
     while (!stack.empty()) {
       uint32_t f = stack.back();
       stack.pop_back();
-      auto& names = reachedBy[f];
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      if (f < reachedBy.size()) {  // not the summarised functions' node
+        auto& names = reachedBy[f];
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      }
       for (uint32_t g : solver.callGraph()[f])
         if (!seen[g]) {
           seen[g] = 1;
@@ -86,7 +88,7 @@ uint32_t enclosingFunction(const AppProgram& p, uint32_t call) {
 // whose code never calls it) runs no code.
 std::vector<uint8_t> liveFunctions(const FlowSolver& solver) {
   const AppProgram& p = solver.program();
-  std::vector<uint8_t> live(p.functionCount, 0);
+  std::vector<uint8_t> live(solver.callGraph().size(), 0);
   std::vector<uint32_t> stack;
   auto reach = [&](uint32_t f) {
     if (f < live.size() && !live[f]) {
@@ -101,6 +103,7 @@ std::vector<uint8_t> liveFunctions(const FlowSolver& solver) {
     stack.pop_back();
     for (uint32_t g : solver.callGraph()[f]) reach(g);
   }
+  live.resize(p.functionCount);  // the summarised functions' node aside
   return live;
 }
 

@@ -371,7 +371,7 @@ void FlowSolver::solve() {
   queued_.assign(total, 0);
   callTokensDone_.resize(program_.callCount);
   callUnknownDone_.assign(program_.callCount, 0);
-  calleesOf_.resize(program_.functionCount);
+  calleesOf_.resize(program_.functionCount + 1);  // + the summarised functions' node
   callersOfFn_.resize(program_.functionCount);
   functionTokenOf_.assign(program_.functionCount, kNone);
   PhaseClock clock(std::getenv("FORGE_EGRESS_TIMING") != nullptr, stats_);

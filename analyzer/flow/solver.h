@@ -146,6 +146,8 @@ class FlowSolver {
   const std::vector<AttachHit>& attachHits() const { return attachHits_; }
   const std::vector<DynamicCodeHit>& dynamicCodeHits() const { return dynamicCodeHits_; }
   const std::vector<CheckHit>& checkHits() const { return checkHits_; }
+  // function -> functions it calls. One node more than the program's functions: the last
+  // stands for the summarised functions (callers of the summary -> it -> each of them).
   const std::vector<std::vector<uint32_t>>& callGraph() const { return calleesOf_; }
   const std::vector<std::pair<uint32_t, std::string>>& entryFunctions() const {
     return entryFunctions_;
@@ -328,6 +330,19 @@ class FlowSolver {
   uint32_t summaryToken();
   // An object that did not fit in a full variable: its fields flow into the summary's.
   void smash(uint32_t token);
+  // The summary called: one activation shared by every summarised function (field-based,
+  // as for objects), so a dispatch table of many handlers still runs each of them, at a
+  // cost linear in calls and functions. Arguments, `this` and the return meet in these
+  // variables; each summarised function is bound to them once.
+  static constexpr size_t kSummaryArity = 8;
+  struct SummaryCallee {
+    std::vector<VarId> args;
+    VarId thisVar = kNoVar, result = kNoVar;
+  };
+  SummaryCallee summaryCallee_;
+  void makeSummaryCallee();
+  void bindSummarisedFunction(uint32_t fnToken);
+  void callSummary(uint32_t callId);
   // Collapses `member` into `rep`: one variable from then on (see find).
   void mergeInto(VarId member, VarId rep);
   uint32_t summary_ = kNone;

@@ -66,7 +66,9 @@ void FlowSolver::evalCall(uint32_t callId) {
         callLibrary(callId, t);
         break;
       case TokenKind::Summary:
-        // Some of the callees were summarised: arguments and callbacks as for an unknown callee.
+        // Some of the callees were summarised: the summarised functions run, and arguments
+        // and callbacks go as for an unknown callee (the summary stands for objects too).
+        callSummary(callId);
         callUnknownCallee(callId);
         break;
       default:

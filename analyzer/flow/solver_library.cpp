@@ -301,6 +301,61 @@ void FlowSolver::smash(uint32_t token) {
   std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
                                                       tokens_[token].fields.end());
   for (auto& [n, fv] : existing) mergeInto(fv, field(summaryToken(), n));
+  if (tokens_[token].kind == TokenKind::Function) bindSummarisedFunction(token);
+}
+
+void FlowSolver::makeSummaryCallee() {
+  if (summaryCallee_.result != kNoVar) return;
+  for (size_t i = 0; i < kSummaryArity; ++i)
+    summaryCallee_.args.push_back(newSolverVar("argument of a summarised callee", {}, 0));
+  summaryCallee_.thisVar = newSolverVar("this of a summarised callee", {}, 0);
+  summaryCallee_.result = newSolverVar("result of a summarised callee", {}, 0);
+}
+
+// The edges leave any activation (kLeavesClosure): the shared activation is no call's own,
+// so a matched-path query takes them as any caller's.
+void FlowSolver::bindSummarisedFunction(uint32_t fnToken) {
+  uint32_t fnIndex = tokens_[fnToken].index;
+  const FunctionFact* fn = program_.function(fnIndex);
+  if (!fn) return;
+  makeSummaryCallee();
+  VarId fvb = program_.varBase[program_.fileOfFunction(fnIndex)];
+  const SummaryCallee& sc = summaryCallee_;
+  for (size_t i = 0; i < fn->params.size() && i < kSummaryArity; ++i) {
+    if (fn->restParam >= 0 && static_cast<int>(i) >= fn->restParam) break;
+    addEdge(sc.args[i], fvb + fn->params[i], EdgeKind::TaintOnly, kNone, kLeavesClosure);
+  }
+  if (fn->argumentsElements != kNoVar)
+    for (VarId a : sc.args)
+      addEdge(a, fvb + fn->argumentsElements, EdgeKind::TaintOnly, kNone, kLeavesClosure);
+  if (!fn->isArrow && fn->thisVar != kNoVar)
+    addEdge(sc.thisVar, fvb + fn->thisVar, EdgeKind::TaintOnly, kNone, kLeavesClosure);
+  if (fn->returnVar != kNoVar)
+    addEdge(fvb + fn->returnVar, sc.result, EdgeKind::TaintOnly, kNone, kLeavesClosure);
+  // Reached from every function that calls the summary, through one node of the call graph
+  // (the last): callers plus functions, not their product.
+  calleesOf_.back().push_back(fnIndex);
+}
+
+void FlowSolver::callSummary(uint32_t callId) {
+  makeSummaryCallee();
+  const CallFact& c = program_.call(callId);
+  uint32_t file = program_.fileOfCall(callId);
+  VarId vb = program_.varBase[file];
+  for (size_t i = 0; i < c.args.size() && i < kSummaryArity; ++i) {
+    if (c.args[i] == kNoVar) continue;
+    VarId a = vb + c.args[i];
+    if (i < 32 && (c.spreadMask & (1u << i))) a = loadVar(a, "[]", file, c.site);
+    addEdge(a, summaryCallee_.args[i], EdgeKind::TaintOnly, kNone, kLeavesClosure);
+  }
+  if (c.receiver != kNoVar && !c.isSuperCall)
+    addEdge(vb + c.receiver, summaryCallee_.thisVar, EdgeKind::TaintOnly, kNone, kLeavesClosure);
+  if (c.result != kNoVar)
+    addEdge(summaryCallee_.result, vb + c.result, EdgeKind::Value, kNone, kLeavesClosure);
+  uint32_t caller = callerFunction(callId);
+  uint32_t hub = static_cast<uint32_t>(calleesOf_.size() - 1);
+  if (caller != kNone && callEdgeSeen_.insert((uint64_t{caller} << 32) | hub))
+    calleesOf_[caller].push_back(hub);
 }
 
 // Cycle collapsing for the summary: a field of a smashed object and the summary's field of the
