@@ -895,3 +895,30 @@ TEST_CASE("a manual bundler's package folder is analysed even when it is named d
   CHECK(fe::test::hostAt(r, "dist/index.js", 2) == "a.example.com");
   CHECK(fe::test::dataAt(r, "dist/index.js", 2) == std::vector<std::string>{"event-data"});
 }
+
+TEST_CASE("customer data handed to fetch after it was summarised makes the verdict incomplete",
+          "[hostile][fail-closed]") {
+  // `client` gets nine option objects before `fetch`: the variable holds more than the
+  // analysis follows one by one, and fetch is summarised with them, so the call through it is
+  // not analysed as a network call. Before, "no external egress".
+  std::string calls;
+  for (int i = 1; i <= 9; ++i)
+    calls += "  await call({ n: " + std::to_string(i) + " }, 'https://x.example.com', 'c');\n";
+  const std::string manifest = manifestFor("trigger");
+  auto sent = scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/index.js",
+        "async function call(client, url, body) { return client(url, { method: 'POST', body }); "
+        "}\nexport async function handler(event) {\n" +
+            calls + "  await call(fetch, 'https://lib.example.com/y', event.issue.key);\n}\n"}});
+  requireIncomplete(sent);
+  CHECK(hasDiagnostic(sent, "summarised-sink", "src/index.js"));
+  // Only constants through it: nothing of the customer's, so nothing to say.
+  auto constant = scanFiles(
+      {{"manifest.yml", manifest},
+       {"src/index.js",
+        "async function call(client, url, body) { return client(url, { method: 'POST', body }); "
+        "}\nexport async function handler(event) {\n" +
+            calls + "  await call(fetch, 'https://lib.example.com/y', 'static');\n}\n"}});
+  requireComplete(constant);
+}

@@ -232,6 +232,12 @@ class FlowSolver {
   bool summaryReadsOnlyArguments(uint32_t summary) const;
   VarId argumentVar(uint32_t callId, int index) const;
   std::string tokenPath(uint32_t token) const;
+  // Calls whose callee held the summary object, in the order they were met.
+  const std::vector<uint32_t>& summaryCalls() const { return summaryCalls_; }
+  // A library sink (fetch) summarised with other values that reaches variable v along value
+  // edges, or kNone: a call through v may be that network call. Bounded: out of budget, the
+  // first summarised sink (stay sound).
+  uint32_t summarisedSinkReaching(VarId v) const;
 
  private:
   // Value: tokens, strings and taint. TaintOnly: the taint of any kind (eff), and the target
@@ -340,6 +346,9 @@ class FlowSolver {
     VarId thisVar = kNoVar, result = kNoVar;
   };
   SummaryCallee summaryCallee_;
+  std::vector<uint32_t> summaryCalls_;
+  // Variables a library sink was summarised in (the variable was full): (variable, token).
+  std::vector<std::pair<VarId, uint32_t>> summarisedSinks_;
   void makeSummaryCallee();
   void bindSummarisedFunction(uint32_t fnToken);
   void callSummary(uint32_t callId);

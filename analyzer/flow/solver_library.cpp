@@ -339,6 +339,7 @@ void FlowSolver::bindSummarisedFunction(uint32_t fnToken) {
 
 void FlowSolver::callSummary(uint32_t callId) {
   makeSummaryCallee();
+  summaryCalls_.push_back(callId);
   const CallFact& c = program_.call(callId);
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];

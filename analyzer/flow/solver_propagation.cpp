@@ -103,6 +103,9 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
     // Full: the variable holds the summary instead, and the object's fields flow into the
     // summary's, so a read through this variable still sees what was stored in the object.
     smash(token);
+    uint32_t sink = tokens_[token].kind == TokenKind::Library ? tokens_[token].sink : kNone;
+    if (sink != kNone && catalog_.sinks[sink].kind != SinkKind::Log)  // a network call
+      summarisedSinks_.emplace_back(v, token);
     addToken(v, summaryToken(), from, call);
     // What the object is (a response, the event) the summary does not say: the variable's
     // value is that data, passed on along value edges as the object would have been.

@@ -336,6 +336,27 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
   return found;
 }
 
+uint32_t FlowSolver::summarisedSinkReaching(VarId v) const {
+  if (summarisedSinks_.empty() || v == kNoVar) return kNone;
+  buildPredecessors();
+  std::unordered_map<VarId, uint32_t> sinkAt;
+  for (auto [var, token] : summarisedSinks_) sinkAt.emplace(find(var), token);
+  constexpr size_t kBudget = 20000;
+  std::vector<VarId> work{find(v)};
+  std::unordered_set<VarId> seen{find(v)};
+  for (size_t head = 0; head < work.size(); ++head) {
+    if (head > kBudget) return summarisedSinks_.front().second;  // out of budget: stay sound
+    auto hit = sinkAt.find(work[head]);
+    if (hit != sinkAt.end()) return hit->second;
+    for (const PredEdge& p : preds_[work[head]]) {
+      if (p.kind != EdgeKind::Value) continue;  // a callee moves by value
+      VarId from = find(p.from);
+      if (seen.insert(from).second) work.push_back(from);
+    }
+  }
+  return kNone;
+}
+
 bool FlowSolver::mayBeAnyValue(VarId v) const {
   const VarState& st = vars_[find(v)];
   if (st.wholeData && st.taint) return true;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "flow/data_category.h"
@@ -86,6 +87,38 @@ void reportUnmodelledPackages(const FlowSolver& solver, const Catalog& catalog, 
                      "not model: what it sends is not analysed (describe it in .forge-egress.yml "
                      "`sinks`, or list it in `purePackages` if it sends nothing)",
                      categories, call.calleeText.empty() ? package : call.calleeText, package)});
+  }
+}
+
+void reportSummarisedSinks(const FlowSolver& solver, Diagnostics& out) {
+  const AppProgram& program = solver.program();
+  std::vector<uint32_t> calls = solver.summaryCalls();
+  std::sort(calls.begin(), calls.end());
+  calls.erase(std::unique(calls.begin(), calls.end()), calls.end());
+  std::vector<uint8_t> live;
+  for (uint32_t id : calls) {
+    const CallFact& call = program.call(id);
+    if (call.callee == kNoVar) continue;
+    if (live.empty()) live = liveFunctions(solver);
+    uint32_t fn = enclosingFunction(program, id);
+    if (fn < live.size() && !live[fn]) continue;
+    uint32_t file = program.fileOfCall(id);
+    VarId base = program.varBase[file];
+    uint8_t data = 0;
+    for (VarId a : call.args)
+      if (a != kNoVar) data |= customerData(solver, base + a);
+    if (!data) continue;
+    uint32_t sink = solver.summarisedSinkReaching(base + call.callee);
+    if (sink == kNone) continue;
+    std::string categories;
+    for (const auto& c : categoryNames(data)) categories += (categories.empty() ? "" : ", ") + c;
+    out.push_back(
+        {Severity::Warning, "summarised-sink", program.files[file].path,
+         static_cast<int>(call.site.line), static_cast<int>(call.site.column),
+         fmt::format("customer data ({}) reaches a call through '{}', which may be '{}': it "
+                     "reached a variable holding more values than the analysis follows one by "
+                     "one, so this network call is not analysed",
+                     categories, call.calleeText, solver.tokenPath(sink))});
   }
 }
 

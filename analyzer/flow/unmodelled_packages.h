@@ -13,4 +13,10 @@ namespace fe {
 
 void reportUnmodelledPackages(const FlowSolver& solver, const Catalog& catalog, Diagnostics& out);
 
+// A call through a variable where a library sink (fetch) was summarised with other values
+// (the variable held more than the analysis follows one by one) is not analysed as a network
+// call. Where customer data reaches such a call in code that may run, a `summarised-sink`
+// warning says so, and the verdict is incomplete.
+void reportSummarisedSinks(const FlowSolver& solver, Diagnostics& out);
+
 }  // namespace fe

@@ -707,7 +707,8 @@ ScanResult runScan(const ScanOptions& options) {
             fmt::format("{} (line {}){}", diags[d].message, diags[d].line,
                         options.ignore.empty() ? "" : "; excluded by `ignore` or missing"));
       // Code the app runs that the tool cannot read: no clean verdict either.
-      if (diags[d].code == "unanalysed-code" || diags[d].code == "unmodelled-package")
+      if (diags[d].code == "unanalysed-code" || diags[d].code == "unmodelled-package" ||
+          diags[d].code == "summarised-sink")
         report.incomplete.push_back(
             fmt::format("{}:{} {}", diags[d].file, diags[d].line, diags[d].message));
     }

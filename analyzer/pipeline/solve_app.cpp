@@ -202,6 +202,7 @@ class AppSolver {
     reportDynamicCode(*g.solver, *in_.catalog, g.diags);
     reportMissingHandlerExports(*g.solver, *in_.manifest, g.diags);
     reportUnmodelledPackages(*g.solver, *in_.catalog, g.diags);
+    reportSummarisedSinks(*g.solver, g.diags);
     if (timingOn())
       fmt::print(stderr, "timing: solve {} ms ({} steps, {} files)\n", msSince(t0),
                  g.solver->stats().steps, g.files.size());
