@@ -349,6 +349,7 @@ class FlowSolver {
   std::vector<uint32_t> summaryCalls_;
   // Variables a library sink was summarised in (the variable was full): (variable, token).
   std::vector<std::pair<VarId, uint32_t>> summarisedSinks_;
+  FlatU64Set summarisedSinkSeen_;  // (variable, token) pairs in the list above
   void makeSummaryCallee();
   void bindSummarisedFunction(uint32_t fnToken);
   void callSummary(uint32_t callId);

@@ -104,7 +104,8 @@ void FlowSolver::addToken(VarId v, uint32_t token, VarId from, uint32_t call) {
     // summary's, so a read through this variable still sees what was stored in the object.
     smash(token);
     uint32_t sink = tokens_[token].kind == TokenKind::Library ? tokens_[token].sink : kNone;
-    if (sink != kNone && catalog_.sinks[sink].kind != SinkKind::Log)  // a network call
+    if (sink != kNone && catalog_.sinks[sink].kind != SinkKind::Log &&  // a network call
+        summarisedSinkSeen_.insert((uint64_t{v} << 32) | token))
       summarisedSinks_.emplace_back(v, token);
     addToken(v, summaryToken(), from, call);
     // What the object is (a response, the event) the summary does not say: the variable's
