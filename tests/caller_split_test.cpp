@@ -46,7 +46,7 @@ export async function handler(event) {
   CHECK(hasFinding(r, "FE002", "src/index.js", lineOf(src, "SINK")));
 }
 
-TEST_CASE("caller split: the data follows its caller, whichever host comes first",
+TEST_CASE("caller split: the data follows its caller - whichever host comes first",
           "[flow][callers]") {
   const std::string src = R"(function send(url, text) {
   return fetch(url + '/in', { method: 'POST', body: text }); // SINK

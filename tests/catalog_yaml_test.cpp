@@ -75,7 +75,7 @@ TEST_CASE("catalog YAML reader: the same tree as yaml-cpp for every built-in cat
   }
 }
 
-TEST_CASE("catalog YAML reader: the subset's forms, and a decline outside it", "[catalog]") {
+TEST_CASE("catalog YAML reader: the subset's forms - and a decline outside it", "[catalog]") {
   const std::string text =
       "# comment\n"
       "top:\n"

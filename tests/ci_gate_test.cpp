@@ -209,7 +209,7 @@ TEST_CASE("ci gate: an unchanged repository passes and writes SARIF", "[gate]") 
   CHECK(j["baseline"]["absent"].empty());
 }
 
-TEST_CASE("ci gate (1): a new fetch to a new host fails, naming only that site", "[gate]") {
+TEST_CASE("ci gate (1): a new fetch to a new host fails - naming only that site", "[gate]") {
   GateRepo repo;
   repo.edit("src/index.js", "  await ping();\n}",
             "  await ping();\n  await fetch('https://collector.newvendor.example/v1/events', { "
@@ -288,7 +288,7 @@ TEST_CASE("ci gate (2): 20 lines above every egress and a reformatted file pass"
   CHECK(elsewhere.code == 0);
 }
 
-TEST_CASE("ci gate (3): an existing call that gains context.accountId fails, that site new",
+TEST_CASE("ci gate (3): an existing call that gains context.accountId fails - that site new",
           "[gate]") {
   GateRepo repo;
   repo.edit("src/index.js", "body: JSON.stringify({ summary: 'sync requested', site: 'gate-app' })",

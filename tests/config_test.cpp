@@ -188,7 +188,7 @@ TEST_CASE("config: an error prints its line and a caret under the column", "[gat
             std::string(static_cast<size_t>(std::max(d.column - 2, 0)), ' ') + "^");
 }
 
-TEST_CASE("config: found at the scan root, or named by --config", "[gate]") {
+TEST_CASE("config: found at the scan root - or named by --config", "[gate]") {
   fe::test::TempDir dir;
   Config none;
   fe::Diagnostics errors;
@@ -211,7 +211,7 @@ TEST_CASE("config: found at the scan root, or named by --config", "[gate]") {
   CHECK(errors[0].file.find("nope.yml") != std::string::npos);
 }
 
-TEST_CASE("config: applied to a scan (allow, ignore, rules, sinks, sources)", "[gate]") {
+TEST_CASE("config: applied to a scan (allow - ignore - rules - sinks - sources)", "[gate]") {
   Config c = parseOk(
       "allow:\n"
       "  - host: api.vendor.example\n"

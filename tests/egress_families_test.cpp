@@ -29,7 +29,8 @@ bool hasRule(const ScanResult& r, const std::string& rule) {
 }
 }  // namespace
 
-TEST_CASE("HTTP client family: got, ky, superagent, undici and node-fetch Request", "[families]") {
+TEST_CASE("HTTP client family: got - ky - superagent - undici and node-fetch Request",
+          "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +
                            "import got from 'got';\n"                          // 3
@@ -90,7 +91,7 @@ TEST_CASE("HTTP client family: axios defaults and request interceptors set the h
   CHECK(dataAt(r, "src/index.js", 21) == std::vector<std::string>{"user-input"});
 }
 
-TEST_CASE("URL objects: query parameters carry data, an edited host is a destination",
+TEST_CASE("URL objects: query parameters carry data - an edited host is a destination",
           "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +
@@ -152,7 +153,7 @@ TEST_CASE("FE003: an unknown host where the list allows no host at all", "[famil
   CHECK(hasFinding(some, "FE004", "src/index.js", 4));
 }
 
-TEST_CASE("Entry points: a page's resource, module code of a handler's bundle", "[families]") {
+TEST_CASE("Entry points: a page's resource - module code of a handler's bundle", "[families]") {
   auto r =
       scanFiles({{"src/frontend/index.jsx",
                   "import ForgeReconciler from '@forge/react';\n"
@@ -308,7 +309,8 @@ TEST_CASE("SDK family: LaunchDarkly's browser client sends its context when it i
   CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-identity"});
 }
 
-TEST_CASE("SDK family: the Google tag, and a client's stored token with every call", "[families]") {
+TEST_CASE("SDK family: the Google tag - and a client's stored token with every call",
+          "[families]") {
   auto r = scanFiles(
       {{"src/index.js",
         kResolverHeader +
@@ -363,7 +365,7 @@ export async function handler() {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "REDUCE")) == both);
 }
 
-TEST_CASE("Source family: a queue consumer's resolver method gets event data, not user input",
+TEST_CASE("Source family: a queue consumer's resolver method gets event data - not user input",
           "[families]") {
   const std::string manifest =
       "modules:\n"
@@ -472,7 +474,7 @@ TEST_CASE("HTTP client family: wretch (base + path) and the Cloudflare SDK", "[f
   CHECK(hasFinding(r, "FE009", "src/index.js", 10));
 }
 
-TEST_CASE("SDK family: OpenAI client with product data, FE009 and FE002", "[families]") {
+TEST_CASE("SDK family: OpenAI client with product data - FE009 and FE002", "[families]") {
   auto r = scanFiles(
       {{"src/index.js",
         kResolverHeader +
@@ -492,7 +494,7 @@ TEST_CASE("SDK family: OpenAI client with product data, FE009 and FE002", "[fami
   CHECK(hasFinding(r, "FE002", "src/index.js", 9));
 }
 
-TEST_CASE("SDK family: googleapis, Notion, Azure OpenAI and Mixpanel's regional host",
+TEST_CASE("SDK family: googleapis - Notion - Azure OpenAI and Mixpanel's regional host",
           "[families]") {
   auto r = scanFiles(
       {{"src/index.js",
@@ -537,7 +539,7 @@ TEST_CASE("SDK family: AWS SDK v3 host from the client's region", "[families]") 
   CHECK(dataAt(r, "src/index.js", 6) == std::vector<std::string>{"user-input"});
 }
 
-TEST_CASE("Frontend sink family: browser fetch, XMLHttpRequest and sendBeacon in UI Kit",
+TEST_CASE("Frontend sink family: browser fetch - XMLHttpRequest and sendBeacon in UI Kit",
           "[families]") {
   std::string manifest = manifestFor("resolver");
   auto r =
@@ -630,7 +632,7 @@ TEST_CASE("Frontend sink family: a function passed as a JSX prop gets the child'
   CHECK(dataAt(r, "src/frontend/index.jsx", 4) == std::vector<std::string>{"user-identity"});
 }
 
-TEST_CASE("Frontend source family: what the user types, picks or submits is user input",
+TEST_CASE("Frontend source family: what the user types - picks or submits is user input",
           "[families]") {
   std::string manifest = manifestFor("resolver");
   std::string ui =
@@ -663,7 +665,7 @@ TEST_CASE("Frontend source family: what the user types, picks or submits is user
   CHECK(dataAt(r, "src/frontend/index.jsx", 11).empty());
 }
 
-TEST_CASE("UI Kit 1: render(<App />) runs App in the function, and Form onSubmit is user input",
+TEST_CASE("UI Kit 1: render(<App />) runs App in the function - and Form onSubmit is user input",
           "[families]") {
   // The handler is the result of @forge/ui's render: App and the handlers it passes to
   // components are the entry point's code, on the backend.
@@ -819,7 +821,7 @@ TEST_CASE("Resource tag family: inline scripts of index.html are analysed as Jav
   CHECK(egressAt(r, "static/ui/build/index.html", 6) == nullptr);  // a data block
 }
 
-TEST_CASE("Remote family: invokeRemote, endpoint modules and Connect remotes", "[families]") {
+TEST_CASE("Remote family: invokeRemote - endpoint modules and Connect remotes", "[families]") {
   std::string manifest =
       "modules:\n"
       "  trigger:\n    - key: t\n      endpoint: ep\n      events:\n        - "
@@ -996,7 +998,7 @@ ForgeReconciler.render(<App />);
 }
 
 // Issue class: a global `api` used like @forge/api without an import.
-TEST_CASE("families: `api` used without an import is analysed as @forge/api, with a warning",
+TEST_CASE("families: `api` used without an import is analysed as @forge/api - with a warning",
           "[families][implicit]") {
   const std::string src = R"(export const handler = async (event) => {
   await api.fetch('https://implicit.example/x', { method: 'POST', body: JSON.stringify(event) });
@@ -1016,7 +1018,7 @@ namespace {
 using Hosts = std::vector<std::string>;
 }  // namespace
 
-TEST_CASE("families: SDK hosts from a region with a default, a stored base URL and a DSN",
+TEST_CASE("families: SDK hosts from a region with a default - a stored base URL and a DSN",
           "[families][sdk]") {
   const std::string src = R"(import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import OpenAI from 'openai';
@@ -1044,7 +1046,7 @@ export const handler = async (event) => {
   CHECK(hostsAt(r, "src/index.js", 5) == Hosts{"o123.ingest.sentry.io"});
 }
 
-TEST_CASE("HTTP client family: request, needle, phin, graphql-request, http2, dgram, chains",
+TEST_CASE("HTTP client family: request - needle - phin - graphql-request - http2 - dgram - chains",
           "[families]") {
   const std::string src = R"(import request from 'request';
 import needle from 'needle';
@@ -1352,7 +1354,7 @@ TEST_CASE("Socket and GraphQL family: socket.io-client and Apollo links", "[fami
   CHECK(hostAt(r, "src/index.js", 10) == "gql2.example.com");
 }
 
-TEST_CASE("FE003: an address written as the code writes the URL is declared (case, IDN)",
+TEST_CASE("FE003: an address written as the code writes the URL is declared (case - IDN)",
           "[families]") {
   std::string manifest =
       manifestFor("resolver", {"ABCD1234-dsn.algolia.net", "https://bücher.example"});
@@ -1389,7 +1391,7 @@ TEST_CASE("HTTP client family: a call on one of several axios instances reports 
   CHECK(hostsAt(r, "src/index.js", 10) == Hosts{"a.example.com", "b.example.com"});
 }
 
-TEST_CASE("URL objects: u.href is the URL's text, with its edits and query data", "[families]") {
+TEST_CASE("URL objects: u.href is the URL's text - with its edits and query data", "[families]") {
   auto r = scanFiles({{"src/index.js",
                        kResolverHeader +
                            "resolver.define('go', async ({ payload }) => {\n"                  // 3
@@ -1448,7 +1450,7 @@ TEST_CASE("SDK family: Google Cloud BigQuery and Storage report their service ho
 }
 
 TEST_CASE(
-    "SDK family: undici dispatchers, Octokit GraphQL and pagination, deep OpenAI methods, "
+    "SDK family: undici dispatchers - Octokit GraphQL and pagination - deep OpenAI methods - "
     "PostHog's immediate capture, graphql-request's setHeader and setEndpoint",
     "[families]") {
   // Each of these calls was no egress at all before (a clean verdict), or lost its data.
@@ -1494,8 +1496,9 @@ export async function handler(event) {
         std::vector<std::string>{"?unknown", "gql.example.com"});
 }
 
-TEST_CASE("SDK family: Resend, HubSpot, Algolia and the AWS DynamoDB document client and S3 upload",
-          "[families]") {
+TEST_CASE(
+    "SDK family: Resend - HubSpot - Algolia and the AWS DynamoDB document client and S3 upload",
+    "[families]") {
   // Unmodelled before: each of these apps had a clean verdict while it sent the event out.
   const std::string src = R"(import { Resend } from 'resend';
 import { Client } from '@hubspot/api-client';
@@ -1533,7 +1536,7 @@ export async function handler(event) {
   CHECK(egressAt(r, "src/index.js", lineOf(src, "INIT_INDEX")) == nullptr);
 }
 
-TEST_CASE("SDK family: Twilio's products go to their own hosts, at the call that sends",
+TEST_CASE("SDK family: Twilio's products go to their own hosts - at the call that sends",
           "[families]") {
   // verify.v2.services(sid).verifications.create went to api.twilio.com, at the services(sid)
   // call (which sends nothing) and without the data it sends.
@@ -1558,7 +1561,7 @@ export async function handler(event) {
   }
 }
 
-TEST_CASE("SDK family: database, cache, search, AI and SaaS clients reach their servers",
+TEST_CASE("SDK family: database - cache - search - AI and SaaS clients reach their servers",
           "[families]") {
   // Each client is a package the app does not ship the code of: without its row the call
   // was an unknown library call and the app read "no external egress".
@@ -1671,7 +1674,7 @@ export async function handler(event) {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "PG_CONST")).empty());
 }
 
-TEST_CASE("HTTP client family: fetch ponyfills, fetch-retry, ofetch and redaxios", "[families]") {
+TEST_CASE("HTTP client family: fetch ponyfills - fetch-retry - ofetch and redaxios", "[families]") {
   // cross-fetch's fetch was an unknown package's call: "no external egress", and the
   // declared host read as unused.
   const std::string src = R"(import fetch from 'cross-fetch';
@@ -1706,7 +1709,7 @@ export async function handler(event) {
   }
 }
 
-TEST_CASE("Source family: a Rovo action's inputs are user input, and it is user-invoked (FE013)",
+TEST_CASE("Source family: a Rovo action's inputs are user input - and it is user-invoked (FE013)",
           "[families]") {
   // Before, `action` modules were plain functions: their payload was event data, so an
   // asApp() request on the user's issue key never raised FE013.

@@ -29,7 +29,7 @@ TEST_CASE("parseUrl: a schemeless address means https:", "[egress]") {
   CHECK_FALSE(list.allowsCsp("http://example.com/"));
 }
 
-TEST_CASE("parseUrl: strips leading slashes and backslashes, query and fragment", "[egress]") {
+TEST_CASE("parseUrl: strips leading slashes and backslashes - query and fragment", "[egress]") {
   const fe::ForgeUrl u = parseForgeUrl("https:///\\\\example.com/a/b?x=/y#/z");
   CHECK(u.hostname == "example.com");
   CHECK(u.pathname == "/a/b");
@@ -39,7 +39,7 @@ TEST_CASE("parseUrl: strips leading slashes and backslashes, query and fragment"
   CHECK(parseForgeUrl("https://example.com#/frag").pathname == "/");
 }
 
-TEST_CASE("parseUrl: port and userinfo stay in the hostname, case is kept", "[egress]") {
+TEST_CASE("parseUrl: port and userinfo stay in the hostname - case is kept", "[egress]") {
   const fe::ForgeUrl u = parseForgeUrl("https://User:pw@Example.COM:8443/Path");
   CHECK(u.protocol == "https:");
   CHECK(u.hostname == "User:pw@Example.COM:8443");
@@ -120,7 +120,7 @@ TEST_CASE("backend matching ignores the path", "[egress]") {
   CHECK(EgressAllowList({"https://example.com/exact"}).allowsBackend("https://example.com/x"));
 }
 
-TEST_CASE("CSP path rules: '/' any, trailing '/' prefix, otherwise exact", "[egress]") {
+TEST_CASE("CSP path rules: '/' any - trailing '/' prefix - otherwise exact", "[egress]") {
   const EgressAllowList any({"https://cdn.example.com"});
   CHECK(any.allowsCsp("https://cdn.example.com/deep/path.png"));
 
@@ -142,7 +142,7 @@ TEST_CASE("CSP path rules: '/' any, trailing '/' prefix, otherwise exact", "[egr
   CHECK_FALSE(wildcardPrefix.allowsCsp("https://a.example.com/other/x.js"));
 }
 
-TEST_CASE("CSP: an http: entry also allows https:, ws: also wss:", "[egress]") {
+TEST_CASE("CSP: an http: entry also allows https: - ws: also wss:", "[egress]") {
   const EgressAllowList list({"http://example.com", "ws://socket.example.com", "http://*.x.com"});
   CHECK(list.allowsCsp("https://example.com/"));
   CHECK(list.allowsCsp("http://example.com/"));
@@ -167,7 +167,7 @@ TEST_CASE("a bare '*' allows everything", "[egress]") {
   CHECK_FALSE(starDot.allowsBackend("https://localhost"));
 }
 
-TEST_CASE("empty entries are dropped; an empty list allows nothing", "[egress]") {
+TEST_CASE("empty entries are dropped - an empty list allows nothing", "[egress]") {
   const EgressAllowList list({"", ""});
   CHECK(list.empty());
   CHECK_FALSE(list.allowsBackend("https://example.com"));

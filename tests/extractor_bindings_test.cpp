@@ -87,7 +87,7 @@ TEST_CASE("bindings: a closure's write reaches the reader through the summary", 
   checkData(r, src, "SINK_READ_ONLY", kNone);
 }
 
-TEST_CASE("bindings: const, let and var declared in for-of heads", "[bindings]") {
+TEST_CASE("bindings: const - let and var declared in for-of heads", "[bindings]") {
   const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
   for (const a of payload.items) {
     await fetch('https://api.example.com/a', { method: 'POST', body: a }); // SINK_CONST

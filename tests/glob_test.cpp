@@ -17,7 +17,7 @@ TEST_CASE("glob: double star crosses segments and matches zero folders") {
   CHECK(globMatch("**/test/**", "a/test/b.js"));
 }
 
-TEST_CASE("glob: question mark is one character, not a slash") {
+TEST_CASE("glob: question mark is one character - not a slash") {
   CHECK(globMatch("a?c", "abc"));
   CHECK_FALSE(globMatch("a?c", "a/c"));
 }

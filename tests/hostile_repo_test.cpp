@@ -70,8 +70,9 @@ std::string repeat(const std::string& s, size_t n) {
 
 }  // namespace
 
-TEST_CASE("100,000-deep nested arrays, calls and parentheses hit the nesting limit, not the stack",
-          "[hostile]") {
+TEST_CASE(
+    "100 - 000-deep nested arrays - calls and parentheses hit the nesting limit - not the stack",
+    "[hostile]") {
   const size_t n = 100000;
   auto r = scanFiles(
       {{"src/index.js", kFetchIndex},
@@ -112,7 +113,7 @@ TEST_CASE("a several-MB minified bundle under the size limit is analysed in full
   requireComplete(r);
 }
 
-TEST_CASE("10,000 files are all discovered and parsed", "[hostile]") {
+TEST_CASE("10 - 000 files are all discovered and parsed", "[hostile]") {
   std::map<std::string, std::string> files{{"src/index.js", kFetchIndex}};
   for (int i = 0; i < 10000; ++i)
     files["src/gen/d" + std::to_string(i / 100) + "/f" + std::to_string(i) + ".js"] =
@@ -269,7 +270,7 @@ TEST_CASE("a 10 MB manifest is refused over the limit and bounded under it", "[h
   }
 }
 
-TEST_CASE("a 100,000-term string concatenation", "[hostile]") {
+TEST_CASE("a 100 - 000-term string concatenation", "[hostile]") {
   std::string src = "import { fetch } from '@forge/api';\nconst u = 'https://concat.example.com/'";
   for (int i = 0; i < 100000; ++i) src += " + 'p" + std::to_string(i % 10) + "'";
   src += ";\nexport const handler = async () => fetch(u);\n";
@@ -285,7 +286,7 @@ TEST_CASE("a 100,000-term string concatenation", "[hostile]") {
   CHECK(fe::test::countEgress(r) == 1);
 }
 
-TEST_CASE("mutually recursive imports across 1,000 files", "[hostile]") {
+TEST_CASE("mutually recursive imports across 1 - 000 files", "[hostile]") {
   const int n = 1000;
   std::map<std::string, std::string> files;
   for (int i = 0; i < n; ++i) {
@@ -304,7 +305,7 @@ TEST_CASE("mutually recursive imports across 1,000 files", "[hostile]") {
   requireComplete(r);
 }
 
-TEST_CASE("50,000 functions each calling all others through a table", "[hostile]") {
+TEST_CASE("50 - 000 functions each calling all others through a table", "[hostile]") {
   const int n = 50000;
   std::string src = "import { fetch } from '@forge/api';\nconst T = [";
   src.reserve(n * 80);
@@ -547,7 +548,7 @@ TEST_CASE("code built at run time or another program run makes the verdict incom
   }
 }
 
-TEST_CASE("timers with functions, inert constant code and dead code stay complete",
+TEST_CASE("timers with functions - inert constant code and dead code stay complete",
           "[hostile][fail-closed]") {
   std::string src =
       "const root = Function('return this')();\n"   // the global object, in many bundles
@@ -748,7 +749,7 @@ static fe::ScanResult scanBrokenMonorepo() {
   return fe::runScan(options);
 }
 
-TEST_CASE("a monorepo app whose manifest is broken fails the scan, the others are reported",
+TEST_CASE("a monorepo app whose manifest is broken fails the scan - the others are reported",
           "[hostile][fail-closed]") {
   auto r = scanBrokenMonorepo();
   REQUIRE(r.apps.size() == 1);
@@ -757,7 +758,7 @@ TEST_CASE("a monorepo app whose manifest is broken fails the scan, the others ar
   CHECK(r.failedApps[0].rfind("b/manifest.yml", 0) == 0);
 }
 
-TEST_CASE("hosts are reported as Node resolves them: userinfo, backslash, case, IDNA",
+TEST_CASE("hosts are reported as Node resolves them: userinfo - backslash - case - IDNA",
           "[hostile][fail-closed][url]") {
   auto r = scanFiles({{"manifest.yml", fe::test::manifestFor("trigger", {"api.vendor.example"})},
                       {"src/index.js",

@@ -101,7 +101,7 @@ TEST_CASE("inline scripts become one JavaScript source with the page's positions
   CHECK(fe::readHtmlPage("<html><script src=\"a.js\"></script></html>").script.empty());
 }
 
-TEST_CASE("a stylesheet's @import and url() references, with their positions", "[html]") {
+TEST_CASE("a stylesheet's @import and url() references - with their positions", "[html]") {
   auto r = fe::scanCssResources(
       "a { color: red }\n"
       "@import url(\"https://fonts.example.org/a\");\n"
@@ -119,7 +119,7 @@ TEST_CASE("a stylesheet's @import and url() references, with their positions", "
   CHECK(r[2].url == "https://img.example.net/x.png");
 }
 
-TEST_CASE("a url() inside @font-face is a font, outside it an image", "[html]") {
+TEST_CASE("a url() inside @font-face is a font - outside it an image", "[html]") {
   auto r = fe::scanCssResources(
       "@font-face { font-family: V; src: url(https://cdn.fonts.example/v.woff2) format('woff2'),\n"
       "  url('https://cdn.fonts.example/v.woff') format('woff'); }\n"

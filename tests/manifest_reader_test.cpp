@@ -121,7 +121,7 @@ resources:
 
 }  // namespace
 
-TEST_CASE("reads app, functions, modules, endpoints and resources", "[manifest]") {
+TEST_CASE("reads app - functions - modules - endpoints and resources", "[manifest]") {
   const std::string text(kApp);
   std::vector<fe::Diagnostic> diagnostics;
   const std::optional<fe::Manifest> m = fe::readManifest(text, "app/manifest.yml", diagnostics);

@@ -112,7 +112,7 @@ export { sendIt as send };
             {"user-input"});
 }
 
-TEST_CASE("modules: export * from, also through a chain", "[modules]") {
+TEST_CASE("modules: export * from - also through a chain", "[modules]") {
   const std::string src =
       entry("import { BASE } from './outer';\n",
             "  await fetch(`${BASE}/items`, { method: 'POST', body: payload.text }); // SINK\n");
@@ -248,7 +248,7 @@ TEST_CASE("modules: an imported .json file is a module of its values", "[modules
   for (const auto& d : r.diagnostics) CHECK(d.file != "src/unused.json");
 }
 
-TEST_CASE("modules: tsconfig baseUrl and paths, inherited with extends", "[modules]") {
+TEST_CASE("modules: tsconfig baseUrl and paths - inherited with extends", "[modules]") {
   const std::string src =
       entry("import { BASE } from '@lib/config';\nimport { OTHER } from 'shared/other';\n",
             "  await fetch(`${BASE}/a`, { method: 'POST', body: payload.text }); // SINK_PATHS\n"
@@ -292,7 +292,7 @@ TEST_CASE("modules: TypeScript namespaces are objects of what they export", "[mo
   checkSink(r, "src/pd.ts", lineOf(pd, "SINK_CLASS"), "cls.example.com", "literal", {"user-input"});
 }
 
-TEST_CASE("modules: packages of the app's own workspace, by package.json exports and main",
+TEST_CASE("modules: packages of the app's own workspace - by package.json exports and main",
           "[modules]") {
   // A monorepo: packages/* are linked into node_modules at run time; here they are found by
   // their package.json name. `main` names build output that is not there, so the sources are
@@ -445,7 +445,7 @@ TEST_CASE("modules: a handler in index.mts and an import of a .cts file", "[modu
   checkSink(r, "src/index.mts", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
 }
 
-TEST_CASE("modules: one diagnostic per file and unresolved specifier, none for assets",
+TEST_CASE("modules: one diagnostic per file and unresolved specifier - none for assets",
           "[modules]") {
   const std::string src = entry(
       "import { A, B, C } from './missing';\nimport logo from './logo.png';\n"
@@ -458,7 +458,7 @@ TEST_CASE("modules: one diagnostic per file and unresolved specifier, none for a
   CHECK(notes == 1);
 }
 
-TEST_CASE("build output: analysed when the app's code imports it, skipped when nothing does",
+TEST_CASE("build output: analysed when the app's code imports it - skipped when nothing does",
           "[modules][build-output]") {
   // A vendored package whose code ships in dist/: the app runs it, so its egress counts.
   const std::string index =
@@ -511,7 +511,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "modules: package.json `imports` maps #subpath specifiers, and an unmapped one is unread code",
+    "modules: package.json `imports` maps #subpath specifiers - and an unmapped one is unread code",
     "[modules]") {
   const std::string src =
       entry("import { publish } from '#lib/notes';\nconst http = require('#http');\n",

@@ -74,7 +74,7 @@ TEST_CASE("a file parses to the same facts whatever the thread parsed before", "
   }).join();
 }
 
-TEST_CASE("the arena's pages are reused by the next file, not mapped again", "[arena]") {
+TEST_CASE("the arena's pages are reused by the next file - not mapped again", "[arena]") {
   std::string big = bigModule(3000);
   fe::releaseParseArenaPool();  // what earlier tests left
   std::thread([&] {
@@ -106,7 +106,7 @@ TEST_CASE("a large file's pages serve the next large file on another thread", "[
   std::thread([] { CHECK(fe::parseArenaMappedBytes() == 0); }).join();
 }
 
-TEST_CASE("outside a parse, tree-sitter's memory is malloc's as before", "[arena]") {
+TEST_CASE("outside a parse - tree-sitter's memory is malloc's as before", "[arena]") {
   // Custom UI pages are read with tree-sitter's HTML grammar outside any parse scope.
   std::thread([] {
     fe::HtmlPage page = fe::readHtmlPage(
@@ -126,7 +126,7 @@ TEST_CASE("outside a parse, tree-sitter's memory is malloc's as before", "[arena
   }).join();
 }
 
-TEST_CASE("inside a parse: calloc zeroes reused memory, realloc keeps what it moves", "[arena]") {
+TEST_CASE("inside a parse: calloc zeroes reused memory - realloc keeps what it moves", "[arena]") {
   std::thread([] {
     fe::ParseArenaScope scope;
     auto bytes = [](void* p) { return static_cast<unsigned char*>(p); };

@@ -23,7 +23,7 @@ std::string statusOf(const fe::AppReport& app, const std::string& id) {
 }
 }  // namespace
 
-TEST_CASE("policy claims: a failing check fails its claim, the fixed app holds it", "[policy]") {
+TEST_CASE("policy claims: a failing check fails its claim - the fixed app holds it", "[policy]") {
   auto bad = scanFixture("policy-fe013-bad");
   REQUIRE(bad.apps.size() == 1);
   CHECK(statusOf(bad.apps[0], "backend-authorization") == "fails");

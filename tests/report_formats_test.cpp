@@ -74,8 +74,9 @@ TEST_CASE("gate: the decision gives the exit code and says why", "[report][gate]
   CHECK(decideGate(r, "egress", true).reason.find("incomplete") == std::string::npos);
 }
 
-TEST_CASE("text: one summary line last; errors, then warnings, then notes; FE001 per destination",
-          "[report][text]") {
+TEST_CASE(
+    "text: one summary line last - errors - then warnings - then notes - FE001 per destination",
+    "[report][text]") {
   ScanResult r = twoDestinations();
   TextOptions options;
   options.gate = decideGate(r, "error", false);
@@ -127,7 +128,7 @@ TEST_CASE("github: workflow commands with escaped properties and data", "[report
   }
 }
 
-TEST_CASE("markdown: claims, destinations, a Mermaid diagram, cut to fit a PR comment",
+TEST_CASE("markdown: claims - destinations - a Mermaid diagram - cut to fit a PR comment",
           "[report][markdown]") {
   ScanResult r = twoDestinations();
   GateDecision gate = decideGate(r, "error", false);
@@ -147,7 +148,7 @@ TEST_CASE("markdown: claims, destinations, a Mermaid diagram, cut to fit a PR co
   CHECK(small.find("# forge-egress report") == 0);
 }
 
-TEST_CASE("markdown: with a baseline, what is new comes first", "[report][markdown]") {
+TEST_CASE("markdown: with a baseline - what is new comes first", "[report][markdown]") {
   ScanResult r = twoDestinations();
   compareWithBaseline(r, {});  // an empty baseline: everything is new
   std::string md = renderMarkdown(r, decideGate(r, "new", false));
@@ -194,7 +195,7 @@ TEST_CASE("html: one self-contained page with the diagram as inline SVG", "[repo
   CHECK(html == renderHtml(r, decideGate(r, "error", false)));
 }
 
-TEST_CASE("html: headless Chromium renders the page, which loads nothing", "[report][html]") {
+TEST_CASE("html: headless Chromium renders the page - which loads nothing", "[report][html]") {
   if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
     WARN("chromium is not installed (scripts/setup.sh installs it for CI): rendering not checked");
     return;
@@ -228,7 +229,7 @@ TEST_CASE("html: headless Chromium renders the page, which loads nothing", "[rep
   CHECK_FALSE(loadsSomething(rendered));  // nothing the page would fetch, after parsing too
 }
 
-TEST_CASE("text: with a baseline, what is new comes first", "[report][text]") {
+TEST_CASE("text: with a baseline - what is new comes first", "[report][text]") {
   ScanResult r = twoDestinations();
   compareWithBaseline(r, {});  // an empty baseline: everything is new
   TextOptions options;

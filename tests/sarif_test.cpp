@@ -143,7 +143,7 @@ void checkStructure(const json& log, const fe::ScanResult& result) {
 
 }  // namespace
 
-TEST_CASE("SARIF for every fixture app has rules, locations and code flows", "[sarif]") {
+TEST_CASE("SARIF for every fixture app has rules - locations and code flows", "[sarif]") {
   auto apps = fixtureApps();
   REQUIRE(!apps.empty());
   apps.push_back(kSource / "fixtures");  // several apps in one run
@@ -215,7 +215,7 @@ TEST_CASE("SARIF golden for the cross-file example app", "[sarif]") {
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
 }
 
-TEST_CASE("SARIF suppressions, baseline states and notifications", "[sarif]") {
+TEST_CASE("SARIF suppressions - baseline states and notifications", "[sarif]") {
   fe::ScanResult result = scan(kSource / "fixtures" / "example-app");
   REQUIRE(result.apps.size() == 1);
   auto& findings = result.apps[0].verdict.findings;

@@ -68,7 +68,7 @@ TEST_CASE("partition: a small app is one group", "[flow][partition]") {
   CHECK(groups[0] == std::vector<uint32_t>{0, 1});
 }
 
-TEST_CASE("partition: imports and pages join files, in either direction", "[flow][partition]") {
+TEST_CASE("partition: imports and pages join files - in either direction", "[flow][partition]") {
   std::vector<fe::FileFacts> files{
       fileWith("src/index.js", 10, {"./lib"}),   // 0, imports 2
       fileWith("src/lib.js", 10),                // 1, alone

@@ -25,7 +25,7 @@ TEST_CASE("string pool: equal sets share one id", "[strings]") {
   CHECK(pool.get(ab).values().size() == 2);
 }
 
-TEST_CASE("string pool: join adds every value, and changes nothing when covered", "[strings]") {
+TEST_CASE("string pool: join adds every value - and changes nothing when covered", "[strings]") {
   fe::StringSetPool pool;
   uint32_t a = pool.add(fe::StringSetPool::kEmpty, exact("https://a.example/x"));
   uint32_t b = pool.add(fe::StringSetPool::kEmpty, exact("https://b.example/y"));

@@ -65,7 +65,7 @@ TEST_CASE("suppression: a comment on the line above suppresses that rule only", 
   CHECK(fe::gateFails(r, "error"));
 }
 
-TEST_CASE("suppression: on the same line, and stacked comments above", "[gate]") {
+TEST_CASE("suppression: on the same line - and stacked comments above", "[gate]") {
   auto same = fe::test::scanFiles(
       {{"src/index.js", app("", " // forge-egress-ignore FE003: declared by the deploy job")}});
   CHECK(finding(same, "FE003")->suppressed);
@@ -141,7 +141,7 @@ TEST_CASE("suppression: allowed hosts suppress the site and its findings (extern
   CHECK_FALSE(j["apps"][0]["findings"][0].contains("baselineState"));
 }
 
-TEST_CASE("baseline: render, parse, compare; --fail-on new", "[gate]") {
+TEST_CASE("baseline: render - parse - compare - --fail-on new", "[gate]") {
   auto before = fe::test::scanFiles({{"src/index.js", app("")}});
   std::string text = fe::renderBaseline(before);
   CHECK(text.find("host: api.vendor.example") != std::string::npos);
@@ -219,7 +219,7 @@ TEST_CASE("baseline: bad files are errors with file:line", "[gate]") {
   CHECK(errorOf("just text").code == "baseline");
 }
 
-TEST_CASE("fingerprints: stable under reformatting and lines above, not line numbers", "[gate]") {
+TEST_CASE("fingerprints: stable under reformatting and lines above - not line numbers", "[gate]") {
   auto a = fe::test::scanFiles({{"src/index.js", app("")}});
   std::string reformatted =
       "import Resolver from \"@forge/resolver\"\n"
@@ -259,7 +259,7 @@ TEST_CASE("suppression: a marker inside a string literal suppresses nothing",
   CHECK(r.apps[0].suppressions.empty());
 }
 
-TEST_CASE("suppression: a list of rules and rule names, in line and block comments", "[gate]") {
+TEST_CASE("suppression: a list of rules and rule names - in line and block comments", "[gate]") {
   auto r = fe::test::scanFiles(
       {{"src/index.js",
         app("  /* forge-egress-ignore FE002, undeclared-egress: reviewed with the vendor */\n")}});
@@ -271,7 +271,7 @@ TEST_CASE("suppression: a list of rules and rule names, in line and block commen
   CHECK_FALSE(finding(r, "FE001")->suppressed);
 }
 
-TEST_CASE("suppression comment syntax: one parser for ids, names, lists and reasons", "[gate]") {
+TEST_CASE("suppression comment syntax: one parser for ids - names - lists and reasons", "[gate]") {
   auto p = fe::parseSuppressionComment("// forge-egress-ignore FE001,FE003: because");
   REQUIRE(p);
   CHECK(p->rules == std::vector<std::string>{"FE001", "FE003"});

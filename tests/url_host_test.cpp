@@ -44,7 +44,7 @@ std::string runCommand(const std::string& command) {
 
 }  // namespace
 
-TEST_CASE("URL hosts are what Node's URL parser resolves (differential, tests/data)",
+TEST_CASE("URL hosts are what Node's URL parser resolves (differential - tests/data)",
           "[url][differential]") {
   if (std::system("node --version >/dev/null 2>&1") != 0) {
     WARN("skipped: node is not installed (scripts/setup.sh installs it)");
