@@ -1451,7 +1451,7 @@ TEST_CASE("SDK family: Google Cloud BigQuery and Storage report their service ho
 
 TEST_CASE(
     "SDK family: undici dispatchers - Octokit GraphQL and pagination - deep OpenAI methods - "
-    "PostHog's immediate capture, graphql-request's setHeader and setEndpoint",
+    "PostHog's immediate capture - graphql-request's setHeader and setEndpoint",
     "[families]") {
   // Each of these calls was no egress at all before (a clean verdict), or lost its data.
   const std::string src = R"(const { Client, Pool } = require('undici');
