@@ -211,3 +211,35 @@ TEST_CASE("solve groups: a group that spends its share gets what the others left
   auto tight = scanFiles(app, split);
   CHECK_FALSE(tight.apps[0].incomplete.empty());
 }
+
+TEST_CASE("solve groups: unconnected packages never share a library value", "[flow][partition]") {
+  // Twelve packages, none importing another, each setting and reading a field of the same
+  // third-party module. Packed into one solve, two of them would meet in that module's
+  // object and each site would see the other's host; solved one by one, each sees its own.
+  std::map<std::string, std::string> app{
+      {"manifest.yml", fe::test::manifestFor()},
+      {"src/index.js",
+       "import { fetch } from '@forge/api';\n"
+       "export const handler = () => fetch('https://a.example/');\n"}};
+  std::string body;
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    body =
+        "const cfg = require('shared-config');\n"
+        "cfg.url = 'https://p" +
+        n +
+        ".example/';\n"
+        "module.exports = () => fetch(cfg.url); // SINK\n";
+    app["src/pkg" + n + "/main.js"] = body;
+  }
+  auto r = scanFiles(app, splitEverything());
+  REQUIRE(r.apps.size() == 1);
+  CHECK(r.apps[0].stats.groups == 14);  // index.js, twelve packages, the resource's file
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    std::vector<std::string> hosts;
+    for (const auto& e : r.apps[0].verdict.egress)
+      if (e.file == "src/pkg" + n + "/main.js") hosts.push_back(e.host ? *e.host : "?");
+    CHECK(hosts == std::vector<std::string>{"p" + n + ".example"});
+  }
+}
