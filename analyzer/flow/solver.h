@@ -235,9 +235,10 @@ class FlowSolver {
   // Calls whose callee held the summary object, in the order they were met.
   const std::vector<uint32_t>& summaryCalls() const { return summaryCalls_; }
   // A library sink (fetch) summarised with other values that reaches variable v along value
-  // edges, or kNone: a call through v may be that network call. Bounded: out of budget, the
-  // first summarised sink (stay sound).
+  // edges, or kNone: a call through v may be that network call. The first call walks the
+  // graph once (linear); every call after it is a lookup.
   uint32_t summarisedSinkReaching(VarId v) const;
+  bool anySinkSummarised() const { return !summarisedSinks_.empty(); }
 
  private:
   // Value: tokens, strings and taint. TaintOnly: the taint of any kind (eff), and the target
@@ -502,6 +503,9 @@ class FlowSolver {
   std::vector<ImplicitPred> implicitPreds_;  // library members, call results, deep taint
   FlatU64Set implicitSeen_;
   mutable std::vector<std::vector<PredEdge>> preds_;  // built after solving
+  // Per variable, a summarised library sink that reaches it by value (kNone: none); built
+  // once, by summarisedSinkReaching's first call.
+  mutable std::vector<uint32_t> sinkReach_;
   // to -> the deep-taint edges into it (indices into deepTaintEdges_), built with preds_.
   mutable std::unordered_map<VarId, std::vector<uint32_t>> deepInto_;
   void buildPredecessors() const;

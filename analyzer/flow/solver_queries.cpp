@@ -338,23 +338,35 @@ bool FlowSolver::searchRealizable(VarId v, uint8_t bit, const PathFilter& filter
 
 uint32_t FlowSolver::summarisedSinkReaching(VarId v) const {
   if (summarisedSinks_.empty() || v == kNoVar) return kNone;
-  buildPredecessors();
-  std::unordered_map<VarId, uint32_t> sinkAt;
-  for (auto [var, token] : summarisedSinks_) sinkAt.emplace(find(var), token);
-  constexpr size_t kBudget = 20000;
-  std::vector<VarId> work{find(v)};
-  std::unordered_set<VarId> seen{find(v)};
-  for (size_t head = 0; head < work.size(); ++head) {
-    if (head > kBudget) return summarisedSinks_.front().second;  // out of budget: stay sound
-    auto hit = sinkAt.find(work[head]);
-    if (hit != sinkAt.end()) return hit->second;
-    for (const PredEdge& p : preds_[work[head]]) {
-      if (p.kind != EdgeKind::Value) continue;  // a callee moves by value
-      VarId from = find(p.from);
-      if (seen.insert(from).second) work.push_back(from);
+  if (sinkReach_.empty()) {
+    // One forward walk from every summarised sink along value edges (a callee moves by
+    // value) and between merged variables: linear in the graph, then each call is a lookup.
+    sinkReach_.assign(vars_.size(), kNone);
+    std::vector<uint32_t> linkStart(vars_.size() + 1, 0);
+    for (auto [member, rep] : merged_) ++linkStart[member + 1], ++linkStart[rep + 1];
+    for (size_t i = 1; i < linkStart.size(); ++i) linkStart[i] += linkStart[i - 1];
+    std::vector<VarId> links(linkStart.back());
+    std::vector<uint32_t> fill(linkStart.begin(), linkStart.end() - 1);
+    for (auto [member, rep] : merged_) links[fill[member]++] = rep, links[fill[rep]++] = member;
+    std::vector<VarId> work;
+    auto visit = [&](VarId x, uint32_t token) {
+      if (x >= sinkReach_.size() || sinkReach_[x] != kNone) return;
+      sinkReach_[x] = token;
+      work.push_back(x);
+    };
+    for (auto [var, token] : summarisedSinks_) visit(var, token);
+    for (size_t head = 0; head < work.size(); ++head) {
+      VarId u = work[head];
+      uint32_t token = sinkReach_[u];
+      if (u < succ_.size())
+        for (const Edge& e : succ_[u])
+          if (e.kind == EdgeKind::Value) visit(e.to, token);
+      for (uint32_t k = linkStart[u]; k < linkStart[u + 1]; ++k) visit(links[k], token);
     }
   }
-  return kNone;
+  uint32_t at = v < sinkReach_.size() ? sinkReach_[v] : kNone;
+  if (at == kNone && find(v) < sinkReach_.size()) at = sinkReach_[find(v)];
+  return at;
 }
 
 bool FlowSolver::mayBeAnyValue(VarId v) const {
