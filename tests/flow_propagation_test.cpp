@@ -15,6 +15,7 @@ namespace {
 
 using fe::test::checkSink;
 using fe::test::describe;
+using fe::test::hostsAt;
 using fe::test::lineOf;
 
 using fe::test::dataAt;
@@ -1449,10 +1450,7 @@ resolver.define('k', async () => {
   CHECK(e->url == "https://api.example.com/v2/items");
 }
 
-// Known gap (found on 2026-12-06, when this case first ran under ctest: the punctuation of its
-// old name hid it): `u.href` after `u.hostname = h` still gives the host the URL was made with.
-TEST_CASE("destination: new URL(path - base) and toString() - href stays unknown",
-          "[flow][!shouldfail]") {
+TEST_CASE("destination: new URL(path - base) and toString() - href stays unknown", "[flow]") {
   const std::string src = resolverModule(R"(const BASE = 'https://api.example.com';
 resolver.define('k', async ({ payload }) => {
   const u = new URL(`/issues/${payload.key}`, BASE);
@@ -1464,9 +1462,51 @@ resolver.define('k', async ({ payload }) => {
 )");
   auto r = scanFiles({{"src/index.js", src}});
   checkSink(r, "src/index.js", lineOf(src, "SINK"), "api.example.com", "constant", {"user-input"});
-  // Writes to a URL after it was made are not modelled, so its href is not taken as the URL
-  // it was made with: the host is unknown, never a host it may no longer have.
+  // The host was set from the payload after the URL was made: its href goes wherever the
+  // payload says, so the host is unknown, never only the host it was made with.
   CHECK(hostAt(r, "src/index.js", lineOf(src, "HREF")) == "null");
+}
+
+TEST_CASE("destination: a URL object's host edited after it was made", "[flow]") {
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  const a = new URL('https://made.example.com/v1/items?x=1');
+  a.hostname = 'edited.example.com';
+  await fetch(a.toString(), { body: payload.text }); // TOSTRING
+  await fetch(`${a}`); // TEMPLATE
+  const b = new URL('https://made.example.com:8443/v1');
+  b.host = 'other.example.com';
+  await fetch(b.href); // HOST
+  const c = new URL('https://made.example.com/v1');
+  c.hostname = payload.host;
+  await fetch(c, { method: 'POST', body: payload.text }); // DATA
+  const d = new URL('https://kept.example.com/v1');
+  const port = d.port;
+  await fetch(d.href + port); // READ
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  // Flow-insensitive: the host it was made with and the edited one, with the path kept.
+  auto sitesAt = [&](const char* marker) {
+    std::vector<std::string> out;
+    for (const auto& app : r.apps)
+      for (const auto& e : app.verdict.egress)
+        if (e.file == "src/index.js" && e.site.line == static_cast<uint32_t>(lineOf(src, marker)))
+          out.push_back((e.host ? *e.host : "?") + " " + e.url);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(sitesAt("TOSTRING") ==
+        std::vector<std::string>{"edited.example.com https://edited.example.com/v1/items?x=1",
+                                 "made.example.com https://made.example.com/v1/items?x=1"});
+  CHECK(sitesAt("TEMPLATE") == sitesAt("TOSTRING"));
+  // `host` takes the port with it; `hostname` would keep it.
+  CHECK(sitesAt("HOST") ==
+        std::vector<std::string>{"made.example.com:8443 https://made.example.com:8443/v1",
+                                 "other.example.com https://other.example.com/v1"});
+  // A host from the payload: the host is unknown, and user input.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "DATA")) == std::vector<std::string>{"?user-input"});
+  // Reading a field is not an edit.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "READ")) == "kept.example.com");
 }
 
 TEST_CASE("flow: trigger events and webtrigger requests carry their categories", "[flow]") {

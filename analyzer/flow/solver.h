@@ -301,6 +301,9 @@ class FlowSolver {
     bool urlJoin = false;  // parts = {path, base}: resolve the path against the base
     // parts = {text, pattern, replacement}: text.replace(pattern, replacement); 2: replaceAll
     uint8_t replace = 0;
+    // parts = {url text, new host}: the URL a `u.hostname = h` (1) or `u.host = h` (2) edit
+    // makes of the text it was created with.
+    uint8_t hostEdit = 0;
   };
   // A function value passed where it will be called: bind its params and return.
   struct CallbackC {
@@ -351,6 +354,7 @@ class FlowSolver {
   // Variables a library sink was summarised in (the variable was full): (variable, token).
   std::vector<std::pair<VarId, uint32_t>> summarisedSinks_;
   FlatU64Set summarisedSinkSeen_;  // (variable, token) pairs in the list above
+  FlatU64Set hostEditSeen_;        // host fields of URL objects an edit was applied for
   void makeSummaryCallee();
   void bindSummarisedFunction(uint32_t fnToken);
   void callSummary(uint32_t callId);
@@ -397,6 +401,8 @@ class FlowSolver {
   void evalUrlJoin(uint32_t id);
   void evalReplace(uint32_t id);
   void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace = 0);
+  void editUrlHost(uint32_t urlToken, const std::string& name, VarId hostField);
+  void evalHostEdit(uint32_t id);
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
   bool wrappedEntry(uint32_t id, uint32_t token);

@@ -386,7 +386,68 @@ void FlowSolver::evalStore(uint32_t id) {
   SmallIdVector toks =
       s.key != kNoVar && watchVar_ == find(s.key) ? vars_[find(s.base)].tokens : tokensFor(s.base);
   for (uint32_t t : toks)
-    for (const auto& n : names) addEdge(s.source, field(t, n), EdgeKind::Value);
+    for (const auto& n : names) {
+      VarId fv = field(t, n);
+      addEdge(s.source, fv, EdgeKind::Value);
+      if ((n == "hostname" || n == "host") && isUrlObject(t)) editUrlHost(t, n, fv);
+    }
+}
+
+// `u.hostname = h` on a URL object: from then on the URL points at h. Flow-insensitively,
+// the text it was made with (the `new URL(…)` result, which every `u.href`, `u.toString()`
+// and `fetch(u)` reads) may also be that text with h for its host.
+void FlowSolver::editUrlHost(uint32_t urlToken, const std::string& name, VarId hostField) {
+  if (!hostEditSeen_.insert(hostField)) return;
+  uint32_t made = tokens_[urlToken].creatorCall;
+  if (made == kNone) return;
+  const CallFact& c = program_.call(made);
+  if (c.result == kNoVar) return;
+  VarId text = program_.varBase[program_.fileOfCall(made)] + c.result;
+  ConcatC cc;
+  cc.target = text;
+  cc.parts = {text, hostField};
+  cc.hostEdit = name == "hostname" ? 1 : 2;
+  concats_.push_back(cc);
+  uint32_t id = static_cast<uint32_t>(concats_.size() - 1);
+  watch(text, WatchKind::Concat, id);
+  watch(hostField, WatchKind::Concat, id);
+  addEdge(hostField, text, EdgeKind::PartTaint);  // the host is part of the URL sent
+  evalConcat(id);
+}
+
+void FlowSolver::evalHostEdit(uint32_t id) {
+  const ConcatC c = concats_[id];
+  VarId textVar = c.parts[0], hostVar = c.parts[1];
+  std::vector<AbstractString> hosts = strings(hostVar).values();
+  // A host that is not known text (data, a parameter) once holes count: any host.
+  if (holesAsUnknown_ && (hosts.empty() || mayBeAnyValue(hostVar))) {
+    AbstractString u;
+    u.origin = dataOrigin(hostVar);
+    hosts.push_back(u);
+  }
+  if (hosts.empty()) return;
+  StringSet result;
+  for (const auto& t : strings(textVar).values()) {
+    if (t.kind == StringKind::Unknown) continue;
+    size_t scheme = t.text.find("://");
+    if (scheme == std::string::npos || scheme > t.text.find_first_of("/?#")) continue;
+    AbstractString prefix;
+    prefix.kind = StringKind::Exact;
+    prefix.text = t.text.substr(0, scheme + 3);
+    // What follows the host: the path (and for `hostname`, the port) stays.
+    size_t end = t.text.find_first_of(c.hostEdit == 1 ? ":/?#" : "/?#", scheme + 3);
+    AbstractString rest = t;
+    if (end != std::string::npos) {
+      rest.text = t.text.substr(end);
+    } else if (t.kind == StringKind::Exact) {
+      rest.text.clear();
+    } else {  // the host itself is not all known: what follows it is not either
+      rest = AbstractString{};
+      rest.origin = t.origin;
+    }
+    for (const auto& h : hosts) result.add(concatStrings(concatStrings(prefix, h), rest));
+  }
+  if (!result.empty()) addStrings(c.target, stringPool_.intern(std::move(result)));
 }
 
 void FlowSolver::evalSpread(uint32_t id) {
@@ -575,6 +636,10 @@ void FlowSolver::evalConcat(uint32_t id) {
   }
   if (concats_[id].replace) {
     evalReplace(id);
+    return;
+  }
+  if (concats_[id].hostEdit) {
+    evalHostEdit(id);
     return;
   }
   const ConcatC& c = concats_[id];
