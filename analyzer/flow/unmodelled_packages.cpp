@@ -41,6 +41,26 @@ uint8_t customerData(const FlowSolver& solver, VarId v) {
   return out;
 }
 
+// The customer data the arguments of a call carry, or 0 when the call is in code that never
+// runs (`live`: liveFunctions, computed on first use).
+uint8_t liveCallArgumentData(const FlowSolver& solver, uint32_t id, std::vector<uint8_t>& live) {
+  const AppProgram& program = solver.program();
+  if (live.empty()) live = liveFunctions(solver);
+  uint32_t fn = enclosingFunction(program, id);
+  if (fn < live.size() && !live[fn]) return 0;
+  VarId base = program.varBase[program.fileOfCall(id)];
+  uint8_t data = 0;
+  for (VarId a : program.call(id).args)
+    if (a != kNoVar) data |= customerData(solver, base + a);
+  return data;
+}
+
+std::string categoryList(uint8_t data) {
+  std::string out;
+  for (const auto& c : categoryNames(data)) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
 }  // namespace
 
 void reportUnmodelledPackages(const FlowSolver& solver, const Catalog& catalog, Diagnostics& out) {
@@ -70,23 +90,17 @@ void reportUnmodelledPackages(const FlowSolver& solver, const Catalog& catalog, 
       }
     }
     if (package.empty()) continue;
-    if (live.empty()) live = liveFunctions(solver);
-    uint32_t fn = enclosingFunction(program, id);
-    if (fn < live.size() && !live[fn]) continue;
-    uint8_t data = 0;
-    for (VarId a : call.args)
-      if (a != kNoVar) data |= customerData(solver, base + a);
+    uint8_t data = liveCallArgumentData(solver, id, live);
     if (!data) continue;
     reported[package] = true;
-    std::string categories;
-    for (const auto& c : categoryNames(data)) categories += (categories.empty() ? "" : ", ") + c;
     out.push_back(
         {Severity::Warning, "unmodelled-package", program.files[file].path,
          static_cast<int>(call.site.line), static_cast<int>(call.site.column),
          fmt::format("customer data ({}) reaches '{}' of the package '{}', which the catalog does "
                      "not model: what it sends is not analysed (describe it in .forge-egress.yml "
                      "`sinks`, or list it in `purePackages` if it sends nothing)",
-                     categories, call.calleeText.empty() ? package : call.calleeText, package)});
+                     categoryList(data), call.calleeText.empty() ? package : call.calleeText,
+                     package)});
   }
 }
 
@@ -102,26 +116,18 @@ void reportSummarisedSinks(const FlowSolver& solver, Diagnostics& out) {
   for (uint32_t id : calls) {
     const CallFact& call = program.call(id);
     if (call.callee == kNoVar) continue;
-    if (live.empty()) live = liveFunctions(solver);
-    uint32_t fn = enclosingFunction(program, id);
-    if (fn < live.size() && !live[fn]) continue;
     uint32_t file = program.fileOfCall(id);
-    VarId base = program.varBase[file];
-    uint32_t sink = solver.summarisedSinkReaching(base + call.callee);
+    uint32_t sink = solver.summarisedSinkReaching(program.varBase[file] + call.callee);
     if (sink == kNone) continue;
-    uint8_t data = 0;
-    for (VarId a : call.args)
-      if (a != kNoVar) data |= customerData(solver, base + a);
+    uint8_t data = liveCallArgumentData(solver, id, live);
     if (!data) continue;
-    std::string categories;
-    for (const auto& c : categoryNames(data)) categories += (categories.empty() ? "" : ", ") + c;
     out.push_back(
         {Severity::Warning, "summarised-sink", program.files[file].path,
          static_cast<int>(call.site.line), static_cast<int>(call.site.column),
          fmt::format("customer data ({}) reaches a call through '{}', which may be '{}': it "
                      "reached a variable holding more values than the analysis follows one by "
                      "one, so this network call is not analysed",
-                     categories, call.calleeText, solver.tokenPath(sink))});
+                     categoryList(data), call.calleeText, solver.tokenPath(sink))});
   }
 }
 
