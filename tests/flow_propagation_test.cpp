@@ -1584,6 +1584,39 @@ resolver.define('k', async ({ payload }) => { await Client.go(payload); await Cl
   checkSink(r, "src/index.ts", lineOf(src, "RUN"), "p.example", "constant", {"user-input"});
 }
 
+TEST_CASE("flow: decorators run on the class and its members", "[flow][classes]") {
+  // TypeScript's experimentalDecorators (and Babel's legacy plugin): a class decorator gets
+  // the class; a method decorator gets the prototype, the name and a descriptor, and what it
+  // leaves in `descriptor.value` is the method from then on.
+  const std::string src = resolverModule(
+      R"(function Endpoint(url: string) {
+  return (target: any) => { target.prototype.endpoint = url; };
+}
+function Audited(target: any, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value;
+  descriptor.value = function (...args: any[]) {
+    fetch('https://audit.example.net/log', { method: 'POST', body: JSON.stringify(args) }); // AUDIT
+    return original.apply(this, args);
+  };
+  return descriptor;
+}
+@Endpoint('https://decorated.example.com/hook')
+class Notifier {
+  endpoint!: string;
+  @Audited
+  notify(d: unknown) { return fetch(this.endpoint, { method: 'POST', body: JSON.stringify(d) }); } // NOTIFY
+}
+resolver.define('k', async ({ payload }) => { await new Notifier().notify(payload.text); });
+)");
+  auto r = scanFiles({{"src/index.ts", src}});
+  // The host the class decorator stored on the prototype.
+  checkSink(r, "src/index.ts", lineOf(src, "NOTIFY"), "decorated.example.com", "constant",
+            {"user-input"});
+  // The wrapper the method decorator installed runs with the call's arguments.
+  checkSink(r, "src/index.ts", lineOf(src, "AUDIT"), "audit.example.net", "literal",
+            {"user-input"});
+}
+
 TEST_CASE("flow: getters read `this` - and static members are inherited", "[flow][classes]") {
   const std::string src = resolverModule(
       R"(class Linear {

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "index/extractor.h"
+#include "index/syntax_text.h"
 
 namespace fe::detail {
 
@@ -85,9 +86,30 @@ VarId Extractor::processClass(TSNode node, std::string name) {
   } else {
     facts_.functions[ctor].params.clear();
   }
-  // Members
+  // Members, and those with decorators, which run once the class is defined (below).
+  // A member's decorators are its children, or in TypeScript's grammar for methods the
+  // class body's children just before it.
+  struct DecoratedMember {
+    std::vector<TSNode> decorators;
+    VarId target;
+    std::string key;
+    VarId value;
+  };
+  std::vector<DecoratedMember> decorated;
+  std::vector<TSNode> pending;
+  auto decoratorsOf = [&](TSNode c) {
+    std::vector<TSNode> out = std::move(pending);
+    pending.clear();
+    for (TSNode d : kids(c))
+      if (kind(d) == NodeKind::Decorator) out.push_back(d);
+    return out;
+  };
   for (TSNode c : kids(body)) {
     NodeKind ck = kind(c);
+    if (ck == NodeKind::Decorator) {
+      pending.push_back(c);
+      continue;
+    }
     bool isStatic = false, getter = false, setter = false;
     memberKeywords(c, isStatic, getter, &setter);
     if (ck == NodeKind::MethodDefinition) {
@@ -102,6 +124,7 @@ VarId Extractor::processClass(TSNode node, std::string name) {
       alloc(fv, AllocKind::Function, fn, c);
       processFunction(c, fn, classIndex);
       VarId target = isStatic ? classVar : cls.prototypeVar;
+      if (auto ds = decoratorsOf(c); !ds.empty()) decorated.push_back({ds, target, key, fv});
       // A getter's value is what it returns; a setter is no value of its name.
       if (!setter)
         facts_.stores.push_back(
@@ -139,13 +162,53 @@ VarId Extractor::processClass(TSNode node, std::string name) {
       functions_.pop_back();
       facts_.stores.push_back(
           {isStatic ? classVar : facts_.functions[ctor].thisVar, key, kNoVar, v, site(c)});
+      if (auto ds = decoratorsOf(c); !ds.empty())
+        decorated.push_back({ds, isStatic ? classVar : cls.prototypeVar, key, kNoVar});
     } else if (ck == NodeKind::ClassStaticBlock) {
       TSNode b = field(c, f_.body);
       if (!isNull(b)) visitBlock(b);
     }
   }
   functions_.pop_back();
+  // Decorators, as TypeScript's `experimentalDecorators` and Babel's legacy plugin run them
+  // (what most decorated code compiles to): a member's decorator gets the prototype (the
+  // class for a static member), the name and a descriptor whose `value` is the method, and
+  // what it leaves there is the method from then on; a class decorator gets the class, and
+  // what it returns may replace it.
+  for (const auto& m : decorated)
+    for (TSNode d : m.decorators) {
+      VarId descriptor = newVar("descriptor", d);
+      alloc(descriptor, AllocKind::Object, 0, d);
+      if (m.value != kNoVar)
+        facts_.stores.push_back({descriptor, "value", kNoVar, m.value, site(d)});
+      VarId result = decoratorCall(d, {m.target, stringVar(m.key, d, false), descriptor});
+      if (m.key.empty()) continue;
+      facts_.stores.push_back({m.target, m.key, kNoVar, load(descriptor, "value", d), site(d)});
+      if (result != kNoVar)
+        facts_.stores.push_back({m.target, m.key, kNoVar, load(result, "value", d), site(d)});
+    }
+  for (TSNode d : kids(node)) {
+    if (kind(d) != NodeKind::Decorator) continue;
+    VarId result = decoratorCall(d, {classVar});
+    if (result != kNoVar) facts_.copies.push_back({classVar, result, false, site(d)});
+  }
   return classVar;
+}
+
+VarId Extractor::decoratorCall(TSNode d, std::vector<VarId> args) {
+  TSNode expr = ts_node_named_child(d, 0);
+  if (isNull(expr)) return kNoVar;
+  CallFact call;
+  call.site = site(d);
+  call.enclosingFunction = currentFunction();
+  call.calleeText = compactCalleeText(text(expr));
+  call.callee = eval(expr);
+  if (call.callee == kNoVar) return kNoVar;
+  call.args = std::move(args);
+  call.result = newVar("@" + call.calleeText, d);
+  VarId result = call.result;
+  facts_.calls.push_back(std::move(call));
+  return result;
 }
 
 }  // namespace fe::detail

@@ -206,6 +206,8 @@ class Extractor {
   // extract_classes.cpp: classes and enums.
   VarId processEnum(TSNode s);
   VarId processClass(TSNode node, std::string name);
+  // Calls the decorator `d` (`@Endpoint(url)`: what `Endpoint(url)` returns) with args.
+  VarId decoratorCall(TSNode d, std::vector<VarId> args);
 
   // extract_expressions.cpp (JSX included)
   VarId evalNamed(TSNode n, const std::string& hint);
