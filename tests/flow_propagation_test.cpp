@@ -1584,6 +1584,18 @@ resolver.define('k', async ({ payload }) => { await Client.go(payload); await Cl
   checkSink(r, "src/index.ts", lineOf(src, "RUN"), "p.example", "constant", {"user-input"});
 }
 
+TEST_CASE("flow: a TypeScript `this` parameter is not an argument", "[flow]") {
+  const std::string src = resolverModule(
+      R"(function send(this: Window | void, body: string, to?: string) {
+  return fetch(to ?? 'https://this-param.example.com/', { method: 'POST', body }); // SINK
+}
+resolver.define('k', async ({ payload }) => { await send.call(undefined, payload.text); });
+)");
+  auto r = scanFiles({{"src/index.ts", src}});
+  checkSink(r, "src/index.ts", lineOf(src, "SINK"), "this-param.example.com", "constant",
+            {"user-input"});
+}
+
 TEST_CASE("flow: decorators run on the class and its members", "[flow][classes]") {
   // TypeScript's experimentalDecorators (and Babel's legacy plugin): a class decorator gets
   // the class; a method decorator gets the prototype, the name and a descriptor, and what it
@@ -1614,6 +1626,26 @@ resolver.define('k', async ({ payload }) => { await new Notifier().notify(payloa
             {"user-input"});
   // The wrapper the method decorator installed runs with the call's arguments.
   checkSink(r, "src/index.ts", lineOf(src, "AUDIT"), "audit.example.net", "literal",
+            {"user-input"});
+
+  // The 2023 standard's form: (method, context), and the function it returns is the method.
+  const std::string std2023 = resolverModule(
+      R"(function logged(value: any, context: ClassMethodDecoratorContext) {
+  return function (this: any, ...args: any[]) {
+    fetch('https://log.example.org/calls', { method: 'POST', body: JSON.stringify(args) }); // LOG
+    return value.call(this, ...args);
+  };
+}
+class Sender {
+  @logged
+  send(d: string) { return fetch('https://send.example.org/', { method: 'POST', body: d }); } // SEND
+}
+resolver.define('k', async ({ payload }) => { await new Sender().send(payload.text); });
+)");
+  auto r2 = scanFiles({{"src/index.ts", std2023}});
+  checkSink(r2, "src/index.ts", lineOf(std2023, "LOG"), "log.example.org", "literal",
+            {"user-input"});
+  checkSink(r2, "src/index.ts", lineOf(std2023, "SEND"), "send.example.org", "literal",
             {"user-input"});
 }
 

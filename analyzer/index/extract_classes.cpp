@@ -181,11 +181,15 @@ VarId Extractor::processClass(TSNode node, std::string name) {
       alloc(descriptor, AllocKind::Object, 0, d);
       if (m.value != kNoVar)
         facts_.stores.push_back({descriptor, "value", kNoVar, m.value, site(d)});
-      VarId result = decoratorCall(d, {m.target, stringVar(m.key, d, false), descriptor});
+      // The 2023 standard's form calls it with (method, context) and takes what it returns as
+      // the method: the first argument is the prototype or the method, and both results count.
+      VarId first = m.value == kNoVar ? m.target : join({m.target, m.value}, d, "decorated");
+      VarId result = decoratorCall(d, {first, stringVar(m.key, d, false), descriptor});
       if (m.key.empty()) continue;
       facts_.stores.push_back({m.target, m.key, kNoVar, load(descriptor, "value", d), site(d)});
-      if (result != kNoVar)
-        facts_.stores.push_back({m.target, m.key, kNoVar, load(result, "value", d), site(d)});
+      if (result == kNoVar) continue;
+      facts_.stores.push_back({m.target, m.key, kNoVar, load(result, "value", d), site(d)});
+      facts_.stores.push_back({m.target, m.key, kNoVar, result, site(d)});
     }
   for (TSNode d : kids(node)) {
     if (kind(d) != NodeKind::Decorator) continue;

@@ -66,6 +66,10 @@ void Extractor::processFunction(TSNode node, uint32_t index, uint32_t classIndex
       for (TSNode p : kids(params)) {
         NodeKind pk = kind(p);
         if (pk == NodeKind::Comment || pk == NodeKind::Decorator) continue;
+        // TypeScript's `this: T` declares the type of `this`; it is not an argument.
+        if ((pk == NodeKind::RequiredParameter || pk == NodeKind::OptionalParameter) &&
+            kind(field(p, f_.pattern)) == NodeKind::This)
+          continue;
         paramVars.push_back(processParameter(p, index, static_cast<int>(paramVars.size())));
       }
     } else {
