@@ -1584,6 +1584,30 @@ resolver.define('k', async ({ payload }) => { await Client.go(payload); await Cl
   checkSink(r, "src/index.ts", lineOf(src, "RUN"), "p.example", "constant", {"user-input"});
 }
 
+TEST_CASE("flow: an override hides the method it overrides - super calls the parent's",
+          "[flow][classes]") {
+  const std::string src = resolverModule(
+      R"(class Base {
+  post(url, body) { return fetch(url, { method: 'POST', body }); } // SINK
+  static create() { return new this(); }
+}
+class Api extends Base {
+  post(path, body) { return super.post('https://override.example.com' + path, body); }
+  static create() { return super.create(); }
+}
+resolver.define('k', async ({ payload }) => {
+  const run = () => Api.create().post('/items', payload.text);
+  await run();
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  // Only Api.post is called on an Api: Base.post runs through super with the full URL, never
+  // with the relative path (which would make the host unknown).
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK")) ==
+        std::vector<std::string>{"override.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == std::vector<std::string>{"user-input"});
+}
+
 TEST_CASE("flow: a TypeScript `this` parameter is not an argument", "[flow]") {
   const std::string src = resolverModule(
       R"(function send(this: Window | void, body: string, to?: string) {

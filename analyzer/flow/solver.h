@@ -73,6 +73,9 @@ struct Token {
   uint32_t allocFunction = kNone;   // the function whose code made an app object (global index)
   bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
   std::vector<uint32_t> fallbacks;  // prototype chain
+  // Names this prototype's class body defines: its fallbacks' members of these names are
+  // overridden, not inherited (sorted; null when none).
+  const std::vector<std::string>* overrides = nullptr;
   // Objects that receive copies of every field (spread), with the spread that made the copy
   // (kNone: one that shadows no name).
   std::vector<std::pair<uint32_t, uint32_t>> mirrors;
@@ -389,6 +392,10 @@ class FlowSolver {
       nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
   void runWatch(const Watch& w);
   VarId field(uint32_t token, const std::string& name);
+  bool overridden(uint32_t token, const std::string& name) const {
+    const auto* o = tokens_[token].overrides;
+    return o && std::binary_search(o->begin(), o->end(), name);
+  }
   VarId allFieldsVar(uint32_t token);
   VarId newSolverVar(const std::string& name, SourceSite site, uint32_t file);
   void evalLoad(uint32_t id);
@@ -464,6 +471,7 @@ class FlowSolver {
   // the linker's edges, after the file's own constraints).
   struct ExtendsC {
     VarId prototype, superClass;
+    const std::vector<std::string>* overrides;  // the subclass body's prototype members
   };
   std::vector<ExtendsC> extends_;
   // `new X()` of `class X extends Base {}`: X's implicit constructor runs each class the

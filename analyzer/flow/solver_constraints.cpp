@@ -105,7 +105,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
   for (const auto& a : f.awaits) addEdge(g(a.source), g(a.target), EdgeKind::Value);
   for (const auto& cls : f.classes) {
     if (cls.superVar == kNoVar || cls.prototypeVar == kNoVar) continue;
-    extends_.push_back({g(cls.prototypeVar), g(cls.superVar)});
+    extends_.push_back({g(cls.prototypeVar), g(cls.superVar), &cls.prototypeMembers});
     uint32_t id = static_cast<uint32_t>(extends_.size() - 1);
     watch(g(cls.superVar), WatchKind::Extends, id);
     evalExtends(id);

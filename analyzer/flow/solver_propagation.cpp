@@ -265,7 +265,8 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
   tokens_[token].fields.emplace(name, v);
   if (tokens_[token].kind == TokenKind::Library) libraryFieldVars_.insert(v);
   std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
-  for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
+  if (!overridden(token, name))
+    for (uint32_t fb : fallbacks) addEdge(field(fb, name), v, EdgeKind::Value);
   std::vector<std::pair<uint32_t, uint32_t>> mirrors = tokens_[token].mirrors;
   for (auto [m, spread] : mirrors)
     if (!shadowedBy(spread, name)) addEdge(v, field(m, name), EdgeKind::Value);

@@ -76,9 +76,20 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
     TSNode objNode = field(calleeNode, f_.object);
     TSNode prop = field(calleeNode, f_.property);
     call.methodName = std::string(text(prop));
+    VarId superClass = kNoVar;
     if (kind(objNode) == NodeKind::Super) {
-      // super.method(): look the method up on `this` (the prototype chain).
+      // super.method(): `this` is the receiver, and the method is the superclass's (its
+      // prototype's, or its own for a static method): an override of the same name in this
+      // class hides it from `this.method`. Arrows have the super of the method they are in.
       call.receiver = functions_.back().thisVar;
+      for (size_t i = functions_.size(); i-- > 0;) {
+        const FunctionContext& ctx = functions_[i];
+        if (ctx.classIndex < facts_.classes.size()) {
+          superClass = facts_.classes[ctx.classIndex].superVar;
+          break;
+        }
+        if (ctx.index >= facts_.functions.size() || !facts_.functions[ctx.index].isArrow) break;
+      }
     } else {
       call.receiver = eval(objNode);
     }
@@ -89,7 +100,12 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
       facts_.literalMethodCalls.push_back({call.methodName, call.args, site(n), currentFunction()});
       return kNoVar;
     }
-    call.callee = load(call.receiver, call.methodName, calleeNode);
+    call.callee =
+        superClass == kNoVar
+            ? load(call.receiver, call.methodName, calleeNode)
+            : join({load(load(superClass, "prototype", calleeNode), call.methodName, calleeNode),
+                    load(superClass, call.methodName, calleeNode)},
+                   calleeNode, "super method");
   } else if (ck == NodeKind::Super) {
     call.isSuperCall = true;
     call.callee = kNoVar;

@@ -1,5 +1,6 @@
 // Classes and TypeScript enums: the class fact with its prototype, constructor,
 // methods, getters and fields, and an enum as an object of its members.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -124,6 +125,7 @@ VarId Extractor::processClass(TSNode node, std::string name) {
       alloc(fv, AllocKind::Function, fn, c);
       processFunction(c, fn, classIndex);
       VarId target = isStatic ? classVar : cls.prototypeVar;
+      if (!isStatic && !key.empty()) facts_.classes[classIndex].prototypeMembers.push_back(key);
       if (auto ds = decoratorsOf(c); !ds.empty()) decorated.push_back({ds, target, key, fv});
       // A getter's value is what it returns; a setter is no value of its name.
       if (!setter)
@@ -170,6 +172,9 @@ VarId Extractor::processClass(TSNode node, std::string name) {
     }
   }
   functions_.pop_back();
+  auto& members = facts_.classes[classIndex].prototypeMembers;
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
   // Decorators, as TypeScript's `experimentalDecorators` and Babel's legacy plugin run them
   // (what most decorated code compiles to): a member's decorator gets the prototype (the
   // class for a static member), the name and a descriptor whose `value` is the method, and

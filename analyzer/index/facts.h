@@ -92,6 +92,9 @@ struct ClassFact {
   uint32_t constructorFunction;  // index into functions (synthesised when absent)
   VarId prototypeVar;            // holds the prototype object; methods are stored on it
   VarId superVar = kNoVar;       // `extends` expression, if any
+  // Names the class body defines on the prototype (methods, getters, setters), sorted: they
+  // hide the superclass's members of the same name.
+  std::vector<std::string> prototypeMembers;
 };
 
 struct CopyFact {
