@@ -2256,3 +2256,96 @@ export async function handler(event) {
   CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK")) == Hosts{"a.example.com"});
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == Data{"event-data"});
 }
+
+TEST_CASE("flow: a tuple keeps each element at its index", "[flow][arrays]") {
+  // `const [config, issue] = await Promise.all([…])`: each name gets its own element, not
+  // both (facts.h, tuples). Constants never become customer data.
+  const std::string src = resolverModule(
+      R"(const U = 'https://tuple.example.com/';
+function send([a, b]) {
+  fetch(U + 'send-a', { method: 'POST', body: a }); // SEND_A
+  fetch(U + 'send-b', { method: 'POST', body: b }); // SEND_B
+}
+function pair(v) { return ['constant', v]; }
+resolver.define('k', async ({ payload }) => {
+  const data = payload.text;
+  const [token, body] = await Promise.all([Promise.resolve('constant'), data]);
+  fetch(U + 'all-0', { method: 'POST', body: token }); // ALL_0
+  fetch(U + 'all-1', { method: 'POST', body }); // ALL_1
+  Promise.all(['constant', data]).then(([a, b]) => {
+    fetch(U + 'then-0', { method: 'POST', body: a }); // THEN_0
+    fetch(U + 'then-1', { method: 'POST', body: b }); // THEN_1
+  });
+  send(['constant', data]);
+  const [r0, r1] = pair(data);
+  fetch(U + 'returned-0', { method: 'POST', body: r0 }); // RETURNED_0
+  fetch(U + 'returned-1', { method: 'POST', body: r1 }); // RETURNED_1
+  const [, h1] = ['constant', data];
+  fetch(U + 'hole-1', { method: 'POST', body: h1 }); // HOLE_1
+  const [[n0, n1], n2] = [['constant', data], 'constant'];
+  fetch(U + 'nested-0', { method: 'POST', body: n0 }); // NESTED_0
+  fetch(U + 'nested-1', { method: 'POST', body: n1 }); // NESTED_1
+  fetch(U + 'nested-2', { method: 'POST', body: n2 }); // NESTED_2
+  const t = ['constant', data];
+  fetch(U + 'index-0', { method: 'POST', body: t[0] }); // INDEX_0
+  fetch(U + 'index-1', { method: 'POST', body: t[1] }); // INDEX_1
+  const [base, path] = ['https://tuple-host.example.com', '/v1/' + data];
+  fetch(base + path); // URL
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  const std::vector<std::string> none, input{"user-input"};
+  for (const char* m :
+       {"SEND_A", "ALL_0", "THEN_0", "RETURNED_0", "NESTED_0", "NESTED_2", "INDEX_0"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == none);
+  }
+  for (const char* m :
+       {"SEND_B", "ALL_1", "THEN_1", "RETURNED_1", "HOLE_1", "NESTED_1", "INDEX_1"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == input);
+  }
+  // Both parts of the URL come from one literal: the host is known and only it.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "URL")) ==
+        std::vector<std::string>{"tuple-host.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "URL")) == input);
+}
+
+TEST_CASE("flow: a tuple changed after it was made reads every element at each index",
+          "[flow][arrays]") {
+  // Sound before precise: a write, an in-place reorder or a copy moves elements between
+  // indices, so the data must be found at any of them.
+  const std::string src = resolverModule(
+      R"(const U = 'https://tuple.example.com/';
+resolver.define('k', async ({ payload }) => {
+  const data = payload.text;
+  const p1 = [data, 'constant']; p1.reverse();
+  fetch(U + 'reverse', { method: 'POST', body: p1[1] }); // REVERSE
+  const p2 = ['constant', 'constant']; p2[0] = data; const [w0] = p2;
+  fetch(U + 'written', { method: 'POST', body: w0 }); // WRITTEN
+  const p3 = ['constant', 'constant']; p3[payload.n] = data;
+  fetch(U + 'dynamic', { method: 'POST', body: p3[1] }); // DYNAMIC
+  const p4 = [data, 'constant']; p4.unshift('constant');
+  fetch(U + 'unshift', { method: 'POST', body: p4[1] }); // UNSHIFT
+  const p5 = [data, 'constant']; p5.sort();
+  fetch(U + 'sort', { method: 'POST', body: p5[1] }); // SORT
+  const p6 = ['constant', data]; p6.shift();
+  fetch(U + 'shift', { method: 'POST', body: p6[0] }); // SHIFT
+  const [, ...rest] = ['constant', data];
+  fetch(U + 'rest', { method: 'POST', body: rest[0] }); // REST
+  const copy = [...['constant', data]];
+  fetch(U + 'copy', { method: 'POST', body: copy[0] }); // COPY
+  const obj = { ...['constant', data] };
+  fetch(U + 'object', { method: 'POST', body: obj[1] }); // OBJECT
+  for (const e of ['constant', data]) fetch(U + 'each', { method: 'POST', body: e }); // EACH
+  const p7 = ['constant', 'constant']; Object.assign(p7, [data]);
+  fetch(U + 'assign', { method: 'POST', body: p7[0] }); // ASSIGN
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"REVERSE", "WRITTEN", "DYNAMIC", "UNSHIFT", "SORT", "SHIFT", "REST", "COPY",
+                        "OBJECT", "EACH", "ASSIGN"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
+  }
+}

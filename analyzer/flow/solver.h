@@ -65,13 +65,14 @@ struct Token {
   uint32_t dynamicCode = kNone;     // catalog dynamicCode row: calling it runs unreadable code
   uint32_t elementFactory = kNone;  // catalog elementFactories row: a DOM element made in code
   uint32_t entryModel = kNone;
-  uint32_t bridge = kNone;          // catalog bridges row: runs a backend entry of the app
-  std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
-  bool siteUrl = false;             // the customer's own site URL (catalog siteValues)
-  bool environment = false;         // its members are environment variables (catalog)
-  bool opaque = false;              // library value no catalog row can match, nor anything below it
-  uint32_t allocFunction = kNone;   // the function whose code made an app object (global index)
-  bool smashed = false;             // did not fit in a full variable: fields flow to the summary's
+  uint32_t bridge = kNone;         // catalog bridges row: runs a backend entry of the app
+  std::vector<uint32_t> checks;    // catalog check rows matched by this callee path
+  bool siteUrl = false;            // the customer's own site URL (catalog siteValues)
+  bool environment = false;        // its members are environment variables (catalog)
+  bool opaque = false;             // library value no catalog row can match, nor anything below it
+  uint32_t allocFunction = kNone;  // the function whose code made an app object (global index)
+  bool smashed = false;            // did not fit in a full variable: fields flow to the summary's
+  uint8_t tupleLength = 0;  // an array literal that keeps its elements at their indices (facts.h)
   std::vector<uint32_t> fallbacks;  // prototype chain
   // Names this prototype's class body defines: its fallbacks' members of these names are
   // overridden, not inherited (sorted; null when none).
@@ -161,6 +162,12 @@ class FlowSolver {
   }
   // Field variable of a token, or kNoVar.
   VarId fieldOf(uint32_t token, const std::string& name) const;
+  // The variables holding the field `name` of `token` that exist: for "[]" (any element) of
+  // a tuple, its indices' too.
+  void existingFieldVars(uint32_t token, const std::string& name, std::vector<VarId>& out) const;
+  bool isTuple(uint32_t token) const {
+    return tokens_[token].tupleLength > 0 && !tokens_[token].smashed;
+  }
   // Categories that reach v, its fields and theirs (depth-bounded).
   // How many fields down "everything in this value" looks: deep enough for the request bodies
   // of SDKs that nest the data (a Notion page's `properties.Name.title[0].text.content` is 6),

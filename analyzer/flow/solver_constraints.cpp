@@ -44,6 +44,7 @@ void FlowSolver::addFileFacts(uint32_t file) {
         break;
     }
     uint32_t tok = allocToken(k, index, file, a.site);
+    if (k == TokenKind::Array) tokens_[tok].tupleLength = static_cast<uint8_t>(a.index);
     tokens_[tok].allocFunction =
         a.function == kTopLevel ? program_.topLevelFunction(file) : fb + a.function;
     if (k == TokenKind::Function && index < functionTokenOf_.size() &&

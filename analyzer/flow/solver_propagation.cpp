@@ -254,13 +254,26 @@ VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
 
 // The variable of field `name` of `token`, created on first use. New fields
 // are linked to prototype fields, spread copies and dynamic readers.
+void FlowSolver::existingFieldVars(uint32_t token, const std::string& name,
+                                   std::vector<VarId>& out) const {
+  if (VarId v = fieldOf(token, name); v != kNoVar) out.push_back(v);
+  if (name == "[]" && isTuple(token))
+    for (uint32_t k = 0; k < tokens_[token].tupleLength; ++k)
+      if (VarId v = fieldOf(token, tupleField(k)); v != kNoVar) out.push_back(v);
+}
+
 VarId FlowSolver::field(uint32_t token, const std::string& name) {
   auto it = tokens_[token].fields.find(name);
   if (it != tokens_[token].fields.end()) return it->second;
+  // Index k of anything but a tuple that long is any element.
+  if (int k = tupleIndex(name); k >= 0 && (!isTuple(token) || k >= tokens_[token].tupleLength))
+    return field(token, "[]");
   // A field of an object that did not fit in a full variable is the summary's field of that
   // name: one variable, not two linked both ways (a cycle, whose variables hold the same).
   VarId v = tokens_[token].smashed ? field(summaryToken(), name)
-                                   : newSolverVar(name == "[]" ? "element" : name,
+                                   : newSolverVar(name == "[]"            ? "element"
+                                                  : tupleIndex(name) >= 0 ? "element " + name
+                                                                          : name,
                                                   tokens_[token].site, tokens_[token].file);
   tokens_[token].fields.emplace(name, v);
   if (tokens_[token].kind == TokenKind::Library) libraryFieldVars_.insert(v);
@@ -333,7 +346,8 @@ void FlowSolver::evalLoad(uint32_t id) {
     if (tokens_[t].kind == TokenKind::Library) {
       std::vector<uint32_t> children;
       size_t before = tokens_.size();
-      for (const auto& n : names) children.push_back(libraryChild(t, n, kNone));
+      for (const auto& n : names)
+        children.push_back(libraryChild(t, tupleIndex(n) >= 0 ? "[]" : n, kNone));
       if (dynamicAll) children.push_back(libraryChild(t, "[]", kNone));
       // A member first read here is located here (witness paths point at the read).
       for (size_t nt = before; nt < tokens_.size(); ++nt) {
@@ -364,6 +378,17 @@ void FlowSolver::evalLoad(uint32_t id) {
     }
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
     if (dynamicAll) addEdge(allFieldsVar(t), l.target, EdgeKind::Value);
+    // A tuple's element k is the literal's and whatever was written to it later ("[]");
+    // any element of it is every index's.
+    if (isTuple(t))
+      for (const auto& n : names) {
+        if (n == "[]") {
+          for (uint32_t k = 0; k < tokens_[t].tupleLength; ++k)
+            addEdge(field(t, tupleField(k)), l.target, EdgeKind::Value);
+        } else if (int k = tupleIndex(n); k >= 0 && k < tokens_[t].tupleLength) {
+          addEdge(field(t, "[]"), l.target, EdgeKind::Value);
+        }
+      }
   }
 }
 

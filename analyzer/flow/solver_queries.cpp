@@ -463,10 +463,7 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
   std::vector<VarId> bases;
   // `f(...args)`: a spread argument at or before the index stands for its elements.
   auto elementsOf = [&](VarId a) {
-    for (uint32_t t : vars_[find(a)].tokens) {
-      VarId e = fieldOf(t, "[]");
-      if (e != kNoVar) bases.push_back(e);
-    }
+    for (uint32_t t : vars_[find(a)].tokens) existingFieldVars(t, "[]", bases);
   };
   const std::vector<VarId>* given = callbackArgs == kNone ? nullptr : &callbackArgs_[callbackArgs];
   switch (ref.base) {
@@ -523,8 +520,7 @@ std::vector<VarId> FlowSolver::resolveRef(const ValueRef& ref, uint32_t callId,
     std::vector<VarId> next;
     for (VarId b : bases)
       for (uint32_t t : vars_[find(b)].tokens) {
-        VarId fv = fieldOf(t, f);
-        if (fv != kNoVar) next.push_back(fv);
+        existingFieldVars(t, f, next);
         for (uint32_t fb : tokens_[t].fallbacks) {
           VarId pv = fieldOf(fb, f);
           if (pv != kNoVar) next.push_back(pv);

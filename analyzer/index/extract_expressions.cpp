@@ -111,7 +111,10 @@ VarId Extractor::eval(TSNode n) {
       VarId base = eval(field(n, f_.object));
       TSNode index = field(n, f_.index);
       if (kind(index) == NodeKind::Number) {
-        return load(base, "[]", n);
+        std::string_view digits = text(index);
+        bool small = digits.size() == 1 && digits[0] >= '0' &&
+                     digits[0] < static_cast<char>('0' + kMaxTupleLength);
+        return load(base, small ? tupleField(digits[0] - '0') : "[]", n);
       }
       if (kind(index) == NodeKind::String) return load(base, stringContent(index), n);
       VarId key = eval(index);
@@ -379,8 +382,17 @@ VarId Extractor::objectLiteral(TSNode n) {
 
 VarId Extractor::arrayLiteral(TSNode n) {
   VarId a = newVar("array", n);
-  alloc(a, AllocKind::Array, 0, n);
-  for (TSNode ch : kids(n)) {
+  auto elements = indexedElements(n);
+  // A tuple (facts.h): few elements, none spread, each kept at its index.
+  bool tuple = !elements.empty() && elements.back().second < kMaxTupleLength;
+  for (const auto& [ch, index] : elements) tuple = tuple && kind(ch) != NodeKind::SpreadElement;
+  alloc(a, AllocKind::Array, tuple ? elements.back().second + 1 : 0, n);
+  for (const auto& [ch, index] : elements) {
+    if (tuple) {
+      VarId v = eval(ch);
+      if (v != kNoVar) facts_.stores.push_back({a, tupleField(index), kNoVar, v, site(ch)});
+      continue;
+    }
     if (kind(ch) == NodeKind::SpreadElement) {
       VarId v = eval(ts_node_named_child(ch, 0));
       VarId e = load(v, "[]", ch);

@@ -69,11 +69,17 @@ void Extractor::bindPattern(TSNode p, VarId source, BindingKind k, bool declarat
       return;
     }
     case NodeKind::ArrayPattern: {
-      for (TSNode c : kids(p)) {
+      for (const auto& [c, index] : indexedElements(p)) {
         if (kind(c) == NodeKind::RestPattern) {
-          bindPattern(ts_node_named_child(c, 0), source, k, declaration);
+          // `[first, ...others]`: others is a new array of the elements (any of them: its
+          // index 0 is not the source's).
+          VarId rest = newVar("rest", c);
+          alloc(rest, AllocKind::Array, 0, c);
+          VarId e = load(source, "[]", c);
+          if (e != kNoVar) facts_.stores.push_back({rest, "[]", kNoVar, e, site(c)});
+          bindPattern(ts_node_named_child(c, 0), rest, k, declaration);
         } else {
-          VarId t = load(source, "[]", c);
+          VarId t = load(source, index < kMaxTupleLength ? tupleField(index) : "[]", c);
           bindPattern(c, t, k, declaration);
         }
       }

@@ -140,6 +140,7 @@ class Extractor {
   // The named children: most nodes have at most four, kept inline (no malloc per node).
   using Kids = SmallVector<TSNode, 4>;
   Kids kids(TSNode n) const;
+  std::vector<std::pair<TSNode, uint32_t>> indexedElements(TSNode n) const;
   // kids()'s cursor, reset for each node: a new cursor allocates its stack every time.
   mutable TSTreeCursor kidsCursor_{};
   mutable bool kidsCursorMade_ = false;

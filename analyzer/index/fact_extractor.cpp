@@ -57,6 +57,27 @@ Extractor::Kids Extractor::kids(TSNode n) const {
   return out;
 }
 
+// The elements of an array literal or array pattern with their indices: a hole
+// (`[, b]`) takes an index too, so positions count the commas, not the named children.
+std::vector<std::pair<TSNode, uint32_t>> Extractor::indexedElements(TSNode n) const {
+  std::vector<std::pair<TSNode, uint32_t>> out;
+  if (isNull(n)) return out;
+  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  uint32_t index = 0;
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (!ts_node_is_named(c)) {
+        if (std::string_view(ts_node_type(c)) == ",") ++index;
+      } else if (kind(c) != NodeKind::Comment) {
+        out.emplace_back(c, index);
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return out;
+}
+
 // Whether n has an anonymous child token of this type: a keyword the grammar
 // keeps as a token of the node (`async`, `readonly`, `type`, `default`), never
 // one inside a child node or a name that merely starts with the keyword.

@@ -34,6 +34,26 @@ struct VarInfo {
 
 enum class AllocKind : uint8_t { Object, Array, Function, Class, ModuleObject, ExportsObject };
 
+// Tuples: an array literal of at most kMaxTupleLength elements and no spread keeps each
+// element at its index, in the field "[k]" (its AllocFact's index is its length), so that
+// `const [issue, config] = await Promise.all([…])` gives each name its own element, not
+// both. "[]" of such an array holds what was written to it later (`a[0] = x`, push, an
+// in-place sort); a read of index k reads "[k]" and "[]", a read of any element reads all.
+// Longer literals are not worth the fields: they are tables, iterated, not destructured.
+inline constexpr uint32_t kMaxTupleLength = 8;
+inline std::string tupleField(uint32_t index) {  // index < kMaxTupleLength: one digit
+  std::string name = "[0]";
+  name[1] = static_cast<char>('0' + index);
+  return name;
+}
+// k for a tuple field "[k]"; -1 for any other name ("[]" included).
+inline int tupleIndex(const std::string& name) {
+  if (name.size() != 3 || name[0] != '[' || name[2] != ']' || name[1] < '0' ||
+      name[1] >= static_cast<char>('0' + kMaxTupleLength))
+    return -1;
+  return name[1] - '0';
+}
+
 struct AllocFact {
   VarId target;
   AllocKind kind;
@@ -129,7 +149,8 @@ struct LoadFact {
 
 struct StoreFact {
   VarId base;
-  std::string name;  // "" for computed keys (keyVar) ; "[]" for array elements ; "*" spread-all
+  std::string name;  // "" for computed keys (keyVar) ; "[]" for array elements ; "[k]" tuple index
+                     // k ; "*" spread-all
   VarId keyVar = kNoVar;
   VarId source;
   SourceSite site;
