@@ -2349,3 +2349,33 @@ resolver.define('k', async ({ payload }) => {
     CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
   }
 }
+
+TEST_CASE("destination: a tuple joined into a URL", "[flow][arrays][hosts]") {
+  const std::string src = resolverModule(
+      R"(const BASE = 'https://join.example.com';
+resolver.define('k', async ({ payload }) => {
+  await fetch([BASE, 'rest', payload.id].join('/'), { method: 'POST', body: payload.text }); // SLASH
+  await fetch(['https://empty-separator.example.com/', payload.id].join('')); // EMPTY
+  const later = [BASE, 'x'];
+  later.push(payload.host);
+  await fetch(later.join('/')); // PUSHED
+  const list = [payload.host, BASE];
+  list.reverse();
+  await fetch(list.join('')); // REORDERED
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SLASH")) ==
+        std::vector<std::string>{"join.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SLASH")) == std::vector<std::string>{"user-input"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "EMPTY")) ==
+        std::vector<std::string>{"empty-separator.example.com"});
+  // An element written after the literal, or elements moved in place: the text is not
+  // known, so neither is the host (never the literal's host alone).
+  for (const char* m : {"PUSHED", "REORDERED"}) {
+    INFO(m);
+    auto hosts = hostsAt(r, "src/index.js", lineOf(src, m));
+    REQUIRE(hosts.size() == 1);
+    CHECK(hosts[0].rfind('?', 0) == 0);
+  }
+}

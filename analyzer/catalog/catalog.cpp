@@ -605,11 +605,12 @@ void loadCatalogNode(const YAML::Node& root, const std::string& displayPath, Cat
               if (f["op"]) {
                 flow.op = f["op"].as<std::string>();
                 bool replace = flow.op == "replace" || flow.op == "replaceAll";
-                if ((flow.op != "concat" && flow.op != "urljoin" && !replace) || !f["with"] ||
-                    !parseValueRef(f["with"].as<std::string>(), flow.with) ||
+                if ((flow.op != "concat" && flow.op != "urljoin" && flow.op != "join" &&
+                     !replace) ||
+                    !f["with"] || !parseValueRef(f["with"].as<std::string>(), flow.with) ||
                     (replace && (!f["by"] || !parseValueRef(f["by"].as<std::string>(), flow.by)))) {
                   r.error(f,
-                          "op must be concat or urljoin, with a `with` value reference, or "
+                          "op must be concat, urljoin or join, with a `with` value reference, or "
                           "replace or replaceAll, with `with` and `by`");
                   continue;
                 }

@@ -314,6 +314,8 @@ class FlowSolver {
     // parts = {url text, new host}: the URL a `u.hostname = h` (1) or `u.host = h` (2) edit
     // makes of the text it was created with.
     uint8_t hostEdit = 0;
+    // parts = {array, separator}: array.join(separator), element by element for a tuple.
+    bool arrayJoin = false;
   };
   // A function value passed where it will be called: bind its params and return.
   struct CallbackC {
@@ -364,6 +366,8 @@ class FlowSolver {
   // Variables a library sink was summarised in (the variable was full): (variable, token).
   std::vector<std::pair<VarId, uint32_t>> summarisedSinks_;
   FlatU64Set summarisedSinkSeen_;  // (variable, token) pairs in the list above
+  FlatU64Set joinWatched_;         // (join, element variable) pairs evalArrayJoin watches
+  VarId commaVar_ = kNoVar;        // ",": the separator of a join() given none
   FlatU64Set hostEditSeen_;        // host fields of URL objects an edit was applied for
   void makeSummaryCallee();
   void bindSummarisedFunction(uint32_t fnToken);
@@ -414,9 +418,14 @@ class FlowSolver {
   void addImplicitSuper(uint32_t call, uint32_t instance, VarId superClass, uint32_t depth);
   void evalUrlJoin(uint32_t id);
   void evalReplace(uint32_t id);
-  void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace = 0);
+  void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace = 0,
+                 bool arrayJoin = false);
   void editUrlHost(uint32_t urlToken, const std::string& name, VarId hostField);
   void evalHostEdit(uint32_t id);
+  void evalArrayJoin(uint32_t id);
+  // The strings of parts[0] + parts[1] + …, at most 64; false while a part has none and
+  // holes do not count yet.
+  bool concatenation(const std::vector<VarId>& parts, StringSet& out);
   void evalCall(uint32_t call);
   void evalCallback(uint32_t id);
   bool wrappedEntry(uint32_t id, uint32_t token);

@@ -506,7 +506,7 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
         addConcat(result, {from, with, refVar(flow.by, callId, calleeToken, false)}, false,
                   replace);
       else if (result != kNoVar)
-        addConcat(result, {from, with}, flow.op == "urljoin");
+        addConcat(result, {from, with}, flow.op == "urljoin", 0, flow.op == "join");
       continue;
     }
     if (flow.from.deep) {

@@ -509,12 +509,14 @@ void FlowSolver::evalSpread(uint32_t id) {
   }
 }
 
-void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace) {
+void FlowSolver::addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace,
+                           bool arrayJoin) {
   ConcatC cc;
   cc.target = target;
   cc.parts = std::move(parts);
   cc.urlJoin = urlJoin;
   cc.replace = replace;
+  cc.arrayJoin = arrayJoin;
   concats_.push_back(cc);
   uint32_t id = static_cast<uint32_t>(concats_.size() - 1);
   for (VarId p : concats_.back().parts) {
@@ -668,19 +670,29 @@ void FlowSolver::evalConcat(uint32_t id) {
     evalHostEdit(id);
     return;
   }
-  const ConcatC& c = concats_[id];
-  // Cartesian product of the parts' strings, bounded; a part without
-  // strings is a hole: unknown once holes count (phase 2), else no value yet.
+  if (concats_[id].arrayJoin) {
+    evalArrayJoin(id);
+    return;
+  }
+  StringSet result;
+  const std::vector<VarId> parts = concats_[id].parts;
+  if (concatenation(parts, result))
+    addStrings(concats_[id].target, stringPool_.intern(std::move(result)));
+}
+
+// Cartesian product of the parts' strings, bounded; a part without strings is a hole:
+// unknown once holes count (phase 2), else no value yet.
+bool FlowSolver::concatenation(const std::vector<VarId>& parts, StringSet& out) {
   std::vector<AbstractString> acc(1);
   acc[0].kind = StringKind::Exact;
-  for (VarId p : c.parts) {
+  for (VarId p : parts) {
     std::vector<AbstractString> partValues;
     if (p != kNoVar) partValues = strings(p).values();
     // A part that may be data as a whole is any string beside its constants
     // (`${payload.url || DEFAULT}/hook`): counted with the holes, in phase 2.
     bool anyToo = holesAsUnknown_ && !partValues.empty() && mayBeAnyValue(p);
     if (partValues.empty() || anyToo) {
-      if (!holesAsUnknown_) return;
+      if (!holesAsUnknown_) return false;
       AbstractString u;
       u.kind = StringKind::Unknown;
       u.origin = dataOrigin(p);
@@ -694,9 +706,48 @@ void FlowSolver::evalConcat(uint32_t id) {
       }
     acc = std::move(next);
   }
+  for (auto& a : acc) out.add(std::move(a));
+  return true;
+}
+
+// `[base, 'rest/api', id].join('/')`: a tuple nothing was written to later is its elements
+// joined, in order. Any other array's text is not known (no strings: a hole, as before).
+void FlowSolver::evalArrayJoin(uint32_t id) {
+  const ConcatC c = concats_[id];
+  VarId array = c.parts[0];
+  VarId separator = c.parts[1];
+  if (separator == kNoVar) {
+    if (commaVar_ == kNoVar) {
+      commaVar_ = newSolverVar("\",\"", {}, 0);
+      AbstractString comma;
+      comma.kind = StringKind::Exact;
+      comma.text = ",";
+      addString(commaVar_, comma);
+    }
+    separator = commaVar_;
+  }
   StringSet result;
-  for (auto& a : acc) result.add(std::move(a));
-  addStrings(c.target, stringPool_.intern(std::move(result)));
+  for (uint32_t t : SmallIdVector(vars_[find(array)].tokens)) {
+    if (!isTuple(t)) continue;
+    std::vector<VarId> elements;
+    for (uint32_t k = 0; k < tokens_[t].tupleLength; ++k)
+      elements.push_back(field(t, tupleField(k)));
+    VarId later = field(t, "[]");
+    elements.push_back(later);
+    // The join is evaluated again when an element gets a value or the tuple a later write.
+    for (VarId e : elements)
+      if (joinWatched_.insert(static_cast<uint64_t>(id) << 32 | e)) watch(e, WatchKind::Concat, id);
+    const VarState& w = vars_[find(later)];
+    if (!w.tokens.empty() || w.strings != StringSetPool::kEmpty) continue;  // written later
+    elements.pop_back();
+    std::vector<VarId> parts;
+    for (VarId e : elements) {
+      if (!parts.empty()) parts.push_back(separator);
+      parts.push_back(e);
+    }
+    concatenation(parts, result);
+  }
+  if (!result.empty()) addStrings(c.target, stringPool_.intern(std::move(result)));
 }
 
 }  // namespace fe
