@@ -2379,3 +2379,33 @@ resolver.define('k', async ({ payload }) => {
     CHECK(hosts[0].rfind('?', 0) == 0);
   }
 }
+
+TEST_CASE("flow: an array index written as a number or as text is the same element",
+          "[flow][arrays]") {
+  // `t['1']`, `t[1]`, `{1: x}` and a computed key whose text is "1" name one property:
+  // a write one way is seen by a read another way (before, `t['1']` read nothing).
+  const std::string src = resolverModule(
+      R"(const U = 'https://index.example.com/';
+resolver.define('k', async ({ payload }) => {
+  const data = payload.text;
+  const t = ['constant', data];
+  fetch(U + 'text-index', { method: 'POST', body: t['1'] }); // TEXT_INDEX
+  const copy = { ...t };
+  fetch(U + 'spread-copy', { method: 'POST', body: copy['1'] }); // SPREAD_COPY
+  const o = { 1: data };
+  fetch(U + 'number-key', { method: 'POST', body: o[1] }); // NUMBER_KEY
+  const w = {};
+  w['2'] = data;
+  fetch(U + 'text-write', { method: 'POST', body: w[2] }); // TEXT_WRITE
+  const key = '1';
+  fetch(U + 'computed', { method: 'POST', body: t[key] }); // COMPUTED
+  fetch(U + 'other-index', { method: 'POST', body: ['constant', 'constant', data]['0'] }); // OTHER
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"TEXT_INDEX", "SPREAD_COPY", "NUMBER_KEY", "TEXT_WRITE", "COMPUTED"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
+  }
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "OTHER")).empty());
+}

@@ -332,7 +332,7 @@ void FlowSolver::evalLoad(uint32_t id) {
     const StringSet& ks = strings(l.key);
     for (const auto& s : ks.values()) {
       if (s.kind == StringKind::Exact)
-        names.push_back(s.text);
+        names.push_back(isArrayIndexName(s.text) ? indexReadField(s.text) : s.text);
       else
         dynamicAll = true;
     }
@@ -403,7 +403,7 @@ void FlowSolver::evalStore(uint32_t id) {
     bool unknown = ks.empty();
     for (const auto& v : ks.values()) {
       if (v.kind == StringKind::Exact)
-        names.push_back(v.text);
+        names.push_back(isArrayIndexName(v.text) ? "[]" : v.text);
       else
         unknown = true;
     }

@@ -111,12 +111,13 @@ VarId Extractor::eval(TSNode n) {
       VarId base = eval(field(n, f_.object));
       TSNode index = field(n, f_.index);
       if (kind(index) == NodeKind::Number) {
-        std::string_view digits = text(index);
-        bool small = digits.size() == 1 && digits[0] >= '0' &&
-                     digits[0] < static_cast<char>('0' + kMaxTupleLength);
-        return load(base, small ? tupleField(digits[0] - '0') : "[]", n);
+        std::string digits(text(index));
+        return load(base, isArrayIndexName(digits) ? indexReadField(digits) : "[]", n);
       }
-      if (kind(index) == NodeKind::String) return load(base, stringContent(index), n);
+      if (kind(index) == NodeKind::String) {
+        std::string name = stringContent(index);
+        return load(base, isArrayIndexName(name) ? indexReadField(name) : name, n);
+      }
       VarId key = eval(index);
       if (base == kNoVar) return kNoVar;
       VarId t = newVar("element", n);

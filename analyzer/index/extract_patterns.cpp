@@ -151,7 +151,8 @@ void Extractor::assignToMember(TSNode left, VarId v) {
   }
   TSNode index = field(left, f_.index);
   if (kind(index) == NodeKind::String) {
-    facts_.stores.push_back({base, stringContent(index), kNoVar, v, site(left)});
+    std::string name = stringContent(index);
+    facts_.stores.push_back({base, isArrayIndexName(name) ? "[]" : name, kNoVar, v, site(left)});
   } else if (kind(index) == NodeKind::Number) {
     facts_.stores.push_back({base, "[]", kNoVar, v, site(left)});
   } else {
@@ -179,6 +180,12 @@ VarId Extractor::loadKey(VarId base, TSNode key, TSNode at) {
 
 // Property name of an object key or pattern key: identifier, string, number or computed.
 bool Extractor::staticKey(TSNode key, std::string& out) {
+  bool found = staticKeyText(key, out);
+  if (found && isArrayIndexName(out)) out = "[]";  // `{0: a}`: an element (facts.h)
+  return found;
+}
+
+bool Extractor::staticKeyText(TSNode key, std::string& out) {
   switch (kind(key)) {
     case NodeKind::PropertyIdentifier:
     case NodeKind::Identifier:

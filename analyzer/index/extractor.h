@@ -181,6 +181,7 @@ class Extractor {
   void assignToMember(TSNode left, VarId v);
   VarId load(VarId base, std::string name, TSNode at);
   VarId loadKey(VarId base, TSNode key, TSNode at);
+  bool staticKeyText(TSNode key, std::string& out);
   bool staticKey(TSNode key, std::string& out);
   // Keywords before a class or object member's name, whatever else precedes them
   // (`private static async`, `public static get`, decorators).

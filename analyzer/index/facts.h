@@ -46,6 +46,22 @@ inline std::string tupleField(uint32_t index) {  // index < kMaxTupleLength: one
   name[1] = static_cast<char>('0' + index);
   return name;
 }
+// "0", "17": a property name that is an array index is an element, whichever way it is
+// written (`a[1]`, `a['1']`, `{1: x}`, a computed key whose text is "1"), so a write as one
+// is seen by a read as another.
+inline bool isArrayIndexName(const std::string& name) {
+  if (name.empty() || name.size() > 9 || (name[0] == '0' && name.size() > 1)) return false;
+  for (char c : name)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+// The field a read of index `name` reads: "[k]" (a tuple's element k, else any element) or
+// "[]"; a write of an index goes to "[]".
+inline std::string indexReadField(const std::string& name) {
+  if (name.size() == 1 && name[0] < static_cast<char>('0' + kMaxTupleLength))
+    return tupleField(static_cast<uint32_t>(name[0] - '0'));
+  return "[]";
+}
 // k for a tuple field "[k]"; -1 for any other name ("[]" included).
 inline int tupleIndex(const std::string& name) {
   if (name.size() != 3 || name[0] != '[' || name[2] != ']' || name[1] < '0' ||
