@@ -2409,3 +2409,22 @@ resolver.define('k', async ({ payload }) => {
   }
   CHECK(dataAt(r, "src/index.js", lineOf(src, "OTHER")).empty());
 }
+
+TEST_CASE("flow: Reflect.set writes a property and Array.of makes elements of every argument",
+          "[flow][arrays]") {
+  const std::string src = resolverModule(
+      R"(const U = 'https://reflect.example.com/';
+resolver.define('k', async ({ payload }) => {
+  const o = { url: 'constant' };
+  Reflect.set(o, 'body', payload.text);
+  fetch(U + 'set', { method: 'POST', body: o.body }); // REFLECT_SET
+  const a = Array.of('a', 'b', 'c', 'd', 'e', 'f', payload.text);
+  fetch(U + 'of', { method: 'POST', body: a[6] }); // ARRAY_OF
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"REFLECT_SET", "ARRAY_OF"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
+  }
+}
