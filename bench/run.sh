@@ -31,7 +31,7 @@ done
 inputs=("$@")
 [ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus-other corpus)
 
-# run_fe APP JOBS -> "seconds peakMB steps status facts analysedBytes" (facts: the solver's
+# run_fe APP JOBS -> "seconds peakMB steps status facts analysedBytes cpuSeconds" (facts: the solver's
 # variables after fact extraction, a measure of how much code there is to analyse; analysed
 # bytes: the files the scan read, build output nothing imports aside): the fastest of
 # RUNS runs (a killed run ends the series), the largest peak.
@@ -53,7 +53,7 @@ run_fe_once() {
   err=$(mktemp)
   json=$(mktemp)
   out=$( { FORGE_EGRESS_TIMING=1 FORGE_EGRESS_ANALYSED_LIST="$WORK/analysed-$(basename "$1").txt" \
-           /usr/bin/time -f "time %e %M" timeout "$LIMIT" \
+           /usr/bin/time -f "time %e %M %U %S" timeout "$LIMIT" \
            "$BUILD/forge-egress" scan "$1" --format json --jobs "$2" --fail-on never \
            >"$json" 2>"$err"; } 2>&1 ) || true
   rc=0; grep -q "^time " "$err" || rc=1
@@ -64,14 +64,14 @@ try:
     reasons = [r for a in json.load(open(sys.argv[3]))["apps"] for r in a.get("incomplete", [])]
 except Exception:
     reasons = []
-m = re.search(r"^time ([\d.]+) (\d+)", text, re.M)
+m = re.search(r"^time ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", text, re.M)
 # a large app is solved in groups (docs/architecture.md): one solve line and one facts line
 # each, summed
 steps = [int(s) for s in re.findall(r"timing: solve \d+ ms \((\d+) steps", text)]
 facts = [int(f) for f in re.findall(r"timing:\s+facts\s.*\svars (\d+)", text)]
 killed = "Command terminated by signal" in text or "exited with non-zero status 124" in text
 if not m:
-    print(f"{sys.argv[2]} 0 - killed - -"); sys.exit()
+    print(f"{sys.argv[2]} 0 - killed - - - -"); sys.exit()
 # finished runs: complete; "budget" when an analysis budget was hit; "unanalysed" when the
 # verdict is incomplete for another reason only (code the tool cannot read: eval, a program
 # run by child_process, a skipped file)
@@ -80,7 +80,8 @@ status = ("killed" if killed else "budget" if budget else
           "unanalysed" if reasons or " is incomplete" in text else "complete")
 analysed = re.search(r"timing: parse\+extract \d+ ms \(\d+ files, (\d+) bytes analysed\)", text)
 print(m.group(1), int(m.group(2)) // 1024, sum(steps) if steps else "-", status,
-      sum(facts) if facts else "-", analysed.group(1) if analysed else "-")
+      sum(facts) if facts else "-", analysed.group(1) if analysed else "-",
+      round(float(m.group(3)) + float(m.group(4)), 2))
 PY
   rm -f "$err" "$json"
 }
@@ -105,8 +106,8 @@ for name in "${inputs[@]}"; do
   app="$APPS/$name"
   read -r files bytes parse_s < <(for ((r = 0; r < RUNS; r++)); do
     "$BUILD/bench/parse_only" "$app/src"; done | sort -k3 -g | head -1)
-  read -r fe1 rss1 steps1 st1 facts1 an1 < <(run_fe "$app" 1)
-  read -r fe2 rss2 steps2 st2 facts2 an2 < <(run_fe "$app" 2)
+  read -r fe1 rss1 steps1 st1 facts1 an1 _ < <(run_fe "$app" 1)
+  read -r fe2 rss2 steps2 st2 facts2 an2 _ < <(run_fe "$app" 2)
   T1[$name]=$fe1; T2[$name]=$fe2; BYTES[$name]=$bytes; FACTS[$name]=$facts2; ANALYSED[$name]=$an2
   sg2="-"; fesg="-"
   if [ -x "$SG" ]; then
@@ -157,26 +158,33 @@ fi
 # a scan that reads those files cannot grow less than their parse does.
 if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
   pairs=()
+  cpu=()
   floor=()
   for ((p = 0; p < ${BENCH_GROWTH_PAIRS:-5}; p++)); do
-    read -r th _ < <(run_fe_once "$APPS/corpus-half" 2)
-    read -r tw _ < <(run_fe_once "$APPS/corpus" 2)
+    read -r th _ _ _ _ _ ch < <(run_fe_once "$APPS/corpus-half" 2)
+    read -r tw _ _ _ _ _ cw < <(run_fe_once "$APPS/corpus" 2)
     pairs+=("$tw/$th")
+    cpu+=("$cw/$ch")
     ph=$(parse_analysed_once corpus-half)
     pw=$(parse_analysed_once corpus)
     [ "$ph" != "-" ] && [ "$pw" != "-" ] && floor+=("$pw/$ph")
   done
-  python3 - "${#pairs[@]}" "${pairs[@]}" "${floor[@]}" <<'PY'
+  python3 - "${#pairs[@]}" "${pairs[@]}" "${cpu[@]}" "${floor[@]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
 def ratios(items):
     return [float(w) / float(h) for w, h in (p.split("/") for p in items)]
-scan, floor = ratios(sys.argv[2:2 + n]), ratios(sys.argv[2 + n:])
+scan, cpu = ratios(sys.argv[2:2 + n]), ratios(sys.argv[2 + n:2 + 2 * n])
+floor = ratios(sys.argv[2 + 2 * n:])
 print(f"growth whole/half, alternating pairs (j2): median {statistics.median(scan):.2f}x;"
       f" pairs {' '.join(f'{r:.2f}' for r in scan)}; seconds {' '.join(sys.argv[2:2 + n])}")
+# CPU seconds (user + system) of the same runs: what the scan does, without the wall clock's
+# share of a neighbour's load on this shared machine.
+print(f"growth whole/half, same pairs, CPU seconds: median {statistics.median(cpu):.2f}x;"
+      f" pairs {' '.join(f'{r:.2f}' for r in cpu)}; seconds {' '.join(sys.argv[2 + n:2 + 2 * n])}")
 if floor:
     print(f"parse-only of the analysed files, alternating pairs (1 thread): median"
           f" {statistics.median(floor):.2f}x; pairs {' '.join(f'{r:.2f}' for r in floor)};"
-          f" seconds {' '.join(sys.argv[2 + n:])}")
+          f" seconds {' '.join(sys.argv[2 + 2 * n:])}")
 PY
 fi
