@@ -2428,3 +2428,19 @@ resolver.define('k', async ({ payload }) => {
     CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
   }
 }
+
+TEST_CASE("flow: Object.entries gives [key, value] pairs - the value at index 1", "[flow][arrays]") {
+  const std::string src = resolverModule(
+      R"(const endpoints = { a: 'https://entry-a.example.com', b: 'https://entry-b.example.com' };
+resolver.define('k', async ({ payload }) => {
+  Object.entries(endpoints).forEach(([name, url]) => fetch(url, { method: 'POST', body: payload.text })); // VALUE
+  for (const [name] of Object.entries(endpoints)) fetch('https://keys.example.com/' + name); // KEY
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "VALUE")) ==
+        std::vector<std::string>{"entry-a.example.com", "entry-b.example.com"});
+  // The key is not a value of the object: no value's host becomes part of its URL.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "KEY")) ==
+        std::vector<std::string>{"keys.example.com"});
+}

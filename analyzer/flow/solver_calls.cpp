@@ -446,8 +446,9 @@ VarId FlowSolver::refVar(const ValueRef& ref, uint32_t callId, uint32_t calleeTo
   return base;
 }
 
-// return.element / return.name / return.element.element (Object.entries' pairs): fresh
-// objects at this call, one per level; the variable of the last field.
+// return.element / return.name / return.element.[1] (Object.entries' pairs): fresh
+// objects at this call, one per level; the variable of the last field. An index ("[1]")
+// makes its array a tuple that long (facts.h).
 VarId FlowSolver::returnField(uint32_t callId, const std::vector<std::string>& fields) {
   const CallFact& c = program_.call(callId);
   uint32_t file = program_.fileOfCall(callId);
@@ -462,6 +463,8 @@ VarId FlowSolver::returnField(uint32_t callId, const std::vector<std::string>& f
       obj = allocToken(TokenKind::Array, kNone, file, c.site);
       addToken(holder, obj);
     }
+    if (int k = tupleIndex(name); k >= 0 && tokens_[obj].tupleLength <= k)
+      tokens_[obj].tupleLength = static_cast<uint8_t>(k + 1);
     holder = field(obj, name);
   }
   return holder;
