@@ -2444,3 +2444,16 @@ resolver.define('k', async ({ payload }) => {
   CHECK(hostsAt(r, "src/index.js", lineOf(src, "KEY")) ==
         std::vector<std::string>{"keys.example.com"});
 }
+
+TEST_CASE("flow: Promise.allSettled's records hold each promise's value", "[flow][arrays]") {
+  // Before, `r.value` of an app object read nothing: the data reached the sink unseen.
+  const std::string src = resolverModule(
+      R"(function load(text) { return { text }; }
+resolver.define('k', async ({ payload }) => {
+  const [r] = await Promise.allSettled([load(payload.text)]);
+  await fetch('https://settled.example.com', { method: 'POST', body: r.value.text }); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == std::vector<std::string>{"user-input"});
+}
