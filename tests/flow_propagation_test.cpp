@@ -2429,8 +2429,7 @@ resolver.define('k', async ({ payload }) => {
   }
 }
 
-TEST_CASE("flow: Object.entries gives [key, value] pairs - the value at index 1",
-          "[flow][arrays]") {
+TEST_CASE("flow: Object.entries gives key-value pairs - the value at index 1", "[flow][arrays]") {
   const std::string src = resolverModule(
       R"(const endpoints = { a: 'https://entry-a.example.com', b: 'https://entry-b.example.com' };
 resolver.define('k', async ({ payload }) => {

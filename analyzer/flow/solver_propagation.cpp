@@ -252,8 +252,6 @@ VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
   return it == tokens_[token].fields.end() ? kNoVar : it->second;
 }
 
-// The variable of field `name` of `token`, created on first use. New fields
-// are linked to prototype fields, spread copies and dynamic readers.
 void FlowSolver::existingFieldVars(uint32_t token, const std::string& name,
                                    std::vector<VarId>& out) const {
   if (VarId v = fieldOf(token, name); v != kNoVar) out.push_back(v);
@@ -262,6 +260,8 @@ void FlowSolver::existingFieldVars(uint32_t token, const std::string& name,
       if (VarId v = fieldOf(token, tupleField(k)); v != kNoVar) out.push_back(v);
 }
 
+// The variable of field `name` of `token`, created on first use. New fields
+// are linked to prototype fields, spread copies and dynamic readers.
 VarId FlowSolver::field(uint32_t token, const std::string& name) {
   auto it = tokens_[token].fields.find(name);
   if (it != tokens_[token].fields.end()) return it->second;
@@ -675,9 +675,8 @@ void FlowSolver::evalConcat(uint32_t id) {
     return;
   }
   StringSet result;
-  const std::vector<VarId> parts = concats_[id].parts;
-  if (concatenation(parts, result))
-    addStrings(concats_[id].target, stringPool_.intern(std::move(result)));
+  const ConcatC& c = concats_[id];  // concatenation() adds no constraint
+  if (concatenation(c.parts, result)) addStrings(c.target, stringPool_.intern(std::move(result)));
 }
 
 // Cartesian product of the parts' strings, bounded; a part without strings is a hole:
@@ -738,7 +737,8 @@ void FlowSolver::evalArrayJoin(uint32_t id) {
     for (VarId e : elements)
       if (joinWatched_.insert(static_cast<uint64_t>(id) << 32 | e)) watch(e, WatchKind::Concat, id);
     const VarState& w = vars_[find(later)];
-    if (!w.tokens.empty() || w.strings != StringSetPool::kEmpty) continue;  // written later
+    if (!w.tokens.empty() || w.strings != StringSetPool::kEmpty || w.taint != 0)
+      continue;  // written later
     elements.pop_back();
     std::vector<VarId> parts;
     for (VarId e : elements) {
