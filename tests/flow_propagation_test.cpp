@@ -2457,3 +2457,26 @@ resolver.define('k', async ({ payload }) => {
   auto r = scanFiles({{"src/index.js", src}});
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == std::vector<std::string>{"user-input"});
 }
+
+TEST_CASE("flow: a Map entry or an entries() pair destructured keeps the value's data",
+          "[flow][arrays]") {
+  // A Map's elements are its keys and values themselves, not pairs; `[k, v]` of one of them
+  // read nothing, and the data reached the sink unseen.
+  const std::string src = resolverModule(
+      R"(resolver.define('k', async ({ payload }) => {
+  const items = [{ text: payload.text }];
+  for (const [i, item] of items.entries())
+    await fetch('https://entries.example.com', { method: 'POST', body: item.text }); // ENTRIES
+  const byKey = new Map([['k', { text: payload.text }]]);
+  for (const [k, v] of byKey)
+    await fetch('https://map.example.com', { method: 'POST', body: v.text }); // MAP
+  for (const [k, v] of byKey.entries())
+    await fetch('https://map-entries.example.com', { method: 'POST', body: v.text }); // MAP_ENTRIES
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"ENTRIES", "MAP", "MAP_ENTRIES"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
+  }
+}

@@ -378,6 +378,16 @@ void FlowSolver::evalLoad(uint32_t id) {
     }
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
     if (dynamicAll) addEdge(allFieldsVar(t), l.target, EdgeKind::Value);
+    // `[k, v]` read from an app object, which no array or iterable the app writes is: the
+    // flat elements of a Map or of `entries()` (`for (const [k, v] of map)`, `for (const [i,
+    // item] of items.entries())`), which hold its keys and values themselves, not pairs. Each
+    // position may be the object itself (before, v held nothing, and its data was lost).
+    if (tokens_[t].kind == TokenKind::Object || tokens_[t].kind == TokenKind::Instance)
+      for (const auto& n : names)
+        if (tupleIndex(n) >= 0) {
+          addToken(l.target, t, l.base);
+          break;
+        }
     // A tuple's element k is the literal's and whatever was written to it later ("[]");
     // any element of it is every index's.
     if (isTuple(t))
