@@ -2480,3 +2480,17 @@ TEST_CASE("flow: a Map entry or an entries() pair destructured keeps the value's
     CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
   }
 }
+
+TEST_CASE("flow: the keys of a Map keyed by data carry the data", "[flow][arrays]") {
+  // `keys()` had no summary: the keys lost their data (only the receiver's own taint passed).
+  const std::string src = resolverModule(
+      R"(resolver.define('k', async ({ payload }) => {
+  const seen = new Map();
+  seen.set(payload.text, 1);
+  for (const k of seen.keys())
+    await fetch('https://keys.example.com', { method: 'POST', body: k }); // SINK
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == std::vector<std::string>{"user-input"});
+}
