@@ -2494,3 +2494,23 @@ TEST_CASE("flow: the keys of a Map keyed by data carry the data", "[flow][arrays
   auto r = scanFiles({{"src/index.js", src}});
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK")) == std::vector<std::string>{"user-input"});
 }
+
+TEST_CASE("flow: next() by hand and an Array.prototype method called through call",
+          "[flow][arrays]") {
+  // Both lost the data: next() had no summary, and the forwarded call of
+  // `Array.prototype.forEach.call(list, cb)` no method name for the catalog's summaries.
+  const std::string src = resolverModule(
+      R"(resolver.define('k', async ({ payload }) => {
+  const byKey = new Map([['k', { text: payload.text }]]);
+  const first = byKey.values().next().value;
+  await fetch('https://next.example.com', { method: 'POST', body: first.text }); // NEXT
+  Array.prototype.forEach.call([payload], (p) =>
+    fetch('https://proto.example.com', { method: 'POST', body: p.text })); // PROTO
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  for (const char* m : {"NEXT", "PROTO"}) {
+    INFO(m);
+    CHECK(dataAt(r, "src/index.js", lineOf(src, m)) == std::vector<std::string>{"user-input"});
+  }
+}

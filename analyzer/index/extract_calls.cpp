@@ -207,6 +207,12 @@ void Extractor::forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNo
   if (argNodes.size() != call.args.size()) return;  // one node per argument, as evalArgs made
   f.calleeText = isReflect ? compactCalleeText(text(argNodes[0]))
                            : compactCalleeText(text(field(calleeNode, f_.object)));
+  // `Array.prototype.forEach.call(list, cb)` is `list.forEach(cb)` for the catalog's method
+  // summaries (string and array methods, by name).
+  if (TSNode fnNode = isReflect ? argNodes[0] : field(calleeNode, f_.object);
+      kind(fnNode) == NodeKind::MemberExpression)
+    if (TSNode prop = field(fnNode, f_.property); !isNull(prop))
+      f.methodName = std::string(text(prop));
   // `f.call(...a)`: the receiver and the arguments are all elements of one array.
   bool spreadThis = thisArg < 32 && ((call.spreadMask >> thisArg) & 1u);
   size_t first = spreadThis ? thisArg : thisArg + 1;  // the first argument f gets
