@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "flow/abstract_string.h"
 #include "flow/budget.h"
 #include "flow/data_category.h"
+#include "flow/field_index.h"
 #include "flow/program.h"
 #include "flow/string_pool.h"
 #include "support/flat_set.h"
@@ -45,7 +47,16 @@ enum class TokenKind : uint8_t {
 
 struct Token {
   TokenKind kind = TokenKind::Object;
-  uint32_t index = kNone;  // function or class (global) for Function/Class/Instance
+  // The members every propagation step reads come first: one cache line, not the width of
+  // the whole token, on the graphs of bundled libraries whose token table outgrows the cache.
+  uint8_t intrinsic = 0;  // customer-data categories of the value itself
+  // Categories of members a catalog source names below this value (`context.accountId` is
+  // user identity): the value as a whole (`JSON.stringify(context)`) carries them too.
+  uint8_t below = 0;
+  bool siteUrl = false;     // the customer's own site URL (catalog siteValues)
+  bool smashed = false;     // did not fit in a full variable: fields flow to the summary's
+  uint8_t tupleLength = 0;  // an array literal that keeps its elements at their indices (facts.h)
+  uint32_t index = kNone;   // function or class (global) for Function/Class/Instance
   uint32_t file = 0;
   SourceSite site;
   // Library values: root + path below it.
@@ -54,10 +65,6 @@ struct Token {
   std::string segment;           // member name, "()", "$cbN", "$pN"
   uint32_t creatorCall = kNone;  // for "()" segments: the call that made it
   std::vector<std::string> path;
-  uint8_t intrinsic = 0;  // customer-data categories of the value itself
-  // Categories of members a catalog source names below this value (`context.accountId` is
-  // user identity): the value as a whole (`JSON.stringify(context)`) carries them too.
-  uint8_t below = 0;
   bool isSource = false;     // a catalog source matched this path itself (not inherited)
   uint32_t sink = kNone;     // catalog sink matched by this callee path
   uint32_t summary = kNone;  // catalog summary matched by this callee path
@@ -65,14 +72,11 @@ struct Token {
   uint32_t dynamicCode = kNone;     // catalog dynamicCode row: calling it runs unreadable code
   uint32_t elementFactory = kNone;  // catalog elementFactories row: a DOM element made in code
   uint32_t entryModel = kNone;
-  uint32_t bridge = kNone;         // catalog bridges row: runs a backend entry of the app
-  std::vector<uint32_t> checks;    // catalog check rows matched by this callee path
-  bool siteUrl = false;            // the customer's own site URL (catalog siteValues)
-  bool environment = false;        // its members are environment variables (catalog)
-  bool opaque = false;             // library value no catalog row can match, nor anything below it
-  uint32_t allocFunction = kNone;  // the function whose code made an app object (global index)
-  bool smashed = false;            // did not fit in a full variable: fields flow to the summary's
-  uint8_t tupleLength = 0;  // an array literal that keeps its elements at their indices (facts.h)
+  uint32_t bridge = kNone;          // catalog bridges row: runs a backend entry of the app
+  std::vector<uint32_t> checks;     // catalog check rows matched by this callee path
+  bool environment = false;         // its members are environment variables (catalog)
+  bool opaque = false;              // library value no catalog row can match, nor anything below it
+  uint32_t allocFunction = kNone;   // the function whose code made an app object (global index)
   std::vector<uint32_t> fallbacks;  // prototype chain
   // Names this prototype's class body defines: its fallbacks' members of these names are
   // overridden, not inherited (sorted; null when none).
@@ -83,6 +87,8 @@ struct Token {
   std::map<std::string, VarId> fields;
   VarId allFields = kNoVar;  // every field flows here; dynamic reads read it
 };
+// FieldIndex points into `fields`' nodes: growing the token table must move them, not copy.
+static_assert(std::is_nothrow_move_constructible_v<Token>);
 
 // How a variable first received a category: from another variable, or from
 // a library value (the source) it holds.
@@ -521,6 +527,7 @@ class FlowSolver {
   FlatU64Set callEdgeSeen_;  // (call, fn) and (caller, fn) pairs in the two above
   std::vector<std::pair<uint32_t, std::string>> entryFunctions_;
   FlatU64Set edges_;           // (from, to, kind) already added
+  FieldIndex fieldIndex_;      // (token, name) -> the field's variable, for field()
   FlatU128Set callEdges_;      // call/return edges already added: (from, to), (call, kind, dir)
   std::vector<uint8_t> born_;  // categories a variable introduces (sources)
   // Fields of library values (React's state cell, a client's config): state the library keeps

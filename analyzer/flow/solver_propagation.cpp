@@ -248,8 +248,8 @@ void FlowSolver::runWatch(const Watch& w) {
 }
 
 VarId FlowSolver::fieldOf(uint32_t token, const std::string& name) const {
-  auto it = tokens_[token].fields.find(name);
-  return it == tokens_[token].fields.end() ? kNoVar : it->second;
+  uint32_t v = fieldIndex_.find(token, name, FieldIndex::hashName(name));
+  return v == FieldIndex::kMissing ? kNoVar : v;
 }
 
 void FlowSolver::existingFieldVars(uint32_t token, const std::string& name,
@@ -263,8 +263,9 @@ void FlowSolver::existingFieldVars(uint32_t token, const std::string& name,
 // The variable of field `name` of `token`, created on first use. New fields
 // are linked to prototype fields, spread copies and dynamic readers.
 VarId FlowSolver::field(uint32_t token, const std::string& name) {
-  auto it = tokens_[token].fields.find(name);
-  if (it != tokens_[token].fields.end()) return it->second;
+  uint64_t nameHash = FieldIndex::hashName(name);
+  if (uint32_t found = fieldIndex_.find(token, name, nameHash); found != FieldIndex::kMissing)
+    return found;
   // Index k of anything but a tuple that long is any element.
   if (int k = tupleIndex(name); k >= 0 && (!isTuple(token) || k >= tokens_[token].tupleLength))
     return field(token, "[]");
@@ -275,7 +276,8 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
                                                   : tupleIndex(name) >= 0 ? "element " + name
                                                                           : name,
                                                   tokens_[token].site, tokens_[token].file);
-  tokens_[token].fields.emplace(name, v);
+  auto [at, added] = tokens_[token].fields.emplace(name, v);
+  if (added) fieldIndex_.insert(token, &at->first, nameHash, v);
   if (tokens_[token].kind == TokenKind::Library) libraryFieldVars_.insert(v);
   std::vector<uint32_t> fallbacks = tokens_[token].fallbacks;
   if (!overridden(token, name))
