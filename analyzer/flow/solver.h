@@ -409,6 +409,7 @@ class FlowSolver {
       nullptr;  // FORGE_EGRESS_PROFILE: pops per variable
   void runWatch(const Watch& w);
   VarId field(uint32_t token, const std::string& name);
+  std::vector<std::pair<const std::string*, VarId>> fieldList(uint32_t token) const;
   bool overridden(uint32_t token, const std::string& name) const {
     const auto* o = tokens_[token].overrides;
     return o && std::binary_search(o->begin(), o->end(), name);

@@ -236,10 +236,8 @@ void FlowSolver::evalExtends(uint32_t id) {
         if (std::find(fb.begin(), fb.end(), spt) != fb.end()) continue;
         fb.push_back(spt);
         if (!e.overrides->empty()) tokens_[pt].overrides = e.overrides;
-        std::vector<std::pair<std::string, VarId>> existing(tokens_[pt].fields.begin(),
-                                                            tokens_[pt].fields.end());
-        for (auto& [n, fv] : existing)
-          if (!overridden(pt, n)) addEdge(field(spt, n), fv, EdgeKind::Value);
+        for (auto [n, fv] : fieldList(pt))
+          if (!overridden(pt, *n)) addEdge(field(spt, *n), fv, EdgeKind::Value);
       }
   }
 }

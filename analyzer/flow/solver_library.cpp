@@ -298,9 +298,7 @@ uint32_t FlowSolver::summaryToken() {
 void FlowSolver::smash(uint32_t token) {
   if (tokens_[token].smashed || token == summary_) return;
   tokens_[token].smashed = true;
-  std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
-                                                      tokens_[token].fields.end());
-  for (auto& [n, fv] : existing) mergeInto(fv, field(summaryToken(), n));
+  for (auto [n, fv] : fieldList(token)) mergeInto(fv, field(summaryToken(), *n));
   if (tokens_[token].kind == TokenKind::Function) bindSummarisedFunction(token);
 }
 

@@ -260,6 +260,15 @@ void FlowSolver::existingFieldVars(uint32_t token, const std::string& name,
       if (VarId v = fieldOf(token, tupleField(k)); v != kNoVar) out.push_back(v);
 }
 
+// A token's fields as they are now, in name order, for loops that may add fields (to this
+// token too): the names are the map's own, which stay where they are (FieldIndex).
+std::vector<std::pair<const std::string*, VarId>> FlowSolver::fieldList(uint32_t token) const {
+  std::vector<std::pair<const std::string*, VarId>> out;
+  out.reserve(tokens_[token].fields.size());
+  for (const auto& [name, v] : tokens_[token].fields) out.emplace_back(&name, v);
+  return out;
+}
+
 // The variable of field `name` of `token`, created on first use. New fields
 // are linked to prototype fields, spread copies and dynamic readers.
 VarId FlowSolver::field(uint32_t token, const std::string& name) {
@@ -293,10 +302,8 @@ VarId FlowSolver::field(uint32_t token, const std::string& name) {
     VarId any = fieldOf(token, "?");
     if (any != kNoVar) addEdge(any, v, EdgeKind::Value);
   } else {
-    std::vector<std::pair<std::string, VarId>> existing(tokens_[token].fields.begin(),
-                                                        tokens_[token].fields.end());
-    for (auto& [n, fv] : existing)
-      if (n != "?") addEdge(v, fv, EdgeKind::Value);
+    for (auto [n, fv] : fieldList(token))
+      if (*n != "?") addEdge(v, fv, EdgeKind::Value);
   }
   return v;
 }
@@ -513,10 +520,8 @@ void FlowSolver::evalSpread(uint32_t id) {
       auto& m = tokens_[f].mirrors;
       if (std::find(m.begin(), m.end(), std::make_pair(t, key)) != m.end()) continue;
       m.push_back({t, key});
-      std::vector<std::pair<std::string, VarId>> existing(tokens_[f].fields.begin(),
-                                                          tokens_[f].fields.end());
-      for (auto& [n, fv] : existing)
-        if (!shadowedBy(key, n)) addEdge(fv, field(t, n), EdgeKind::Value);
+      for (auto [n, fv] : fieldList(f))
+        if (!shadowedBy(key, *n)) addEdge(fv, field(t, *n), EdgeKind::Value);
     }
   }
 }
