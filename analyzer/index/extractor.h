@@ -141,6 +141,7 @@ class Extractor {
   using Kids = SmallVector<TSNode, 4>;
   Kids kids(TSNode n) const;
   std::vector<std::pair<TSNode, uint32_t>> indexedElements(TSNode n) const;
+  TSTreeCursor& cursorAt(TSNode n) const;
   // kids()'s cursor, reset for each node: a new cursor allocates its stack every time.
   mutable TSTreeCursor kidsCursor_{};
   mutable bool kidsCursorMade_ = false;

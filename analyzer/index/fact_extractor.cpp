@@ -42,19 +42,26 @@ void Extractor::run(TSNode root) {
 Extractor::Kids Extractor::kids(TSNode n) const {
   Kids out;
   if (isNull(n)) return out;
+  TSTreeCursor& cursor = cursorAt(n);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(c)) out.push_back(c);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  return out;
+}
+
+// The one cursor the child walks below share, moved to n: making a cursor allocates its
+// stack, and these walks run once per node. A walk must end before the next one starts.
+TSTreeCursor& Extractor::cursorAt(TSNode n) const {
   if (kidsCursorMade_) {
     ts_tree_cursor_reset(&kidsCursor_, n);
   } else {
     kidsCursor_ = ts_tree_cursor_new(n);
     kidsCursorMade_ = true;
   }
-  if (ts_tree_cursor_goto_first_child(&kidsCursor_)) {
-    do {
-      TSNode c = ts_tree_cursor_current_node(&kidsCursor_);
-      if (ts_node_is_named(c)) out.push_back(c);
-    } while (ts_tree_cursor_goto_next_sibling(&kidsCursor_));
-  }
-  return out;
+  return kidsCursor_;
 }
 
 // The elements of an array literal or array pattern with their indices: a hole
@@ -62,7 +69,7 @@ Extractor::Kids Extractor::kids(TSNode n) const {
 std::vector<std::pair<TSNode, uint32_t>> Extractor::indexedElements(TSNode n) const {
   std::vector<std::pair<TSNode, uint32_t>> out;
   if (isNull(n)) return out;
-  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  TSTreeCursor& cursor = cursorAt(n);
   uint32_t index = 0;
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
@@ -74,7 +81,6 @@ std::vector<std::pair<TSNode, uint32_t>> Extractor::indexedElements(TSNode n) co
       }
     } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
-  ts_tree_cursor_delete(&cursor);
   return out;
 }
 
@@ -84,14 +90,13 @@ std::vector<std::pair<TSNode, uint32_t>> Extractor::indexedElements(TSNode n) co
 bool Extractor::hasToken(TSNode n, std::string_view type) const {
   if (isNull(n)) return false;
   bool found = false;
-  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  TSTreeCursor& cursor = cursorAt(n);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
       TSNode c = ts_tree_cursor_current_node(&cursor);
       found = !ts_node_is_named(c) && type == ts_node_type(c);
     } while (!found && ts_tree_cursor_goto_next_sibling(&cursor));
   }
-  ts_tree_cursor_delete(&cursor);
   return found;
 }
 
@@ -101,7 +106,7 @@ bool Extractor::hasToken(TSNode n, std::string_view type) const {
 std::string_view Extractor::declarationKeyword(TSNode n) const {
   if (isNull(n) || f_.kind == 0) return {};
   std::string_view keyword;
-  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  TSTreeCursor& cursor = cursorAt(n);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
       if (ts_tree_cursor_current_field_id(&cursor) != f_.kind) continue;
@@ -109,7 +114,6 @@ std::string_view Extractor::declarationKeyword(TSNode n) const {
       if (type == "const" || type == "let" || type == "var") keyword = type;
     } while (keyword.empty() && ts_tree_cursor_goto_next_sibling(&cursor));
   }
-  ts_tree_cursor_delete(&cursor);
   return keyword;
 }
 
