@@ -188,6 +188,11 @@ resolver.define('k', async ({ payload }) => {
   CHECK(reaches("SINK_APPLY", "b.example.com"));
   CHECK(reaches("SINK_REFLECT", "c.example.com"));
   CHECK(reaches("SINK_WRAP", "d.example.com"));
+  // Reflect.apply does not call fetch a second time with arguments of its own (an unknown URL).
+  size_t reflectSites = 0;
+  for (const auto& e : r.apps[0].verdict.egress)
+    reflectSites += e.site.line == static_cast<uint32_t>(lineOf(src, "SINK_REFLECT"));
+  CHECK(reflectSites == 1);
 }
 
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
