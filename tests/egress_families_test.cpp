@@ -1780,3 +1780,42 @@ TEST_CASE("Remote family: a scheduled trigger served by a remote sends its insta
   CHECK(hostAt(r, "manifest.yml", 3) == "api.vendor.example");
   CHECK(dataAt(r, "manifest.yml", 3) == std::vector<std::string>{"install-context"});
 }
+
+TEST_CASE(
+    "Socket family: connect(port - host) takes a bare host - and Node's url module builds URLs",
+    "[families]") {
+  // net.connect's second argument is a host name, not a URL: it gave no host. The URL class
+  // and url.resolve from `require('url')` were unknown library calls: no host, and the query
+  // a searchParams.set wrote was not part of the URL.
+  const std::string src = R"(const net = require('net');
+const tls = require('tls');
+const { URL } = require('url');
+const url = require('url');
+export async function handler(event) {
+  const k = event.issue.key;
+  net.connect(9000, 'tcp.example.com').write(k); // NET
+  tls.connect(443, process.env.TLS_HOST, () => {}).write(k); // TLS_ENV
+  const u = new URL('/path', 'https://joined.example.com/base/');
+  u.searchParams.set('k', k);
+  await fetch(u); // URL_MODULE
+  await fetch(url.resolve('https://resolve.example.com/a/b', 'c'), { method: 'POST', body: k }); // RESOLVE
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  const std::vector<std::string> event{"event-data"};
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "NET")) ==
+        std::vector<std::string>{"tcp.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "NET")) == event);
+  auto tlsSite = egressAt(r, "src/index.js", lineOf(src, "TLS_ENV"));
+  REQUIRE(tlsSite);
+  CHECK_FALSE(tlsSite->host);
+  CHECK(tlsSite->hostSource == "env");
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "URL_MODULE")) ==
+        std::vector<std::string>{"joined.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "URL_MODULE")) == event);
+  auto resolved = egressAt(r, "src/index.js", lineOf(src, "RESOLVE"));
+  REQUIRE(resolved);
+  CHECK(resolved->url == "https://resolve.example.com/a/c");
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "RESOLVE")) == event);
+}

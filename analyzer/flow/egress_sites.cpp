@@ -457,8 +457,10 @@ class Collector {
         }
       }
       // Some value gave no host at all (nodemailer's `host` from the environment) beside
-      // values that did: the unknown one is reported too, not only the known ones.
-      if (unresolved && !out.empty()) {
+      // values that did: the unknown one is reported too, not only the known ones. So is a
+      // host that is only a value from elsewhere (`tls.connect(443, process.env.HOST)`): its
+      // origin says more than the row's default host or an unknown one.
+      if (unresolved && (!out.empty() || unknownValue)) {
         Candidate c;
         c.source = unknownSource(fromVars);
         for (const auto& sv : strings(fromVars))
