@@ -22,6 +22,7 @@
 #include "flow/budget.h"
 #include "flow/data_category.h"
 #include "flow/field_index.h"
+#include "flow/library_child_index.h"
 #include "flow/program.h"
 #include "flow/string_pool.h"
 #include "support/flat_set.h"
@@ -485,6 +486,7 @@ class FlowSolver {
   std::vector<Token> tokens_;
   std::vector<std::string> roots_;
   std::map<std::string, uint32_t> libraryIndex_;
+  LibraryChildIndex libraryChildren_;  // libraryChild()'s lookups of the tokens in the map above
   std::vector<LoadC> loads_;
   std::vector<StoreC> stores_;
   std::vector<SpreadC> spreads_;

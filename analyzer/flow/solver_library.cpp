@@ -75,10 +75,12 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
   if (segment == "default" && creatorCall == kNone && tokens_[parent].path.empty() &&
       tokens_[parent].root != kNone && roots_[tokens_[parent].root][0] != '$')
     return parent;
-  std::string key = std::to_string(parent) + "\x1f" + segment + "\x1f" +
-                    (creatorCall == kNone ? std::string() : std::to_string(creatorCall));
-  auto it = libraryIndex_.find(key);
-  if (it != libraryIndex_.end()) return it->second;
+  uint64_t childHash = LibraryChildIndex::hash(parent, segment, creatorCall);
+  uint32_t known = libraryChildren_.find(childHash, [&](uint32_t t) {
+    const Token& c = tokens_[t];
+    return c.parent == parent && c.creatorCall == creatorCall && c.segment == segment;
+  });
+  if (known != LibraryChildIndex::kMissing) return known;
   const Token& p = tokens_[parent];
   uint32_t tok = allocToken(TokenKind::Library, kNone, p.file, p.site);
   Token& t = tokens_[tok];
@@ -94,7 +96,10 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
     t.file = program_.fileOfCall(creatorCall);
     t.site = program_.call(creatorCall).site;
   }
-  libraryIndex_[key] = tok;
+  // The ordered map serves the walks over a value's members (memberRef's `.deep`).
+  libraryIndex_[std::to_string(parent) + "\x1f" + segment + "\x1f" +
+                (creatorCall == kNone ? std::string() : std::to_string(creatorCall))] = tok;
+  libraryChildren_.insert(childHash, tok);
   if (pp.opaque) {
     // Nothing below an opaque value matches the catalog: skip the matching, keep
     // the inherited categories (clean members such as `length` carry none).

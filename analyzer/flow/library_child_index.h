@@ -1,0 +1,69 @@
+// The solver's index from (library value, member, creating call) to the library value below
+// it: `axios` and "create" to `axios.create`, or the result of one call of it.
+//
+// libraryChild() asks it for every member read and every callback and parameter of every
+// unmodelled library call, so the lookup must not build a key string or walk a tree (it did
+// both, through the ordered map that still serves the rare walks over a value's members).
+// The table keeps a hash of the three and the child token; the caller confirms a candidate
+// against the token itself, which holds its parent, segment and creating call.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "support/flat_set.h"
+
+namespace fe {
+
+class LibraryChildIndex {
+ public:
+  static constexpr uint32_t kMissing = ~uint32_t{0};
+
+  static uint64_t hash(uint32_t parent, std::string_view segment, uint32_t creatorCall) {
+    uint64_t h = std::hash<std::string_view>{}(segment);
+    return detail::mix64(h ^ detail::mix64((static_cast<uint64_t>(parent) << 32) | creatorCall));
+  }
+
+  // The child whose hash is `h` and for which `same(token)` holds, or kMissing.
+  template <class Same>
+  uint32_t find(uint64_t h, Same same) const {
+    if (slots_.empty()) return kMissing;
+    for (size_t i = h & mask_; slots_[i].token != kMissing; i = (i + 1) & mask_)
+      if (slots_[i].hash == h && same(slots_[i].token)) return slots_[i].token;
+    return kMissing;
+  }
+
+  void insert(uint64_t h, uint32_t token) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    place({h, token});
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t token = kMissing;  // kMissing: an empty slot
+  };
+  void place(const Slot& s) {
+    size_t i = s.hash & mask_;
+    while (slots_[i].token != kMissing) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old)
+      if (s.token != kMissing) place(s);
+  }
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+  size_t mask_ = 0;
+};
+
+}  // namespace fe
