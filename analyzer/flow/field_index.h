@@ -4,20 +4,19 @@
 // name order every walk over an object's fields relies on. Looking a field up there
 // costs log2(n) node visits, each a pointer chased and a string compared; the
 // namespace objects of bundled compilers and SDKs have thousands of fields, and
-// every load and store through them asks. This open-addressing table answers the
-// same question with one hash of the name and, as a rule, one probe. It stores a
-// pointer to the name held by the map's node: map nodes never move and fields are
-// never removed, so the pointer lives as long as the solver.
+// every load and store through them asks. This table answers the same question with
+// one hash of the name and, as a rule, one probe. It stores a pointer to the name
+// held by the map's node: map nodes never move and fields are never removed, so the
+// pointer lives as long as the solver.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "support/flat_set.h"
+#include "support/open_table.h"
 
 namespace fe {
 
@@ -29,20 +28,14 @@ class FieldIndex {
 
   // The variable of `name` on `token`, or kMissing; `hash` is hashName(name).
   uint32_t find(uint32_t token, std::string_view name, uint64_t hash) const {
-    if (slots_.empty()) return kMissing;
-    uint64_t h = keyHash(token, hash);
-    for (size_t i = h & mask_; slots_[i].name; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.hash == h && s.token == token && *s.name == name) return s.var;
-    }
-    return kMissing;
+    const Slot* s = table_.find(keyHash(token, hash),
+                                [&](const Slot& c) { return c.token == token && *c.name == name; });
+    return s ? s->var : kMissing;
   }
 
   // `name` must outlive the index (the token's map node holds it). Not yet present.
   void insert(uint32_t token, const std::string* name, uint64_t hash, uint32_t var) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
-    place(Slot{name, keyHash(token, hash), token, var});
-    ++size_;
+    table_.insert(Slot{name, keyHash(token, hash), token, var});
   }
 
  private:
@@ -51,28 +44,14 @@ class FieldIndex {
     uint64_t hash = 0;                  // of the token and the name
     uint32_t token = 0;
     uint32_t var = 0;
+    bool empty() const { return name == nullptr; }
   };
 
   static uint64_t keyHash(uint32_t token, uint64_t nameHash) {
     return detail::mix64(nameHash ^ (static_cast<uint64_t>(token) * 0x9e3779b97f4a7c15ull));
   }
-  void place(const Slot& s) {
-    size_t i = s.hash & mask_;
-    while (slots_[i].name) i = (i + 1) & mask_;
-    slots_[i] = s;
-  }
-  void grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old)
-      if (s.name) place(s);
-  }
 
-  std::vector<Slot> slots_;
-  size_t size_ = 0;
-  size_t mask_ = 0;
+  OpenTable<Slot> table_;
 };
 
 }  // namespace fe

@@ -8,13 +8,12 @@
 // against the token itself, which holds its parent, segment and creating call.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string_view>
-#include <vector>
 
 #include "support/flat_set.h"
+#include "support/open_table.h"
 
 namespace fe {
 
@@ -30,40 +29,20 @@ class LibraryChildIndex {
   // The child whose hash is `h` and for which `same(token)` holds, or kMissing.
   template <class Same>
   uint32_t find(uint64_t h, Same same) const {
-    if (slots_.empty()) return kMissing;
-    for (size_t i = h & mask_; slots_[i].token != kMissing; i = (i + 1) & mask_)
-      if (slots_[i].hash == h && same(slots_[i].token)) return slots_[i].token;
-    return kMissing;
+    const Slot* s = table_.find(h, [&](const Slot& c) { return same(c.token); });
+    return s ? s->token : kMissing;
   }
 
-  void insert(uint64_t h, uint32_t token) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
-    place({h, token});
-    ++size_;
-  }
+  void insert(uint64_t h, uint32_t token) { table_.insert(Slot{h, token}); }
 
  private:
   struct Slot {
     uint64_t hash = 0;
     uint32_t token = kMissing;  // kMissing: an empty slot
+    bool empty() const { return token == kMissing; }
   };
-  void place(const Slot& s) {
-    size_t i = s.hash & mask_;
-    while (slots_[i].token != kMissing) i = (i + 1) & mask_;
-    slots_[i] = s;
-  }
-  void grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old)
-      if (s.token != kMissing) place(s);
-  }
 
-  std::vector<Slot> slots_;
-  size_t size_ = 0;
-  size_t mask_ = 0;
+  OpenTable<Slot> table_;
 };
 
 }  // namespace fe
