@@ -1811,6 +1811,7 @@ export async function handler(event) {
   REQUIRE(tlsSite);
   CHECK_FALSE(tlsSite->host);
   CHECK(tlsSite->hostSource == "env");
+  CHECK(tlsSite->url == "{process.env.TLS_HOST}");
   CHECK(hostsAt(r, "src/index.js", lineOf(src, "URL_MODULE")) ==
         std::vector<std::string>{"joined.example.com"});
   CHECK(dataAt(r, "src/index.js", lineOf(src, "URL_MODULE")) == event);

@@ -463,9 +463,13 @@ class Collector {
       if (unresolved && (!out.empty() || unknownValue)) {
         Candidate c;
         c.source = unknownSource(fromVars);
-        for (const auto& sv : strings(fromVars))
-          if (sv.kind == StringKind::Unknown && sv.origin == StringOrigin::Env) c.source = "env";
         c.url = "{" + c.source + "}";
+        for (const auto& sv : strings(fromVars))
+          if (sv.kind == StringKind::Unknown && sv.origin == StringOrigin::Env) {
+            c.source = "env";
+            c.url = display(sv);  // {process.env.NAME}, as other hosts from the environment
+            break;
+          }
         out.push_back(c);
       }
     }
