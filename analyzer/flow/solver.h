@@ -341,6 +341,8 @@ class FlowSolver {
   uint32_t libraryRoot(const std::string& root, const std::string& path, uint32_t file,
                        SourceSite site);
   uint32_t libraryChild(uint32_t parent, const std::string& segment, uint32_t creatorCall);
+  uint32_t existingLibraryChild(uint32_t parent, const std::string& segment,
+                                uint32_t creatorCall) const;
   void matchCatalog(uint32_t token);
   // The catalog rows whose selector names a root (a module, or the global scope), per root,
   // made on first use: a library value is matched against its own module's rows only, not

@@ -66,6 +66,17 @@ uint32_t FlowSolver::libraryRoot(const std::string& root, const std::string& pat
   return tok;
 }
 
+// The library value below `parent` that libraryChild() made already, or kNone.
+uint32_t FlowSolver::existingLibraryChild(uint32_t parent, const std::string& segment,
+                                          uint32_t creatorCall) const {
+  uint32_t known =
+      libraryChildren_.find(LibraryChildIndex::hash(parent, segment, creatorCall), [&](uint32_t t) {
+        const Token& c = tokens_[t];
+        return c.parent == parent && c.creatorCall == creatorCall && c.segment == segment;
+      });
+  return known == LibraryChildIndex::kMissing ? kNone : known;
+}
+
 uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
                                   uint32_t creatorCall) {
   if (tokens_[parent].path.size() >= budget_.maxLibraryDepth) return parent;
@@ -75,12 +86,8 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
   if (segment == "default" && creatorCall == kNone && tokens_[parent].path.empty() &&
       tokens_[parent].root != kNone && roots_[tokens_[parent].root][0] != '$')
     return parent;
-  uint64_t childHash = LibraryChildIndex::hash(parent, segment, creatorCall);
-  uint32_t known = libraryChildren_.find(childHash, [&](uint32_t t) {
-    const Token& c = tokens_[t];
-    return c.parent == parent && c.creatorCall == creatorCall && c.segment == segment;
-  });
-  if (known != LibraryChildIndex::kMissing) return known;
+  if (uint32_t known = existingLibraryChild(parent, segment, creatorCall); known != kNone)
+    return known;
   const Token& p = tokens_[parent];
   uint32_t tok = allocToken(TokenKind::Library, kNone, p.file, p.site);
   Token& t = tokens_[tok];
@@ -99,7 +106,7 @@ uint32_t FlowSolver::libraryChild(uint32_t parent, const std::string& segment,
   // The ordered map serves the walks over a value's members (memberRef's `.deep`).
   libraryIndex_[std::to_string(parent) + "\x1f" + segment + "\x1f" +
                 (creatorCall == kNone ? std::string() : std::to_string(creatorCall))] = tok;
-  libraryChildren_.insert(childHash, tok);
+  libraryChildren_.insert(LibraryChildIndex::hash(parent, segment, creatorCall), tok);
   if (pp.opaque) {
     // Nothing below an opaque value matches the catalog: skip the matching, keep
     // the inherited categories (clean members such as `length` carry none).

@@ -415,8 +415,7 @@ std::vector<VarId> FlowSolver::memberRef(const ValueRef& ref, uint32_t calleeTok
   if (start == kNone) return out;
   // Members the solver made, without making new ones (this is a read-only query).
   auto member = [&](uint32_t t, const std::string& name) {
-    auto it = libraryIndex_.find(std::to_string(t) + "\x1f" + name + "\x1f");
-    return it == libraryIndex_.end() ? kNone : it->second;
+    return existingLibraryChild(t, name, kNone);
   };
   bool wholeTail = ref.deep || ref.allFields;
   std::vector<uint32_t> toks{start};
