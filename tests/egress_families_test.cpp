@@ -1820,3 +1820,59 @@ export async function handler(event) {
   CHECK(resolved->url == "https://resolve.example.com/a/c");
   CHECK(dataAt(r, "src/index.js", lineOf(src, "RESOLVE")) == event);
 }
+
+TEST_CASE("HTTP client family: an options host - an IPv6 address and a value with no known text",
+          "[families]") {
+  // The instance-metadata shape of cloud SDKs: the host option is an IPv6 address (Node takes
+  // it without brackets), a constant, or the host name of a URL from the environment. Each is
+  // a destination; the IPv6 address had no host, and the environment's none at all.
+  const std::string src = R"(import http from 'node:http';
+const endpoint = () => {
+  if (process.env.ENDPOINT) return { hostname: new URL(process.env.ENDPOINT).hostname.replace(/^\[(.+)]$/, '$1') };
+  if (process.env.MODE === 'IPv6') return { hostname: 'fd00:ec2::254' };
+  return { hostname: '169.254.169.254' };
+};
+export async function handler(event) {
+  const o = endpoint();
+  http.request({ hostname: o.hostname, path: '/latest/meta-data' }).end(event.issue.key); // IMDS
+  http.request({ host: '::1', port: 8080, path: '/x' }); // LOOPBACK
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "IMDS")) ==
+        std::vector<std::string>{"169.254.169.254", "?env", "[fd00:ec2::254]"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "LOOPBACK")) == std::vector<std::string>{"[::1]"});
+}
+
+TEST_CASE("URL objects: origin - host - hostname and protocol are parts of the URL's text",
+          "[families]") {
+  // `new URL(x).origin + '/api'` is how code makes a base from a configured URL: the parts
+  // read as nothing, and the host was unknown.
+  const std::string src = R"(export async function handler(event) {
+  const k = event.issue.key;
+  const u = new URL('https://user:pw@api.example.com:8443/v1/x?y=1');
+  await fetch(u.origin + '/a', { method: 'POST', body: k }); // ORIGIN
+  await fetch(`https://${u.hostname}/b`, { method: 'POST', body: k }); // HOSTNAME
+  await fetch(`${u.protocol}//${u.host}/c`, { method: 'POST', body: k }); // HOST
+  const v6 = new URL('http://[::1]:9000/');
+  await fetch(`http://${v6.hostname}/d`); // IPV6
+  const fromEnv = new URL(process.env.API_BASE);
+  await fetch(fromEnv.origin + '/e', { method: 'POST', body: k }); // ENV
+  const edited = new URL('https://before.example.com/x');
+  edited.hostname = 'after.example.com';
+  await fetch(edited.origin + '/f'); // EDITED
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  using Hosts = std::vector<std::string>;
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "ORIGIN")) == Hosts{"api.example.com:8443"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "ORIGIN")) == Hosts{"event-data"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "HOSTNAME")) == Hosts{"api.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "HOST")) == Hosts{"api.example.com:8443"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "IPV6")) == Hosts{"[::1]"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "ENV")) == Hosts{"?env"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "EDITED")) ==
+        Hosts{"after.example.com", "before.example.com"});
+}

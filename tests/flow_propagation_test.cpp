@@ -195,6 +195,36 @@ resolver.define('k', async ({ payload }) => {
   CHECK(reflectSites == 1);
 }
 
+TEST_CASE("flow: a constant through a shared helper does not hide the helper's unresolved URL",
+          "[flow]") {
+  // The shape of an SDK's fetch handler: a feature probe gives the Request helper a
+  // constant, and the real request a URL made from a parameter nothing in the app passes.
+  const std::string src =
+      resolverModule(R"(const createRequest = (url, init) => new Request(url, init);
+const keepAlive = 'keepalive' in createRequest('https://[::1]');
+export class Transport {
+  async handle(request) {
+    const url = `${request.protocol}//${request.hostname}${request.path}`;
+    return fetch(createRequest(url, { method: 'POST', body: request.body })); // SINK_SHARED
+  }
+}
+function send(url, body) {
+  return fetch(url, { method: 'POST', body }); // SINK_SEND
+}
+resolver.define('k', async ({ payload }) => {
+  await send('https://a.example.com/x', payload.text);
+  return keepAlive;
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_SHARED")) ==
+        std::vector<std::string>{"?unknown", "[::1]"});
+  // A helper whose every caller is resolved still says only its hosts.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_SEND")) ==
+        std::vector<std::string>{"a.example.com"});
+}
+
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
   const std::string src = resolverModule(R"(const go = fetch.bind(globalThis);
 function send(url, body) {

@@ -38,6 +38,9 @@ struct EgressSite {
   uint8_t urlData = 0;  // categories in the URL itself (the caller chooses the host)
   // Unknown host: customer data may be the whole URL, so it is kept beside known hosts.
   bool urlFromData = false;
+  // Unknown host from a constant text that names no host (a table name, a path): beside known
+  // hosts it is the value of another of the row's URL references, not a destination.
+  bool hostlessConstant = false;
   std::vector<WitnessStep> path;
   std::vector<std::string> entryPoints;
   std::string function;  // enclosing function's qualified name

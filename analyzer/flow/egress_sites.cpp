@@ -72,8 +72,9 @@ struct Candidate {
   std::string source;  // hostSource
   std::string detail;
   std::string matchUrl;
-  bool relative = false;  // a path such as "/api/x": the page's own origin
-  bool anyUrl = false;    // customer data may be the whole URL: reported beside known hosts
+  bool relative = false;          // a path such as "/api/x": the page's own origin
+  bool anyUrl = false;            // customer data may be the whole URL: reported beside known hosts
+  bool hostlessConstant = false;  // an exact text with no host in it (see EgressSite)
 };
 
 }  // namespace
@@ -235,8 +236,8 @@ class Collector {
   void reach() { reachedBy_ = entriesReaching(s_); }
 
   // Adds one library value's sites of a call to those of the values before it: one site per
-  // destination, with the data of every value that goes there. An unknown host with nothing
-  // to say of its origin is left out once some host is known, as within one value.
+  // destination, with the data of every value that goes there. An unknown host stays beside
+  // known ones unless a constant without a host made it, as within one value.
   static void mergeSites(std::vector<EgressSite>& into, std::vector<EgressSite> more) {
     auto key = [](const EgressSite& e) { return e.host ? "h:" + *e.host : "u:" + e.hostSource; };
     for (auto& site : more) {
@@ -250,15 +251,24 @@ class Collector {
       same->data |= site.data;
       same->urlData |= site.urlData;
       same->urlFromData = same->urlFromData || site.urlFromData;
+      same->hostlessConstant = same->hostlessConstant && site.hostlessConstant;
     }
-    bool anyKnown = std::any_of(into.begin(), into.end(),
+    dropHostlessConstants(into);
+  }
+
+  // A row may name several places for the URL (`url: [origin.arg0, origin.origin.arg0]`, one
+  // per call shape): once one gives a host, a constant text with no host from another
+  // (`from('table')`) is that other shape's value, not a destination. An unknown host from a
+  // value the analysis could not resolve stays: a constant beside it does not say where it goes.
+  static void dropHostlessConstants(std::vector<EgressSite>& sites) {
+    bool anyKnown = std::any_of(sites.begin(), sites.end(),
                                 [](const EgressSite& e) { return e.host.has_value(); });
-    if (anyKnown)
-      into.erase(std::remove_if(into.begin(), into.end(),
-                                [](const EgressSite& e) {
-                                  return !e.host && e.hostSource == "unknown" && !e.urlFromData;
-                                }),
-                 into.end());
+    if (!anyKnown) return;
+    sites.erase(std::remove_if(sites.begin(), sites.end(),
+                               [](const EgressSite& e) {
+                                 return !e.host && e.hostlessConstant && !e.urlFromData;
+                               }),
+                sites.end());
   }
 
   uint32_t enclosing(uint32_t call) const { return enclosingFunction(p_, call); }
@@ -365,9 +375,14 @@ class Collector {
     // Options objects of http.request: {protocol, hostname|host, port, path}, and the
     // edited URL objects above.
     if (!model.options.empty() || !editedHost.empty()) {
-      auto hosts = strings(optionField(model.options, hit, "hostname"));
-      for (auto& h : strings(optionField(model.options, hit, "host"))) hosts.push_back(h);
-      for (auto& h : strings(editedHost)) hosts.push_back(h);
+      std::vector<VarId> hostVars = optionField(model.options, hit, "hostname");
+      for (VarId v : optionField(model.options, hit, "host")) hostVars.push_back(v);
+      for (VarId v : editedHost) hostVars.push_back(v);
+      auto hosts = strings(hostVars);
+      for (auto& h : hosts)  // Node takes an IPv6 address without its brackets
+        if (h.kind == StringKind::Exact && std::count(h.text.begin(), h.text.end(), ':') > 1 &&
+            h.text.front() != '[')
+          h.text = "[" + h.text + "]";
       if (!hosts.empty()) {
         auto protos = strings(optionField(model.options, hit, "protocol"));
         for (auto& pr : strings(editedProtocol)) protos.push_back(pr);
@@ -591,6 +606,7 @@ class Collector {
       if (c.source == std::string("unknown")) c.source = unknownSource(urlVars);
     } else {
       // A relative or partial URL: the host is not known.
+      c.hostlessConstant = s.kind == StringKind::Exact;
       c.source = unknownSource(urlVars);
       if (s.origin == StringOrigin::Env)
         c.source = "env";
@@ -736,17 +752,17 @@ class Collector {
     for (VarId v : urlVars) dataVars.push_back(v);
     for (VarId v : vars(model.options, hit)) dataVars.push_back(v);
     for (VarId v : vars(model.base, hit)) dataVars.push_back(v);
-    // One site per distinct host; an unknown host only when nothing is known
-    // or its origin is informative.
-    bool anyKnown = false;
-    for (auto& c : cands) anyKnown = anyKnown || c.host.has_value();
+    // One site per distinct host. An unknown host stays beside known ones: a helper that one
+    // caller gives a constant and another a value the analysis could not resolve (a field of
+    // a parameter nothing passes) sends to both, and a constant must not hide the other.
     std::map<std::string, Candidate> byHost;
     for (auto& c : cands) {
-      // An unknown host that says nothing beside known ones is noise (a helper's
-      // unresolved fallback); one that customer data may fill is where the data may go.
-      if (anyKnown && !c.host && c.source == "unknown" && !c.anyUrl) continue;
       std::string key = c.host ? "h:" + *c.host : "u:" + c.source;
-      if (!byHost.count(key)) byHost.emplace(key, c);
+      auto same = byHost.find(key);
+      if (same == byHost.end())
+        byHost.emplace(key, c);
+      else if (same->second.hostlessConstant && !c.hostlessConstant)
+        same->second = c;  // the unresolved value speaks for the site, not the constant
     }
     uint8_t urlData = deep(urlVars);
     for (auto& [key, c] : byHost) {
@@ -759,9 +775,11 @@ class Collector {
       site.hostDetail = c.detail;
       site.urlData = urlData;
       site.urlFromData = c.anyUrl;
+      site.hostlessConstant = c.hostlessConstant;
       addData(site, dataVars);
       out.push_back(std::move(site));
     }
+    dropHostlessConstants(out);
     splitDataByCaller(s_, p_, hit.call, urlVars, dataVars, out);
     return out;
   }

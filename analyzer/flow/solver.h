@@ -144,6 +144,9 @@ struct AttachHit {
 
 class FlowSolver {
  public:
+  // The parts of a URL object's text its members read (solver_url_parts.cpp).
+  enum class UrlPart : uint8_t { None, Href, Origin, Protocol, Host, Hostname };
+
   FlowSolver(AppProgram& program, const Catalog& catalog, FlowBudget budget = {});
   void solve();
 
@@ -323,6 +326,8 @@ class FlowSolver {
     uint8_t hostEdit = 0;
     // parts = {array, separator}: array.join(separator), element by element for a tuple.
     bool arrayJoin = false;
+    // parts = {url text}: the part of the URL a member of a URL object reads (`u.origin`).
+    UrlPart urlPart = UrlPart::None;
   };
   // A function value passed where it will be called: bind its params and return.
   struct CallbackC {
@@ -377,6 +382,7 @@ class FlowSolver {
   FlatU64Set summarisedSinkSeen_;  // (variable, token) pairs in the list above
   FlatU64Set joinWatched_;         // (join, element variable) pairs evalArrayJoin watches
   VarId commaVar_ = kNoVar;        // ",": the separator of a join() given none
+  FlatU64Set urlPartSeen_;         // (URL object, reading variable, part) already watched
   FlatU64Set hostEditSeen_;        // host fields of URL objects an edit was applied for
   void makeSummaryCallee();
   void bindSummarisedFunction(uint32_t fnToken);
@@ -431,12 +437,15 @@ class FlowSolver {
   void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace = 0,
                  bool arrayJoin = false);
   void editUrlHost(uint32_t urlToken, const std::string& name, VarId hostField);
+  void readUrlPart(uint32_t urlToken, const std::string& name, VarId target);
+  void evalUrlPart(uint32_t id);
   void evalHostEdit(uint32_t id);
   void evalArrayJoin(uint32_t id);
   // The strings of parts[0] + parts[1] + …, at most 64; false while a part has none and
   // holes do not count yet.
   bool concatenation(const std::vector<VarId>& parts, StringSet& out);
   void evalCall(uint32_t call);
+  void sinkCallback(uint32_t call, uint32_t token, const std::vector<VarId>& paramFrom);
   void evalCallback(uint32_t id);
   bool wrappedEntry(uint32_t id, uint32_t token);
   void callFunction(uint32_t call, uint32_t fnToken, bool viaNew, uint32_t instance);
@@ -594,6 +603,9 @@ class FlowSolver {
   std::vector<AttachHit> attachHits_;
   std::vector<DynamicCodeHit> dynamicCodeHits_;
   std::vector<std::vector<VarId>> callbackArgs_;  // SinkHit::callbackArgs
+  // (call, sink token) -> its hit's callbackArgs_ entry: a sink handed over once is one call
+  // of it, whose parameters join every flow the catalog gives them (see evalCallback).
+  std::unordered_map<uint64_t, uint32_t> sinkCallbackArgs_;
   std::vector<CheckHit> checkHits_;
   std::unordered_set<uint32_t> summarisedMethodCalls_;
   bool holesAsUnknown_ = false;

@@ -326,6 +326,28 @@ bool FlowSolver::wrappedEntry(uint32_t id, uint32_t t) {
   return true;
 }
 
+// A sink handed over as a callback at `call`: one hit, whose parameters are variables that
+// join what each callback registration gives them. A summary may register the same callback
+// once per flow (`urls.map(fetch)`: the elements, and the array's taint), and a hit per
+// registration would be a call of the sink with a parameter that holds no URL.
+void FlowSolver::sinkCallback(uint32_t call, uint32_t token, const std::vector<VarId>& paramFrom) {
+  uint64_t key = (uint64_t{call} << 32) | token;
+  auto [it, fresh] = sinkCallbackArgs_.emplace(key, static_cast<uint32_t>(callbackArgs_.size()));
+  if (fresh) {
+    callbackArgs_.emplace_back();
+    sinkHits_.push_back({call, token, tokens_[token].sink, kNoVar, it->second});
+  }
+  uint32_t file = program_.fileOfCall(call);
+  for (size_t p = 0; p < paramFrom.size(); ++p) {
+    if (callbackArgs_[it->second].size() <= p) {
+      VarId joined = newSolverVar("callback parameter", program_.call(call).site, file);
+      callbackArgs_[it->second].push_back(joined);  // after newSolverVar: it may grow vectors
+    }
+    if (paramFrom[p] != kNoVar)
+      addEdge(paramFrom[p], callbackArgs_[it->second][p], EdgeKind::Value, call);
+  }
+}
+
 void FlowSolver::evalCallback(uint32_t id) {
   CallbackC cb = callbacks_[id];
   SmallIdVector toks = tokensFor(cb.holder);
@@ -351,9 +373,7 @@ void FlowSolver::evalCallback(uint32_t id) {
       continue;
     }
     if (librarySink) {
-      callbackArgs_.push_back(cb.paramFrom);
-      sinkHits_.push_back(
-          {cb.call, t, tokens_[t].sink, kNoVar, static_cast<uint32_t>(callbackArgs_.size() - 1)});
+      sinkCallback(cb.call, t, cb.paramFrom);
       continue;
     }
     uint32_t fnIndex = tokens_[t].index;

@@ -373,6 +373,8 @@ void FlowSolver::evalLoad(uint32_t id) {
           env.detail = n;
           addString(l.target, env);
         }
+      if (isUrlObject(t))
+        for (const auto& n : names) readUrlPart(t, n, l.target);
       for (uint32_t child : children) {
         addToken(l.target, child, l.base);
         // A member is a source where its category is new; otherwise it came with its parent.
@@ -689,6 +691,10 @@ void FlowSolver::evalConcat(uint32_t id) {
   }
   if (concats_[id].arrayJoin) {
     evalArrayJoin(id);
+    return;
+  }
+  if (concats_[id].urlPart != UrlPart::None) {
+    evalUrlPart(id);
     return;
   }
   StringSet result;
