@@ -225,6 +225,35 @@ resolver.define('k', async ({ payload }) => {
         std::vector<std::string>{"a.example.com"});
 }
 
+TEST_CASE("flow: a URL from a response beside a constant is an unknown host too", "[flow]") {
+  // Pagination: the first page is a constant, the next ones are whatever the server answers.
+  const std::string src = resolverModule(R"(async function* pages(start) {
+  let url = start;
+  while (url) {
+    const r = await fetch(url); // SINK_PAGE
+    const j = await r.json();
+    yield j.items;
+    url = j.next;
+  }
+}
+async function once() {
+  const r = await fetch('https://config.example.com/cfg'); // SINK_CFG
+  return r.json();
+}
+resolver.define('k', async () => {
+  for await (const items of pages('https://pages.example.com/start')) console.log(items.length);
+  const cfg = await once();
+  return cfg.name;
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PAGE")) ==
+        std::vector<std::string>{"?unknown", "pages.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_CFG")) ==
+        std::vector<std::string>{"config.example.com"});
+}
+
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
   const std::string src = resolverModule(R"(const go = fetch.bind(globalThis);
 function send(url, body) {

@@ -308,6 +308,33 @@ class Collector {
     return false;
   }
 
+  // Whether a URL position may hold a value a library returned that no catalog row describes
+  // (`j.next` of a response's JSON, what an unmodelled helper builds): text the analysis does
+  // not have, beside the constants it does. Not a value a row models (a URL object, whose
+  // text the strings hold), nor the members of a value no row can match (`opaque`), except
+  // what a server answered: anything below the result of a request.
+  bool mayBeLibraryText(const std::vector<VarId>& vs) const {
+    for (VarId v : vs)
+      for (uint32_t t : s_.state(v).tokens) {
+        const Token& tok = s_.token(t);
+        if (tok.kind != TokenKind::Library || tok.siteUrl || tok.environment) continue;
+        if (tok.sink != kNone || tok.summary != kNone || tok.parent == kNone) continue;
+        if (tok.segment == "()" && s_.token(tok.parent).summary != kNone) continue;
+        if (!tok.opaque || belowResponse(t)) return true;
+      }
+    return false;
+  }
+
+  bool belowResponse(uint32_t t) const {
+    for (int depth = 0; t != kNone && depth < 64; ++depth) {
+      const Token& tok = s_.token(t);
+      if (tok.parent == kNone) return false;
+      if (tok.segment == "()" && s_.token(tok.parent).sink != kNone) return true;
+      t = tok.parent;
+    }
+    return false;
+  }
+
   std::string unknownSource(const std::vector<VarId>& urlVars) const {
     uint8_t m = 0;
     for (VarId v : urlVars) m |= s_.state(v).eff;
@@ -493,7 +520,8 @@ class Collector {
     // describes further, or a field of a parsed request body, as in
     // `body.target || 'https://default.example.com'`) may be any URL: say so next to the
     // hosts that are known, instead of promising only those.
-    bool urlMayBeData = !urlVars.empty() && hit.base == kNoVar && mayBeAnyUrl(urlVars);
+    bool urlMayBeData = !urlVars.empty() && hit.base == kNoVar &&
+                        (mayBeAnyUrl(urlVars) || mayBeLibraryText(urlVars));
     bool baseMayBeData = mayBeAnyUrl(baseVars);
     if (!out.empty() && (urlMayBeData || baseMayBeData)) {
       bool anyUnknown = false;
