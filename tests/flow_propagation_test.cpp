@@ -254,6 +254,36 @@ resolver.define('k', async () => {
         std::vector<std::string>{"config.example.com"});
 }
 
+TEST_CASE("flow: methods written to an ES5 constructor's prototype are the instances' methods",
+          "[flow]") {
+  // `F.prototype.m = function …` (older libraries, Babel's loose output): F.prototype had no
+  // object to write to, so the method was never called and its fetch had no host nor data.
+  const std::string src = resolverModule(R"(var Client = (function () {
+  function Client(base) { this.base = base; }
+  Client.prototype.send = function (path, body) {
+    return fetch(this.base + path, { method: 'POST', body: body }); // SINK_PROTO
+  };
+  return Client;
+})();
+var early = new Later('https://later.example.com');
+function Later(base) { this.base = base; }
+Later.prototype.go = function (body) { return fetch(this.base, { method: 'PUT', body: body }); }; // SINK_LATER
+resolver.define('k', async ({ payload }) => {
+  await new Client('https://proto.example.com').send('/p', payload.text);
+  await early.go(payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PROTO")) ==
+        std::vector<std::string>{"proto.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_PROTO")) == Data{"user-input"});
+  // The instance is made before the method is written: it inherits it all the same.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_LATER")) ==
+        std::vector<std::string>{"later.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_LATER")) == Data{"user-input"});
+}
+
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
   const std::string src = resolverModule(R"(const go = fetch.bind(globalThis);
 function send(url, body) {

@@ -382,6 +382,7 @@ class FlowSolver {
   FlatU64Set summarisedSinkSeen_;  // (variable, token) pairs in the list above
   FlatU64Set joinWatched_;         // (join, element variable) pairs evalArrayJoin watches
   VarId commaVar_ = kNoVar;        // ",": the separator of a join() given none
+  FlatU64Set prototypeMade_;       // function tokens whose `prototype` object exists
   FlatU64Set urlPartSeen_;         // (URL object, reading variable, part) already watched
   FlatU64Set hostEditSeen_;        // host fields of URL objects an edit was applied for
   void makeSummaryCallee();
@@ -445,6 +446,7 @@ class FlowSolver {
   // holes do not count yet.
   bool concatenation(const std::vector<VarId>& parts, StringSet& out);
   void evalCall(uint32_t call);
+  VarId functionPrototype(uint32_t fnToken);
   void sinkCallback(uint32_t call, uint32_t token, const std::vector<VarId>& paramFrom);
   void evalCallback(uint32_t id);
   bool wrappedEntry(uint32_t id, uint32_t token);

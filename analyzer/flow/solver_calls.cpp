@@ -108,11 +108,24 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     addToken(fvb + fn->thisVar, inst);
     addToken(vb + c.result, inst);
     // Methods assigned to F.prototype.
-    VarId proto = field(fnToken, "prototype");
+    VarId proto = functionPrototype(fnToken);
     for (uint32_t pt : vars_[find(proto)].tokens) tokens_[inst].fallbacks.push_back(pt);
   } else if (c.result != kNoVar && !c.isSuperCall) {
     addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
   }
+}
+
+// `F.prototype` of an ES5 constructor function: an object from the start, as in JavaScript,
+// so that `F.prototype.send = function …` has an object to write to and `new F()` one to
+// inherit from, whichever of the two the solver meets first. Returns the field variable.
+VarId FlowSolver::functionPrototype(uint32_t fnToken) {
+  VarId proto = field(fnToken, "prototype");
+  if (prototypeMade_.insert(fnToken)) {
+    uint32_t obj =
+        allocToken(TokenKind::Object, kNone, tokens_[fnToken].file, tokens_[fnToken].site);
+    addToken(proto, obj);
+  }
+  return proto;
 }
 
 void FlowSolver::bindArguments(uint32_t callId, const FunctionFact& fn, VarId fvb, uint32_t fnFile,

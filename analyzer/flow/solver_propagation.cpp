@@ -387,6 +387,9 @@ void FlowSolver::evalLoad(uint32_t id) {
       if (isUrlObject(t) && std::find(names.begin(), names.end(), "href") != names.end())
         addEdge(l.base, l.target, EdgeKind::Value);
     }
+    if (tokens_[t].kind == TokenKind::Function &&
+        std::find(names.begin(), names.end(), "prototype") != names.end())
+      functionPrototype(t);
     for (const auto& n : names) addEdge(field(t, n), l.target, EdgeKind::Value);
     if (dynamicAll) addEdge(allFieldsVar(t), l.target, EdgeKind::Value);
     // `[k, v]` read from an app object, which no array or iterable the app writes is: the
