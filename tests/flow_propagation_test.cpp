@@ -284,6 +284,61 @@ resolver.define('k', async ({ payload }) => {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_LATER")) == Data{"user-input"});
 }
 
+TEST_CASE(
+    "flow: prototype chains set by hand - util.inherits - Object.create and TypeScript's "
+    "ES5 __extends",
+    "[flow]") {
+  const std::string src = resolverModule(R"(var util = require('util');
+var __extends = (this && this.__extends) || (function () {
+  var extendStatics = function (d, b) {
+    extendStatics = Object.setPrototypeOf || function (d, b) { for (var p in b) d[p] = b[p]; };
+    return extendStatics(d, b);
+  };
+  return function (d, b) {
+    extendStatics(d, b);
+    function __() { this.constructor = d; }
+    d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+  };
+})();
+function Parent(u) { this.u = u; }
+Parent.prototype.post = function (b) { return fetch(this.u, { method: 'POST', body: b }); }; // SINK_PARENT
+function ViaUtil(u) { Parent.call(this, u); }
+util.inherits(ViaUtil, Parent);
+function ViaCreate(u) { Parent.call(this, u); }
+ViaCreate.prototype = Object.create(Parent.prototype);
+var Base = (function () {
+  function Base(url) { this.url = url; }
+  Base.prototype.send = function (b) { return fetch(this.url, { method: 'PUT', body: b }); }; // SINK_TS
+  return Base;
+}());
+var Api = (function (_super) {
+  __extends(Api, _super);
+  function Api() { return _super.call(this, 'https://tses5.example.com') || this; }
+  return Api;
+}(Base));
+var proto = { ping: function (b) { return fetch('https://proto-of.example.com', { method: 'POST', body: b }); } }; // SINK_SET
+var plain = {};
+Object.setPrototypeOf(plain, proto);
+resolver.define('k', async ({ payload }) => {
+  await new ViaUtil('https://inherits.example.com').post(payload.text);
+  await new ViaCreate('https://create.example.com').post(payload.text);
+  await new Api().send(payload.text);
+  await plain.ping(payload.text);
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_PARENT")) ==
+        std::vector<std::string>{"create.example.com", "inherits.example.com"});
+  for (const auto& e : r.apps[0].verdict.egress)
+    if (e.site.line == static_cast<uint32_t>(lineOf(src, "SINK_PARENT")))
+      CHECK(fe::categoryNames(e.data) == Data{"user-input"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "SINK_TS")) ==
+        std::vector<std::string>{"tses5.example.com"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_TS")) == Data{"user-input"});
+  CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_SET")) == Data{"user-input"});
+}
+
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
   const std::string src = resolverModule(R"(const go = fetch.bind(globalThis);
 function send(url, body) {

@@ -605,13 +605,17 @@ void loadCatalogNode(const YAML::Node& root, const std::string& displayPath, Cat
               if (f["op"]) {
                 flow.op = f["op"].as<std::string>();
                 bool replace = flow.op == "replace" || flow.op == "replaceAll";
-                if ((flow.op != "concat" && flow.op != "urljoin" && flow.op != "join" &&
-                     !replace) ||
-                    !f["with"] || !parseValueRef(f["with"].as<std::string>(), flow.with) ||
-                    (replace && (!f["by"] || !parseValueRef(f["by"].as<std::string>(), flow.by)))) {
+                bool inherit = flow.op == "inherit";
+                if (inherit ? f["with"] || f["by"] || flow.taintOnly
+                            : (flow.op != "concat" && flow.op != "urljoin" && flow.op != "join" &&
+                               !replace) ||
+                                  !f["with"] ||
+                                  !parseValueRef(f["with"].as<std::string>(), flow.with) ||
+                                  (replace && (!f["by"] || !parseValueRef(f["by"].as<std::string>(),
+                                                                          flow.by)))) {
                   r.error(f,
-                          "op must be concat, urljoin or join, with a `with` value reference, or "
-                          "replace or replaceAll, with `with` and `by`");
+                          "op must be concat, urljoin or join, with a `with` value reference, "
+                          "replace or replaceAll, with `with` and `by`, or inherit, alone");
                   continue;
                 }
               }

@@ -182,6 +182,8 @@ struct Flow {
   // op "urljoin": to = new URL(from, with) (the path resolved against a base);
   // op "replace" / "replaceAll": to = from.replace(with, by) (String.prototype.replace with a
   // string pattern: the text before the first match stays known).
+  // op "inherit": the objects `to` holds inherit from those `from` holds (util.inherits,
+  // Object.setPrototypeOf); `to: return` is a new object that does (Object.create).
   std::string op;
   ValueRef with;
   ValueRef by;

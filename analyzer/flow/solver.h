@@ -292,7 +292,8 @@ class FlowSolver {
     Concat,
     Callback,
     Extends,
-    ImplicitSuper
+    ImplicitSuper,
+    Inherit
   };
   struct Watch {
     WatchKind kind;
@@ -447,6 +448,10 @@ class FlowSolver {
   bool concatenation(const std::vector<VarId>& parts, StringSet& out);
   void evalCall(uint32_t call);
   VarId functionPrototype(uint32_t fnToken);
+  void addInherit(VarId from, VarId to, uint32_t toToken);
+  void evalInherit(uint32_t id);
+  void inheritFrom(uint32_t token, uint32_t prototype);
+  void applyInherit(uint32_t callId, const Flow& flow, VarId from, uint32_t calleeToken);
   void sinkCallback(uint32_t call, uint32_t token, const std::vector<VarId>& paramFrom);
   void evalCallback(uint32_t id);
   bool wrappedEntry(uint32_t id, uint32_t token);
@@ -512,6 +517,14 @@ class FlowSolver {
     const std::vector<std::string>* overrides;  // the subclass body's prototype members
   };
   std::vector<ExtendsC> extends_;
+  // Objects that inherit from the prototype objects `from` holds: each object `to` holds, or
+  // the one token `toToken` (an ES5 constructor's instance; solver_inherit.cpp).
+  struct InheritC {
+    VarId from, to;
+    uint32_t toToken;
+  };
+  std::vector<InheritC> inherits_;
+  std::unordered_map<uint32_t, uint32_t> createdObject_;  // call -> the object Object.create made
   // `new X()` of `class X extends Base {}`: X's implicit constructor runs each class the
   // super expression may hold, on the instance that call made.
   struct ImplicitSuperC {

@@ -107,9 +107,8 @@ void FlowSolver::callFunction(uint32_t callId, uint32_t fnToken, bool viaNew, ui
     uint32_t inst = allocToken(TokenKind::Instance, fnIndex, file, c.site);
     addToken(fvb + fn->thisVar, inst);
     addToken(vb + c.result, inst);
-    // Methods assigned to F.prototype.
-    VarId proto = functionPrototype(fnToken);
-    for (uint32_t pt : vars_[find(proto)].tokens) tokens_[inst].fallbacks.push_back(pt);
+    // Methods assigned to F.prototype, and whatever F.prototype is set to, then or later.
+    addInherit(functionPrototype(fnToken), kNoVar, inst);
   } else if (c.result != kNoVar && !c.isSuperCall) {
     addEdge(fvb + fn->returnVar, vb + c.result, EdgeKind::Value, callId, 2);
   }
@@ -533,6 +532,10 @@ void FlowSolver::applySummary(uint32_t callId, const SummaryModel& summary, uint
       }
     }
     if (from == kNoVar) continue;
+    if (flow.op == "inherit") {
+      applyInherit(callId, flow, from, calleeToken);
+      continue;
+    }
     if (!flow.op.empty()) {
       VarId with = refVar(flow.with, callId, calleeToken, false);
       uint8_t replace = flow.op == "replace" ? 1 : flow.op == "replaceAll" ? 2 : 0;

@@ -244,6 +244,9 @@ void FlowSolver::runWatch(const Watch& w) {
     case WatchKind::ImplicitSuper:
       evalImplicitSuper(w.id);
       break;
+    case WatchKind::Inherit:
+      evalInherit(w.id);
+      break;
   }
 }
 
