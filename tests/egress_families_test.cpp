@@ -1876,3 +1876,40 @@ TEST_CASE("URL objects: origin - host - hostname and protocol are parts of the U
   CHECK(hostsAt(r, "src/index.js", lineOf(src, "EDITED")) ==
         Hosts{"after.example.com", "before.example.com"});
 }
+
+TEST_CASE("Socket family: a local socket's path is no destination - a port alone is localhost",
+          "[families]") {
+  // Node's net.connect(path) and { path } open a local IPC socket; connect(port) and { port }
+  // go to localhost. Both read as a connection to an unknown host.
+  const std::string src = R"(import net from 'node:net';
+import tls from 'node:tls';
+export async function handler(event) {
+  const k = event.issue.key;
+  net.connect('/var/run/app.sock').write(k); // IPC
+  net.connect({ path: '/tmp/app.sock' }).write(k); // IPC_OPTIONS
+  net.connect(6379).write(k); // PORT
+  net.connect({ port: 6379 }, () => {}).write(k); // PORT_OPTIONS
+  net.connect({ host: 'redis.example.com', port: 6379, path: '/ignored' }).write(k); // HOST
+  const raw = net.connect(3128, 'proxy.example.com'); // PROXY
+  tls.connect({ socket: raw, servername: 'api.example.com' }).write(k); // UPGRADE
+}
+export function elsewhere(cfg) {
+  net.connect({ host: cfg.host, port: 1 }).write('x'); // HOST_PARAM
+  net.connect(1, cfg.host).write('x'); // ARG_PARAM
+}
+)";
+  auto r = scanFiles({{"src/index.js", src}, {"manifest.yml", manifestFor("trigger")}});
+  INFO(describe(r));
+  using Hosts = std::vector<std::string>;
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "IPC")).empty());
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "IPC_OPTIONS")).empty());
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "PORT")) == Hosts{"localhost"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "PORT_OPTIONS")) == Hosts{"localhost"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "HOST")) == Hosts{"redis.example.com"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "PROXY")) == Hosts{"proxy.example.com"});
+  // An upgraded socket goes where it was made to go: not to the default host.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "UPGRADE")) == Hosts{"?unknown"});
+  // A host given but not known is unknown, not the default.
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "HOST_PARAM")) == Hosts{"?unknown"});
+  CHECK(hostsAt(r, "src/index.js", lineOf(src, "ARG_PARAM")) == Hosts{"?unknown"});
+}

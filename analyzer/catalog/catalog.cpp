@@ -506,6 +506,8 @@ void loadCatalogNode(const YAML::Node& root, const std::string& displayPath, Cat
           if (e["scheme"]) s.scheme = e["scheme"].as<std::string>();
           s.hostFrom = r.refs(e["hostFrom"]);
           if (e["hostFormat"]) s.hostFormat = e["hostFormat"].as<std::string>();
+          s.socketPath = r.refs(e["socketPath"]);
+          s.hostElsewhere = r.refs(e["hostElsewhere"]);
           if (e["modulePrefix"]) s.modulePrefix = e["modulePrefix"].as<std::string>();
           if (e["urlOptional"]) s.urlOptional = e["urlOptional"].as<bool>();
           if (e["local"]) s.local = e["local"].as<bool>();

@@ -107,6 +107,14 @@ struct SinkModel {
   // after modulePrefix (e.g. "@aws-sdk/client-s3" -> "s3").
   std::vector<ValueRef> hostFrom;
   std::string hostFormat;
+  // Where a socket call may take a local socket's path (`net.connect('/tmp/app.sock')`,
+  // `{ path }`): a string there (for a reference with no fields, a string and nothing else)
+  // makes the call a local connection, not a network destination.
+  std::vector<ValueRef> socketPath;
+  // References that, when the call gives them, say the connection goes where something else
+  // already points (`tls.connect({ socket })` upgrades a socket): the row's default host does
+  // not stand for it, and the host is unknown.
+  std::vector<ValueRef> hostElsewhere;
   std::string modulePrefix;
   // The call sends nothing itself when none of its url references exists (`new ApolloClient(
   // { link })`: the link, a sink of its own, has the address); with one, it is a site.

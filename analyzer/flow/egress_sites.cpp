@@ -390,6 +390,7 @@ class Collector {
     // A URL object the app edited after making it (`u.hostname = h`, `u.href = s`) may
     // point where the edit says as well as where it was made to.
     std::vector<VarId> editedHost, editedProtocol;
+    bool hostOptionGiven = false;  // the options name a host, known or not
     for (VarId v : urlVars)
       for (uint32_t t : s_.state(v).tokens) {
         if (!s_.isUrlObject(t)) continue;
@@ -404,6 +405,7 @@ class Collector {
     if (!model.options.empty() || !editedHost.empty()) {
       std::vector<VarId> hostVars = optionField(model.options, hit, "hostname");
       for (VarId v : optionField(model.options, hit, "host")) hostVars.push_back(v);
+      hostOptionGiven = !hostVars.empty();
       for (VarId v : editedHost) hostVars.push_back(v);
       auto hosts = strings(hostVars);
       for (auto& h : hosts)  // Node takes an IPv6 address without its brackets
@@ -460,6 +462,13 @@ class Collector {
         else if (std::find(values.begin(), values.end(), sv.text) == values.end())
           values.push_back(sv.text);
       }
+      // A value given with no text the analysis knows (a parameter's field) is some value,
+      // not none; a function there is a callback in the value's place (`connect(port, cb)`).
+      for (VarId v : fromVars)
+        if (s_.strings(v).empty() &&
+            std::none_of(s_.state(v).tokens.begin(), s_.state(v).tokens.end(),
+                         [&](uint32_t t) { return s_.token(t).kind == TokenKind::Function; }))
+          unknownValue = true;
       if (values.empty() || unknownValue) values.push_back("");
       std::string module =
           s_.token(hit.token).root == kNone ? "" : s_.roots()[s_.token(hit.token).root];
@@ -547,7 +556,9 @@ class Collector {
       out.push_back(c);
     }
     if (out.empty()) {
-      if (!model.host.empty()) {
+      // The row's default host stands for a host the call was not given, not for one it was
+      // given but the analysis has no text for (`{ host: cfg.host }`).
+      if (!model.host.empty() && !hostOptionGiven && vars(model.hostElsewhere, hit).empty()) {
         Candidate c;
         c.host = model.host;
         c.protocol = "https:";
@@ -695,8 +706,29 @@ class Collector {
                        {sink.file, static_cast<int>(sink.site.line), "sink: " + sink.api});
   }
 
+  // A socket call given a local socket's path (the catalog's socketPath): an IPC connection
+  // on the same machine, not a destination. Only when no host is given anywhere: options
+  // spread together (`{ ...options, host }`) may hold a `path` the analysis merged in from
+  // elsewhere, and a path must not hide a host.
+  bool localSocket(const SinkHit& hit, const SinkModel& model) const {
+    if (model.socketPath.empty()) return false;
+    if (!optionField(model.options, hit, "host").empty() ||
+        !optionField(model.options, hit, "hostname").empty())
+      return false;
+    for (VarId v : vars(model.hostFrom, hit))
+      if (!s_.strings(v).empty()) return false;
+    for (const auto& ref : model.socketPath)
+      for (VarId v : s_.resolveRef(ref, hit.call, hit.token, hit.callbackArgs)) {
+        if (s_.strings(v).empty()) continue;
+        if (ref.fields.empty() && !s_.state(v).tokens.empty()) continue;  // maybe an options object
+        return true;
+      }
+    return false;
+  }
+
   std::vector<EgressSite> egressSites(const SinkHit& hit, const SinkModel& model) {
     std::vector<EgressSite> out;
+    if (localSocket(hit, model)) return out;
     EgressSite e = base(hit, model);
     std::vector<VarId> dataVars = vars(model.data, hit);
     if (model.kind == SinkKind::Remote || model.kind == SinkKind::Provider) {
