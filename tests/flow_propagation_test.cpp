@@ -339,6 +339,25 @@ resolver.define('k', async ({ payload }) => {
   CHECK(dataAt(r, "src/index.js", lineOf(src, "SINK_SET")) == Data{"user-input"});
 }
 
+TEST_CASE("flow: a number literal in a concatenation or a template is its digits", "[flow]") {
+  // The port was an unknown part inside the host, so the host read as unknown.
+  const std::string src = resolverModule(R"(resolver.define('k', async ({ payload }) => {
+  await fetch('https://plus.example.com:' + 8443 + '/x', { method: 'POST', body: payload.text }); // SINK_PLUS
+  await fetch(`https://tmpl.example.com:${9090}/v${2}`, { method: 'POST', body: payload.text }); // SINK_TMPL
+  await fetch(`https://hex.example.com:${0x1F}/`, { method: 'POST', body: payload.text }); // SINK_HEX
+});
+)");
+  auto r = scanFiles({{"src/index.js", src}});
+  INFO(describe(r));
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_PLUS")) == "plus.example.com:8443");
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_TMPL")) == "tmpl.example.com:9090");
+  const fe::EgressSite* tmpl = egressAt(r, "src/index.js", lineOf(src, "SINK_TMPL"));
+  REQUIRE(tmpl);
+  CHECK(tmpl->url == "https://tmpl.example.com:9090/v2");
+  // Other number forms are not folded: still some text the analysis does not know.
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_HEX")) == "null");
+}
+
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {
   const std::string src = resolverModule(R"(const go = fetch.bind(globalThis);
 function send(url, body) {

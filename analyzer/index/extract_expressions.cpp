@@ -173,6 +173,11 @@ VarId Extractor::eval(TSNode n) {
       VarId b = eval(r);
       if (op == "+") {
         if (a == kNoVar && b == kNoVar) return kNoVar;
+        // `'https://host:' + 8443`: the number is text of the string, not an unknown part.
+        if (auto digits = a == kNoVar ? decimalText(l) : std::nullopt)
+          a = stringVar(*digits, l, false);
+        if (auto digits = b == kNoVar ? decimalText(r) : std::nullopt)
+          b = stringVar(*digits, r, false);
         VarId t = newVar("concat", n);
         facts_.concats.push_back({t, {a, b}, site(n)});
         return t;
@@ -266,6 +271,15 @@ VarId Extractor::eval(TSNode n) {
   }
 }
 
+std::optional<std::string> Extractor::decimalText(TSNode n) {
+  if (isNull(n) || kind(n) != NodeKind::Number) return std::nullopt;
+  std::string_view t = text(n);
+  if (t.empty() || t.size() > 15 || (t.size() > 1 && t[0] == '0')) return std::nullopt;
+  for (char c : t)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::string(t);
+}
+
 VarId Extractor::templateString(TSNode n) {
   std::vector<VarId> parts;
   std::string pending;
@@ -278,12 +292,20 @@ VarId Extractor::templateString(TSNode n) {
       pending += unescapeSequence(text(ch));
     } else if (ck == NodeKind::TemplateSubstitution) {
       anySubst = true;
+      VarId v = kNoVar;
+      std::optional<std::string> digits;
+      for (TSNode kid : kids(ch)) {
+        v = eval(kid);
+        digits = decimalText(kid);
+      }
+      if (v == kNoVar && digits) {  // `${8443}`: known text
+        pending += *digits;
+        continue;
+      }
       if (!pending.empty()) {
         parts.push_back(stringVar(pending, ch, true));
         pending.clear();
       }
-      VarId v = kNoVar;
-      for (TSNode kid : kids(ch)) v = eval(kid);
       if (v == kNoVar) v = newVar("value", ch);  // a number or boolean: some unknown text
       parts.push_back(v);
     }

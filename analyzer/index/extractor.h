@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -217,6 +218,9 @@ class Extractor {
   VarId join(std::initializer_list<VarId> parts, TSNode at, const char* name);
   VarId eval(TSNode n);
   VarId templateString(TSNode n);
+  // The text JavaScript makes of a plain decimal integer literal (`8443`), for the strings it
+  // is concatenated into; nullopt for other nodes and number forms.
+  std::optional<std::string> decimalText(TSNode n);
   VarId memberExpression(TSNode n);
   VarId objectLiteral(TSNode n);
   VarId arrayLiteral(TSNode n);
