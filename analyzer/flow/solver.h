@@ -145,7 +145,7 @@ struct AttachHit {
 class FlowSolver {
  public:
   // The parts of a URL object's text its members read (solver_url_parts.cpp).
-  enum class UrlPart : uint8_t { None, Href, Origin, Protocol, Host, Hostname };
+  enum class UrlPart : uint8_t { None, Origin, Protocol, Host, Hostname };
 
   FlowSolver(AppProgram& program, const Catalog& catalog, FlowBudget budget = {});
   void solve();
@@ -438,6 +438,9 @@ class FlowSolver {
   void evalReplace(uint32_t id);
   void addConcat(VarId target, std::vector<VarId> parts, bool urlJoin, uint8_t replace = 0,
                  bool arrayJoin = false);
+  // The variable holding the text a URL object was made with (its `new URL(…)` result), or
+  // kNoVar when the object has no creating call.
+  VarId urlTextVar(uint32_t urlToken) const;
   void editUrlHost(uint32_t urlToken, const std::string& name, VarId hostField);
   void readUrlPart(uint32_t urlToken, const std::string& name, VarId target);
   void evalUrlPart(uint32_t id);

@@ -244,12 +244,9 @@ void FlowSolver::evalExtends(uint32_t id) {
     VarId sproto = program_.varBase[sup.file] + scls.prototypeVar;
     for (uint32_t pt : SmallIdVector(vars_[find(e.prototype)].tokens))
       for (uint32_t spt : SmallIdVector(vars_[find(sproto)].tokens)) {
-        auto& fb = tokens_[pt].fallbacks;
-        if (std::find(fb.begin(), fb.end(), spt) != fb.end()) continue;
-        fb.push_back(spt);
+        // The class's own members hide the super class's (set before inheritFrom links).
         if (!e.overrides->empty()) tokens_[pt].overrides = e.overrides;
-        for (auto [n, fv] : fieldList(pt))
-          if (!overridden(pt, *n)) addEdge(field(spt, *n), fv, EdgeKind::Value);
+        inheritFrom(pt, spt);
       }
   }
 }

@@ -451,11 +451,8 @@ void FlowSolver::evalStore(uint32_t id) {
 // and `fetch(u)` reads) may also be that text with h for its host.
 void FlowSolver::editUrlHost(uint32_t urlToken, const std::string& name, VarId hostField) {
   if (!hostEditSeen_.insert(hostField)) return;
-  uint32_t made = tokens_[urlToken].creatorCall;
-  if (made == kNone) return;
-  const CallFact& c = program_.call(made);
-  if (c.result == kNoVar) return;
-  VarId text = program_.varBase[program_.fileOfCall(made)] + c.result;
+  VarId text = urlTextVar(urlToken);
+  if (text == kNoVar) return;
   ConcatC cc;
   cc.target = text;
   cc.parts = {text, hostField};

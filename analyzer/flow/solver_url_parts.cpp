@@ -1,5 +1,5 @@
-// Reads of a URL object's parts (`u.origin`, `u.host`, `u.hostname`, `u.protocol`, `u.href`):
-// strings cut from the text the object was made with, so that `fetch(u.origin + '/api')` and
+// Reads of a URL object's parts (`u.origin`, `u.host`, `u.hostname`, `u.protocol`): strings cut
+// from the text the object was made with, so that `fetch(u.origin + '/api')` and
 // `https://${u.hostname}/x` keep the host the object was made with (see solver.h).
 #include "flow/solver.h"
 
@@ -8,10 +8,10 @@ namespace fe {
 namespace {
 
 // The part a member name reads, or UrlPart::None for members that are not parts of the URL
-// text (searchParams, pathname is not needed for hosts: it reads as before).
+// text (searchParams, pathname is not needed for hosts: it reads as before). `href` is the
+// whole text: evalLoad links it to the text directly.
 FlowSolver::UrlPart urlPartNamed(const std::string& name) {
   using P = FlowSolver::UrlPart;
-  if (name == "href") return P::Href;
   if (name == "origin") return P::Origin;
   if (name == "protocol") return P::Protocol;
   if (name == "host") return P::Host;
@@ -38,7 +38,6 @@ AbstractString cut(const AbstractString& s, size_t from, size_t to) {
 // One part of one URL text; an unknown string when the text does not say (no scheme known).
 AbstractString urlPartOf(const AbstractString& s, FlowSolver::UrlPart part) {
   using P = FlowSolver::UrlPart;
-  if (part == P::Href) return s;
   AbstractString unknown;
   unknown.origin = s.origin;
   unknown.detail = s.detail;
@@ -64,17 +63,22 @@ AbstractString urlPartOf(const AbstractString& s, FlowSolver::UrlPart part) {
 
 }  // namespace
 
+VarId FlowSolver::urlTextVar(uint32_t urlToken) const {
+  uint32_t made = tokens_[urlToken].creatorCall;
+  if (made == kNone) return kNoVar;
+  const CallFact& c = program_.call(made);
+  if (c.result == kNoVar) return kNoVar;
+  return program_.varBase[program_.fileOfCall(made)] + c.result;
+}
+
 void FlowSolver::readUrlPart(uint32_t urlToken, const std::string& name, VarId target) {
   UrlPart part = urlPartNamed(name);
   if (part == UrlPart::None) return;
-  uint32_t made = tokens_[urlToken].creatorCall;
-  if (made == kNone) return;
-  const CallFact& c = program_.call(made);
-  if (c.result == kNoVar) return;
+  VarId text = urlTextVar(urlToken);
+  if (text == kNoVar) return;
   if (!urlPartSeen_.insert((uint64_t{urlToken} << 32 | target) ^
                            (uint64_t{static_cast<uint8_t>(part)} << 61)))
     return;
-  VarId text = program_.varBase[program_.fileOfCall(made)] + c.result;
   ConcatC cc;
   cc.target = target;
   cc.parts = {text};
