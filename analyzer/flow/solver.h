@@ -605,9 +605,12 @@ class FlowSolver {
   bool searchRealizable(VarId v, uint8_t bit, const PathFilter& filter, int objectDepth) const;
   // Deep taint of an object at a depth, memoised per generation (see deepTaint).
   uint8_t deepTokenTaint(uint32_t token, int depth) const;
+  uint8_t prototypeFieldTaint(uint32_t proto, int depth) const;
   static constexpr int kDeepDepths = kDeepTaintDepth + 1;  // memo slots for depths 0..8
   mutable std::vector<uint32_t> deepMemoGen_;
   mutable std::vector<uint8_t> deepMemo_;
+  mutable std::vector<uint32_t> protoMemoGen_;  // prototypeFieldTaint's, as deepMemo_
+  mutable std::vector<uint8_t> protoMemo_;
   uint32_t deepGeneration_ = 1;
   void markBorn(VarId v, uint8_t bits) {
     if (v == kNoVar || !bits) return;

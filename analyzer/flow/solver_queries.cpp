@@ -59,15 +59,32 @@ uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
   }
   // Instance fields set through the prototype chain (not methods).
   if (depth >= 2)
-    for (uint32_t fb : tok.fallbacks)
-      for (const auto& [n, fv] : tokens_[fb].fields) {
-        if (n == "constructor") continue;
-        bool method = false;
-        for (uint32_t ft : vars_[find(fv)].tokens)
-          method = method || tokens_[ft].kind == TokenKind::Function;
-        if (!method) mask |= deepTaint(fv, depth - 2);
-      }
+    for (uint32_t fb : tok.fallbacks) mask |= prototypeFieldTaint(fb, depth - 2);
   deepMemo_[slot] = mask;
+  return mask;
+}
+
+// The deep taint at `depth` of a prototype's fields that are not methods, which every object
+// inheriting from it shares: memoised like deepTokenTaint, so that a class with thousands of
+// instances (an ES5 bundle's `__extends`) has its prototype walked once per depth, not once
+// per instance and depth.
+uint8_t FlowSolver::prototypeFieldTaint(uint32_t proto, int depth) const {
+  size_t slot = static_cast<size_t>(proto) * kDeepDepths + static_cast<size_t>(depth);
+  if (protoMemoGen_.size() < (static_cast<size_t>(proto) + 1) * kDeepDepths) {
+    protoMemoGen_.resize(tokens_.size() * kDeepDepths, 0);
+    protoMemo_.resize(tokens_.size() * kDeepDepths, 0);
+  }
+  if (protoMemoGen_[slot] == deepGeneration_) return protoMemo_[slot];
+  protoMemoGen_[slot] = deepGeneration_;  // depth decreases below: no cycle reaches this slot
+  uint8_t mask = 0;
+  for (const auto& [n, fv] : tokens_[proto].fields) {
+    if (n == "constructor") continue;
+    bool method = false;
+    for (uint32_t ft : vars_[find(fv)].tokens)
+      method = method || tokens_[ft].kind == TokenKind::Function;
+    if (!method) mask |= deepTaint(fv, depth);
+  }
+  protoMemo_[slot] = mask;
   return mask;
 }
 
