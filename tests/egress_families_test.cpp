@@ -735,6 +735,61 @@ TEST_CASE("HTTP client family: a library handed @forge/api's fetch requests thro
   CHECK(egressAt(r, "src/index.js", 16) == nullptr);
 }
 
+TEST_CASE(
+    "HTTP client family: a global - a catalogued call or a pure package handed fetch is no "
+    "client",
+    "[families]") {
+  // An options object that holds fetch goes everywhere a generic helper takes it: into
+  // `new Headers(…)`, `new URL(…)`, a readline interface. None of them requests through what
+  // it gets, so their methods are not calls of fetch; a package's client still is.
+  std::string src = kResolverHeader +
+                    "import { fetch } from '@forge/api';\n"                       // 3
+                    "import readline from 'node:readline';\n"                     // 4
+                    "import { makeClient } from 'some-http-lib';\n"               // 5
+                    "const opts = { fetch, base: 'https://svc.example.com' };\n"  // 6
+                    "const h = new Headers(opts);\n"                              // 7
+                    "const u = new URL('https://x.example.com/a', opts);\n"       // 8
+                    "const rl = readline.createInterface({ input: opts });\n"     // 9
+                    "const c = makeClient(opts);\n"                               // 10
+                    "resolver.define('k', async ({ payload }) => {\n"             // 11
+                    "  h.has(payload.k);\n"                                       // 12
+                    "  u.pathname.match(/x/);\n"                                  // 13
+                    "  rl.close();\n"                                             // 14
+                    "  await c.get('v1/items');\n"                                // 15
+                    "});\n" +
+                    appFooter();
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(egressAt(r, "src/index.js", 12) == nullptr);
+  CHECK(egressAt(r, "src/index.js", 13) == nullptr);
+  CHECK(egressAt(r, "src/index.js", 14) == nullptr);
+  REQUIRE(egressAt(r, "src/index.js", 15));
+  CHECK(egressAt(r, "src/index.js", 15)->api == "@forge/api fetch");
+}
+
+TEST_CASE("Calls: `await (0 - m.fn)(args)` - awaits what the imported function returns",
+          "[families]") {
+  // TypeScript's CommonJS output calls an imported function as `(0, m.fn)(…)`; after
+  // `await`, tree-sitter reads `await (0, m.fn)` as a call of a function named await.
+  std::string src = kResolverHeader +
+                    "const client_1 = require('./client');\n"                  // 3
+                    "resolver.define('k', async ({ payload }) => {\n"          // 4
+                    "  const res = await (0, client_1.send)(payload.text);\n"  // 5
+                    "  const s = await (0, client_1.session)();\n"             // 6
+                    "  s.token.trim();\n"                                      // 7
+                    "  return res;\n"                                          // 8
+                    "});\n" +
+                    appFooter();
+  std::string client =
+      "import { fetch } from '@forge/api';\n"
+      "exports.send = (t) => fetch('https://svc.example.com/in', { method: 'POST', body: t });\n"
+      "exports.session = async () => ({ token: 'abc' });\n";
+  auto r = scanFiles({{"src/index.js", src}, {"src/client.js", client}});
+  CHECK(hostAt(r, "src/client.js", 2) == "svc.example.com");
+  CHECK(dataAt(r, "src/client.js", 2) == std::vector<std::string>{"user-input"});
+  CHECK(egressAt(r, "src/index.js", 5) == nullptr);
+  CHECK(egressAt(r, "src/index.js", 7) == nullptr);
+}
+
 TEST_CASE("Resource tag family: Custom UI index.html scripts and stylesheets", "[families]") {
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"

@@ -24,6 +24,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "index/module_resolver.h"
+
 namespace fe {
 
 FlowSolver::FlowSolver(AppProgram& program, const Catalog& catalog, FlowBudget budget)
@@ -235,6 +237,21 @@ uint32_t FlowSolver::carriedSink(VarId v, int depth,
 // function's sink, with what is known of its URL. A value made from an armed one is armed too
 // (`new ApolloClient({ link: new HttpLink({ fetch }) })`).
 void FlowSolver::phaseCarriedSinks() {
+  // Whether calling a library value with a network function may make an HTTP client of it.
+  // Not when the catalog summarises the call (`new URL(base, options)` does what its row
+  // says), nor for a platform global (`new Headers(init)`), nor a package the catalog lists
+  // as sending nothing (`readline.createInterface({ input })`): none of them makes requests
+  // through what it is handed, so none of their methods is a request.
+  auto mayBeClient = [&](uint32_t t) {
+    if (tokens_[t].summary != kNone) return false;
+    uint32_t root = tokens_[t].root;
+    if (root == kNone || root >= roots_.size()) return true;
+    const std::string& name = roots_[root];
+    if (name.empty() || name[0] == '$') return false;
+    std::string module = name.rfind("node:", 0) == 0 ? name.substr(5) : name;
+    return !catalog_.isPurePackage(module) &&
+           !catalog_.isPurePackage(ModuleResolver::packageName(module));
+  };
   std::unordered_map<uint32_t, uint32_t> armed;   // library value -> sink it was handed
   std::unordered_map<uint32_t, VarId> armedBase;  // library value -> its configured base URL
   auto libraryCallees = [&](const CallFact& c, uint32_t call) {
@@ -275,6 +292,7 @@ void FlowSolver::phaseCarriedSinks() {
             if (sv.kind != StringKind::Unknown && sv.text.find("://") != std::string::npos)
               base = vb + c.args[i];
       for (uint32_t t : callees) {
+        if (!mayBeClient(t)) continue;
         uint32_t made = libraryChild(t, "()", id);
         if (!armed.emplace(made, sink).second) continue;
         changed = true;

@@ -62,11 +62,14 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
   }
   // `await (x).json()` and `await (x)`: tree-sitter's JavaScript grammar may read the
   // parenthesis as the arguments of a call of a function named `await`. Unless the code
-  // declares one, it is the await of the parenthesised value.
+  // declares one, it is the await of the parenthesised value. With a comma, `await (0,
+  // core_1.fn)(args)` (TypeScript's CommonJS output for an imported function), it is a
+  // sequence: the value is the last one, the others are evaluated for what they do.
+  uint32_t awaitParts = isNull(argsNode) ? 0 : ts_node_named_child_count(argsNode);
   if (!isNew && ck == NodeKind::Identifier && text(calleeNode) == "await" && lookup("await") < 0 &&
-      !isNull(argsNode) && kind(argsNode) != NodeKind::TemplateString &&
-      ts_node_named_child_count(argsNode) == 1) {
-    VarId v = eval(ts_node_named_child(argsNode, 0));
+      awaitParts >= 1 && kind(argsNode) != NodeKind::TemplateString) {
+    for (uint32_t i = 0; i + 1 < awaitParts; ++i) eval(ts_node_named_child(argsNode, i));
+    VarId v = eval(ts_node_named_child(argsNode, awaitParts - 1));
     if (v == kNoVar) return kNoVar;
     VarId t = newVar("await", n);
     facts_.awaits.push_back({t, v});
