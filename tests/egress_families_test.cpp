@@ -766,6 +766,27 @@ TEST_CASE(
   CHECK(egressAt(r, "src/index.js", 15)->api == "@forge/api fetch");
 }
 
+TEST_CASE("Calls: reflection on a client module runs none of it", "[families]") {
+  // TypeScript's CommonJS helpers look at an imported module with
+  // `Object.getOwnPropertyDescriptor(m, k)` and `Object.prototype.hasOwnProperty.call(m, k)`:
+  // when the module is axios, neither is a call of axios.
+  std::string src = kResolverHeader +
+                    "const axios = require('axios');\n"                                  // 3
+                    "const d = Object.getOwnPropertyDescriptor(axios, 'get');\n"         // 4
+                    "const own = Object.prototype.hasOwnProperty.call(axios, 'get');\n"  // 5
+                    "const list = Array.isArray(axios);\n"                               // 6
+                    "resolver.define('k', async ({ payload }) => {\n"                    // 7
+                    "  await axios.get('https://svc.example.com/x');\n"                  // 8
+                    "  return [d, own, list];\n"                                         // 9
+                    "});\n" +
+                    appFooter();
+  auto r = scanFiles({{"src/index.js", src}});
+  CHECK(egressAt(r, "src/index.js", 4) == nullptr);
+  CHECK(egressAt(r, "src/index.js", 5) == nullptr);
+  CHECK(egressAt(r, "src/index.js", 6) == nullptr);
+  CHECK(hostAt(r, "src/index.js", 8) == "svc.example.com");
+}
+
 TEST_CASE("Calls: `await (0 - m.fn)(args)` - awaits what the imported function returns",
           "[families]") {
   // TypeScript's CommonJS output calls an imported function as `(0, m.fn)(…)`; after

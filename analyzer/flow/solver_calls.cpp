@@ -660,6 +660,10 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   uint32_t file = program_.fileOfCall(callId);
   VarId vb = program_.varBase[file];
   const Token& tok = tokens_[libToken];
+  // `f.call(…)`/`f.apply(…)` of a library function: the extractor's forwarded call is f's own
+  // call, with the receiver and arguments f gets. The member call runs nothing it is handed
+  // (`Object.prototype.hasOwnProperty.call(axios, k)` is no call of axios).
+  if (c.receiver != kNoVar && isCallOrApply(c.methodName) && tok.segment == c.methodName) return;
   // Copied: making library values below (libraryChild) may move tokens_ and `tok` with it.
   uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment,
            entryModel = tok.entryModel, bridge = tok.bridge;
