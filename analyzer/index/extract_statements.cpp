@@ -42,6 +42,10 @@ void Extractor::visit(TSNode s) {
         if (!isNull(value)) {
           std::string hint = kind(name) == NodeKind::Identifier ? std::string(text(name)) : "";
           v = evalNamed(value, hint);
+          // `const PORT = 8443`: the constant is its digits wherever a string is built from it
+          // (`'https://h:' + PORT`), as the literal itself is.
+          if (v == kNoVar && k == BindingKind::Const && kind(name) == NodeKind::Identifier)
+            if (auto digits = decimalText(value)) v = stringVar(*digits, value, false);
         }
         if (v == kNoVar && kind(name) == NodeKind::Identifier) {
           // `let x;` declares x with no value yet (an empty version).
