@@ -1033,6 +1033,39 @@ TEST_CASE("A minified Custom UI bundle of more than 5 MB is scanned and its egre
   CHECK(it->file == "static/ui/build/main.js");
 }
 
+TEST_CASE(
+    "Frontend source family: compiled JSX in a bundle - a DOM element's handler gets the "
+    "browser event",
+    "[families][bundle]") {
+  // A bundle holds JSX as `React.createElement('input', { onChange })` or `(0, r.jsx)(…)`:
+  // what the user types reaches the handler as it does from `<input onChange={…} />`. An app
+  // component's handler is called by the component, as with JSX.
+  std::string bundle =
+      "var R={default:{createElement:function(t,p){return{type:t,props:p}}}},"
+      "j={jsx:function(t,p){return{type:t,props:p}}};\n"             // 1
+      "function Form(p){return null}\n"                              // 2
+      "function App(){return R.default.createElement('div',null,\n"  // 3
+      "R.default.createElement('input',{onChange:e=>{fetch('https://a.example.com/x',"
+      "{method:'POST',body:e.target.value})}}),\n"  // 4
+      "(0,j.jsx)('textarea',{onBlur:function(e){fetch('https://b.example.com/y',"
+      "{method:'POST',body:e.currentTarget.value})}}),\n"  // 5
+      "R.default.createElement(Form,{onChange:function(v){fetch('https://c.example.com/z',"
+      "{method:'POST',body:String(v)})}}))}\n"  // 6
+      "App();\n";
+  std::string manifest =
+      "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
+      "resources:\n  - key: ui\n    path: static/ui/build\n"
+      "app:\n  id: ari:cloud:ecosystem::app/x\n  runtime:\n    name: nodejs22.x\n";
+  auto r =
+      scanFiles({{"manifest.yml", manifest},
+                 {"static/ui/build/index.html", "<html><script src=\"main.js\"></script></html>\n"},
+                 {"static/ui/build/main.js", bundle}});
+  CHECK(dataAt(r, "static/ui/build/main.js", 4) == std::vector<std::string>{"user-input"});
+  CHECK(dataAt(r, "static/ui/build/main.js", 5) == std::vector<std::string>{"user-input"});
+  REQUIRE(egressAt(r, "static/ui/build/main.js", 6));
+  CHECK(dataAt(r, "static/ui/build/main.js", 6).empty());
+}
+
 // Issue class: an SDK host whose region is unknown is a host pattern, not the bare domain.
 TEST_CASE("families: an AWS client with the region from the environment is sns.*.amazonaws.com",
           "[families][sdk]") {

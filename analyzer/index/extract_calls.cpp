@@ -153,6 +153,7 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
           {call.receiver, attribute, call.args[1], site(n), currentFunction()});
   }
   forwardCallOrApply(call, calleeNode, argsNode);
+  compiledElementEvents(calleeNode, argsNode, call);
   // A promise's rejection handler gets what the app throws (`.catch(e => report(e.message))`,
   // `.then(ok, fail)`), and `.finally(cb)` runs cb: a call of the handler here, so that it gets
   // the error and runs for the entry points of the code that chains it.
@@ -177,6 +178,52 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
   }
   facts_.calls.push_back(std::move(call));
   return result;
+}
+
+void Extractor::compiledElementEvents(TSNode calleeNode, TSNode argsNode, const CallFact& call) {
+  if (call.isNew || call.args.size() < 2 || call.args[1] == kNoVar || isNull(argsNode)) return;
+  // The member the callee names, through parentheses and a comma (`(0, r.jsx)`).
+  TSNode callee = calleeNode;
+  for (int hops = 0; hops < 8 && !isNull(callee); ++hops) {
+    NodeKind k = kind(callee);
+    if (k == NodeKind::ParenthesizedExpression) {
+      callee = ts_node_named_child(callee, 0);
+    } else if (k == NodeKind::SequenceExpression) {
+      uint32_t count = ts_node_named_child_count(callee);
+      callee = count ? ts_node_named_child(callee, count - 1) : TSNode{};
+    } else {
+      break;
+    }
+  }
+  if (isNull(callee) || kind(callee) != NodeKind::MemberExpression) return;
+  std::string_view method = text(field(callee, f_.property));
+  if (method != "createElement" && method != "jsx" && method != "jsxs" && method != "jsxDEV")
+    return;
+  // A DOM element: the type is a lowercase tag name, and the props an object literal.
+  std::vector<TSNode> argNodes;
+  for (TSNode a : kids(argsNode))
+    if (kind(a) != NodeKind::Comment) argNodes.push_back(a);
+  if (argNodes.size() < 2 || kind(argNodes[0]) != NodeKind::String ||
+      kind(argNodes[1]) != NodeKind::Object)
+    return;
+  std::string tag = stringContent(argNodes[0]);
+  if (tag.empty() || tag[0] < 'a' || tag[0] > 'z') return;
+  for (TSNode prop : kids(argNodes[1])) {
+    if (kind(prop) != NodeKind::Pair) continue;
+    TSNode key = field(prop, f_.key);
+    std::string name = isNull(key) ? "" : std::string(text(key));
+    if (kind(key) == NodeKind::String) name = stringContent(key);
+    if (name.size() <= 2 || name[0] != 'o' || name[1] != 'n' || name[2] < 'A' || name[2] > 'Z')
+      continue;
+    CallFact handler;
+    handler.site = site(prop);
+    handler.enclosingFunction = currentFunction();
+    handler.calleeText = name;
+    handler.callee = load(call.args[1], name, prop);
+    handler.args.push_back(globalVar("$uiEvent", prop));
+    handler.result = newVar(name + "()", prop);
+    facts_.calls.push_back(std::move(handler));
+  }
 }
 
 // `f.call(thisArg, a, b)`, `f.apply(thisArg, args)` and `Reflect.apply(f, thisArg, args)` call

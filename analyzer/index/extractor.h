@@ -231,6 +231,10 @@ class Extractor {
   // calleeOverride: the callee to use instead of n's `function` field (see extract_calls.cpp).
   VarId callExpression(TSNode n, bool isNew, TSNode calleeOverride = TSNode{});
   void evalArgs(TSNode argsNode, CallFact& call);
+  // `X.createElement('input', { onChange })` and `(0, X.jsx)('input', { onChange })`:
+  // compiled JSX, as a bundle holds it. Calls the DOM element's event handlers with a
+  // browser event, as the JSX element would (see jsxElement).
+  void compiledElementEvents(TSNode calleeNode, TSNode argsNode, const CallFact& call);
   void forwardCallOrApply(const CallFact& call, TSNode calleeNode, TSNode argsNode);
 
   // extract_suppressions.cpp
