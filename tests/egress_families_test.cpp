@@ -785,6 +785,17 @@ TEST_CASE("Calls: reflection on a client module runs none of it", "[families]") 
   CHECK(egressAt(r, "src/index.js", 5) == nullptr);
   CHECK(egressAt(r, "src/index.js", 6) == nullptr);
   CHECK(hostAt(r, "src/index.js", 8) == "svc.example.com");
+  // A library's own method named `call` is no Function.prototype.call: ioredis sends it.
+  std::string redis = kResolverHeader +
+                      "import Redis from 'ioredis';\n"                                // 3
+                      "const redis = new Redis('redis://cache.example.com:6379');\n"  // 4
+                      "resolver.define('k', async ({ payload }) => {\n"               // 5
+                      "  await redis.call('SET', 'k', payload.text);\n"               // 6
+                      "});\n" +
+                      appFooter();
+  auto rr = scanFiles({{"src/index.js", redis}});
+  CHECK(hostAt(rr, "src/index.js", 6) == "cache.example.com:6379");
+  CHECK(dataAt(rr, "src/index.js", 6) == std::vector<std::string>{"user-input"});
 }
 
 TEST_CASE("Calls: `await (0 - m.fn)(args)` - awaits what the imported function returns",
@@ -1050,7 +1061,12 @@ TEST_CASE(
       "(0,j.jsx)('textarea',{onBlur:function(e){fetch('https://b.example.com/y',"
       "{method:'POST',body:e.currentTarget.value})}}),\n"  // 5
       "R.default.createElement(Form,{onChange:function(v){fetch('https://c.example.com/z',"
-      "{method:'POST',body:String(v)})}}))}\n"  // 6
+      "{method:'POST',body:String(v)})}}),\n"          // 6
+      "R.default.createElement('input',{onInput}),\n"  // 7
+      "R.default.createElement('form',{onSubmit(e){fetch('https://e.example.com/f',"
+      "{method:'POST',body:e.target.elements})}}))}\n"  // 8
+      "function onInput(e){fetch('https://d.example.com/i',{method:'POST',"
+      "body:e.target.value})}\n"  // 9
       "App();\n";
   std::string manifest =
       "modules:\n  jira:issuePanel:\n    - key: p\n      resource: ui\n      title: P\n"
@@ -1064,6 +1080,9 @@ TEST_CASE(
   CHECK(dataAt(r, "static/ui/build/main.js", 5) == std::vector<std::string>{"user-input"});
   REQUIRE(egressAt(r, "static/ui/build/main.js", 6));
   CHECK(dataAt(r, "static/ui/build/main.js", 6).empty());
+  // A shorthand property and a method are handlers too.
+  CHECK(dataAt(r, "static/ui/build/main.js", 8) == std::vector<std::string>{"user-input"});
+  CHECK(dataAt(r, "static/ui/build/main.js", 9) == std::vector<std::string>{"user-input"});
 }
 
 // Issue class: an SDK host whose region is unknown is a host pattern, not the bare domain.

@@ -361,10 +361,12 @@ TEST_CASE("flow: a number literal in a concatenation or a template is its digits
 TEST_CASE("flow: a const bound to a number literal is its digits in a URL", "[flow]") {
   // `const PORT = 8443` at the top of a module, used in the URLs of its functions.
   const std::string src = resolverModule(R"(const PORT = 8443;
+const HTTP = 80;
 const HOST = 'api.example.com';
 const base = `https://${HOST}:${PORT}`;
 let retries = 3;
 resolver.define('k', async ({ payload }) => {
+  await fetch('https://sum.example.com:' + (HTTP + 1) + '/s', { method: 'POST', body: payload.text }); // SINK_SUM
   await fetch('https://plus.example.com:' + PORT + '/x', { method: 'POST', body: payload.text }); // SINK_PLUS
   await fetch(base + '/y', { method: 'POST', body: payload.text }); // SINK_BASE
   await fetch('https://let.example.com:' + retries, { method: 'POST', body: payload.text }); // SINK_LET
@@ -377,6 +379,8 @@ resolver.define('k', async ({ payload }) => {
   CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_BASE")) == "api.example.com:8443");
   // A `let` may change: it stays some text the analysis does not know.
   CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_LET")) == "null");
+  // Arithmetic on the constant is a number, not the digits joined ("801").
+  CHECK(hostAt(r, "src/index.js", lineOf(src, "SINK_SUM")) == "null");
 }
 
 TEST_CASE("flow: a bound function is the function it was bound from", "[flow]") {

@@ -662,8 +662,13 @@ void FlowSolver::callLibrary(uint32_t callId, uint32_t libToken) {
   const Token& tok = tokens_[libToken];
   // `f.call(…)`/`f.apply(…)` of a library function: the extractor's forwarded call is f's own
   // call, with the receiver and arguments f gets. The member call runs nothing it is handed
-  // (`Object.prototype.hasOwnProperty.call(axios, k)` is no call of axios).
-  if (c.receiver != kNoVar && isCallOrApply(c.methodName) && tok.segment == c.methodName) return;
+  // (`Object.prototype.hasOwnProperty.call(axios, k)` is no call of axios). A member the
+  // catalog names is the library's own method, not Function.prototype's (`redis.call('SET',
+  // k, v)` sends a command).
+  if (c.receiver != kNoVar && isCallOrApply(c.methodName) && tok.segment == c.methodName &&
+      tok.sink == kNone && tok.attachment == kNone && tok.entryModel == kNone &&
+      tok.summary == kNone && tok.bridge == kNone && tok.dynamicCode == kNone && tok.checks.empty())
+    return;
   // Copied: making library values below (libraryChild) may move tokens_ and `tok` with it.
   uint32_t sink = tok.sink, summary = tok.summary, attachment = tok.attachment,
            entryModel = tok.entryModel, bridge = tok.bridge;

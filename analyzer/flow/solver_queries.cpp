@@ -75,7 +75,8 @@ uint8_t FlowSolver::prototypeFieldTaint(uint32_t proto, int depth) const {
     protoMemo_.resize(tokens_.size() * kDeepDepths, 0);
   }
   if (protoMemoGen_[slot] == deepGeneration_) return protoMemo_[slot];
-  protoMemoGen_[slot] = deepGeneration_;  // depth decreases below: no cycle reaches this slot
+  // Marked before the walk: what it reaches asks for prototypes two depths lower only.
+  protoMemoGen_[slot] = deepGeneration_;
   uint8_t mask = 0;
   for (const auto& [n, fv] : tokens_[proto].fields) {
     if (n == "constructor") continue;

@@ -65,11 +65,14 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
   // declares one, it is the await of the parenthesised value. With a comma, `await (0,
   // core_1.fn)(args)` (TypeScript's CommonJS output for an imported function), it is a
   // sequence: the value is the last one, the others are evaluated for what they do.
-  uint32_t awaitParts = isNull(argsNode) ? 0 : ts_node_named_child_count(argsNode);
+  std::vector<TSNode> awaitParts;
   if (!isNew && ck == NodeKind::Identifier && text(calleeNode) == "await" && lookup("await") < 0 &&
-      awaitParts >= 1 && kind(argsNode) != NodeKind::TemplateString) {
-    for (uint32_t i = 0; i + 1 < awaitParts; ++i) eval(ts_node_named_child(argsNode, i));
-    VarId v = eval(ts_node_named_child(argsNode, awaitParts - 1));
+      !isNull(argsNode) && kind(argsNode) != NodeKind::TemplateString)
+    for (TSNode a : kids(argsNode))
+      if (ts_node_is_named(a) && kind(a) != NodeKind::Comment) awaitParts.push_back(a);
+  if (!awaitParts.empty()) {
+    for (size_t i = 0; i + 1 < awaitParts.size(); ++i) eval(awaitParts[i]);
+    VarId v = eval(awaitParts.back());
     if (v == kNoVar) return kNoVar;
     VarId t = newVar("await", n);
     facts_.awaits.push_back({t, v});
@@ -209,9 +212,14 @@ void Extractor::compiledElementEvents(TSNode calleeNode, TSNode argsNode, const 
   std::string tag = stringContent(argNodes[0]);
   if (tag.empty() || tag[0] < 'a' || tag[0] > 'z') return;
   for (TSNode prop : kids(argNodes[1])) {
-    if (kind(prop) != NodeKind::Pair) continue;
-    TSNode key = field(prop, f_.key);
-    std::string name = isNull(key) ? "" : std::string(text(key));
+    // `onChange: f`, `onChange` (shorthand) and `onChange(e) { … }` (a method).
+    NodeKind pk = kind(prop);
+    TSNode key = pk == NodeKind::ShorthandPropertyIdentifier ? prop
+                 : pk == NodeKind::Pair                      ? field(prop, f_.key)
+                 : pk == NodeKind::MethodDefinition          ? field(prop, f_.name)
+                                                             : TSNode{};
+    if (isNull(key)) continue;
+    std::string name(text(key));
     if (kind(key) == NodeKind::String) name = stringContent(key);
     if (name.size() <= 2 || name[0] != 'o' || name[1] != 'n' || name[2] < 'A' || name[2] > 'Z')
       continue;

@@ -173,6 +173,7 @@ VarId Extractor::eval(TSNode n) {
       VarId b = eval(r);
       if (op == "+") {
         if (a == kNoVar && b == kNoVar) return kNoVar;
+        if (isNumberConstant(l) && isNumberConstant(r)) return kNoVar;  // a sum: no known text
         // `'https://host:' + 8443`: the number is text of the string, not an unknown part.
         if (auto digits = a == kNoVar ? decimalText(l) : std::nullopt)
           a = stringVar(*digits, l, false);
@@ -269,6 +270,17 @@ VarId Extractor::eval(TSNode n) {
       return t;
     }
   }
+}
+
+bool Extractor::isNumberConstant(TSNode n) const {
+  for (int hops = 0; hops < 64 && !isNull(n) && kind(n) == NodeKind::ParenthesizedExpression;
+       ++hops)
+    n = ts_node_named_child(n, 0);
+  if (isNull(n)) return false;
+  if (kind(n) == NodeKind::Number) return true;
+  if (kind(n) != NodeKind::Identifier) return false;
+  int b = lookup(text(n));
+  return b >= 0 && bindings_[static_cast<size_t>(b)].number;
 }
 
 std::optional<std::string> Extractor::decimalText(TSNode n) {

@@ -45,7 +45,12 @@ void Extractor::visit(TSNode s) {
           // `const PORT = 8443`: the constant is its digits wherever a string is built from it
           // (`'https://h:' + PORT`), as the literal itself is.
           if (v == kNoVar && k == BindingKind::Const && kind(name) == NodeKind::Identifier)
-            if (auto digits = decimalText(value)) v = stringVar(*digits, value, false);
+            if (auto digits = decimalText(value)) {
+              v = stringVar(*digits, value, false);
+              bindPattern(name, v, k, true);
+              if (int b = lookup(text(name)); b >= 0) bindings_[b].number = true;
+              continue;
+            }
         }
         if (v == kNoVar && kind(name) == NodeKind::Identifier) {
           // `let x;` declares x with no value yet (an empty version).

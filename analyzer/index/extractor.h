@@ -36,7 +36,8 @@ struct Binding {
   uint32_t owner = kTopLevel;  // function that declares it
   BindingKind kind = BindingKind::Let;
   bool closureWritten = false;
-  bool read = false;  // some expression reads it (for `arguments`, made only when read)
+  bool read = false;    // some expression reads it (for `arguments`, made only when read)
+  bool number = false;  // a const bound to a decimal integer literal (its value is its digits)
   std::vector<VarId> versions;
 };
 
@@ -221,6 +222,9 @@ class Extractor {
   // The text JavaScript makes of a plain decimal integer literal (`8443`), for the strings it
   // is concatenated into; nullopt for other nodes and number forms.
   std::optional<std::string> decimalText(TSNode n);
+  // A number the code writes: a decimal literal, or a const bound to one (`P + 1` of two is
+  // arithmetic, not text).
+  bool isNumberConstant(TSNode n) const;
   VarId memberExpression(TSNode n);
   VarId objectLiteral(TSNode n);
   VarId arrayLiteral(TSNode n);
