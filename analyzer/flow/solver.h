@@ -607,10 +607,22 @@ class FlowSolver {
   uint8_t deepTokenTaint(uint32_t token, int depth) const;
   uint8_t prototypeFieldTaint(uint32_t proto, int depth) const;
   static constexpr int kDeepDepths = kDeepTaintDepth + 1;  // memo slots for depths 0..8
-  mutable std::vector<uint32_t> deepMemoGen_;
-  mutable std::vector<uint8_t> deepMemo_;
-  mutable std::vector<uint32_t> protoMemoGen_;  // prototypeFieldTaint's, as deepMemo_
-  mutable std::vector<uint8_t> protoMemo_;
+  // One byte per (token, depth), valid while `generation` matches deepGeneration_.
+  struct DepthMemo {
+    std::vector<uint32_t> generation;
+    std::vector<uint8_t> value;
+    // The slot of (token, depth), the tables grown to `tokens` tokens when it lies beyond.
+    size_t slot(uint32_t token, int depth, size_t tokens) {
+      size_t at = static_cast<size_t>(token) * kDeepDepths + static_cast<size_t>(depth);
+      if (at >= generation.size()) {
+        generation.resize(tokens * kDeepDepths, 0);
+        value.resize(tokens * kDeepDepths, 0);
+      }
+      return at;
+    }
+  };
+  mutable DepthMemo deepMemo_;   // deepTokenTaint's
+  mutable DepthMemo protoMemo_;  // prototypeFieldTaint's
   uint32_t deepGeneration_ = 1;
   void markBorn(VarId v, uint8_t bits) {
     if (v == kNoVar || !bits) return;

@@ -44,14 +44,10 @@ uint8_t FlowSolver::deepTaint(VarId v, int depth) const {
 uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
   const Token& tok = tokens_[t];
   if (tok.kind == TokenKind::Function || tok.kind == TokenKind::Class) return tok.intrinsic;
-  size_t slot = static_cast<size_t>(t) * kDeepDepths + static_cast<size_t>(depth);
-  if (deepMemoGen_.size() < (static_cast<size_t>(t) + 1) * kDeepDepths) {
-    deepMemoGen_.resize(tokens_.size() * kDeepDepths, 0);
-    deepMemo_.resize(tokens_.size() * kDeepDepths, 0);
-  }
-  if (deepMemoGen_[slot] == deepGeneration_) return deepMemo_[slot];
+  size_t slot = deepMemo_.slot(t, depth, tokens_.size());
+  if (deepMemo_.generation[slot] == deepGeneration_) return deepMemo_.value[slot];
   // Mark before recursing (depth decreases, so no cycle can reach this slot).
-  deepMemoGen_[slot] = deepGeneration_;
+  deepMemo_.generation[slot] = deepGeneration_;
   uint8_t mask = tok.intrinsic | tok.below;
   for (const auto& [n, fv] : tok.fields) {
     if (n.rfind("$getter:", 0) == 0) continue;
@@ -60,7 +56,7 @@ uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
   // Instance fields set through the prototype chain (not methods).
   if (depth >= 2)
     for (uint32_t fb : tok.fallbacks) mask |= prototypeFieldTaint(fb, depth - 2);
-  deepMemo_[slot] = mask;
+  deepMemo_.value[slot] = mask;
   return mask;
 }
 
@@ -69,14 +65,10 @@ uint8_t FlowSolver::deepTokenTaint(uint32_t t, int depth) const {
 // instances (an ES5 bundle's `__extends`) has its prototype walked once per depth, not once
 // per instance and depth.
 uint8_t FlowSolver::prototypeFieldTaint(uint32_t proto, int depth) const {
-  size_t slot = static_cast<size_t>(proto) * kDeepDepths + static_cast<size_t>(depth);
-  if (protoMemoGen_.size() < (static_cast<size_t>(proto) + 1) * kDeepDepths) {
-    protoMemoGen_.resize(tokens_.size() * kDeepDepths, 0);
-    protoMemo_.resize(tokens_.size() * kDeepDepths, 0);
-  }
-  if (protoMemoGen_[slot] == deepGeneration_) return protoMemo_[slot];
+  size_t slot = protoMemo_.slot(proto, depth, tokens_.size());
+  if (protoMemo_.generation[slot] == deepGeneration_) return protoMemo_.value[slot];
   // Marked before the walk: what it reaches asks for prototypes two depths lower only.
-  protoMemoGen_[slot] = deepGeneration_;
+  protoMemo_.generation[slot] = deepGeneration_;
   uint8_t mask = 0;
   for (const auto& [n, fv] : tokens_[proto].fields) {
     if (n == "constructor") continue;
@@ -85,7 +77,7 @@ uint8_t FlowSolver::prototypeFieldTaint(uint32_t proto, int depth) const {
       method = method || tokens_[ft].kind == TokenKind::Function;
     if (!method) mask |= deepTaint(fv, depth);
   }
-  protoMemo_[slot] = mask;
+  protoMemo_.value[slot] = mask;
   return mask;
 }
 
