@@ -221,8 +221,7 @@ void Extractor::compiledElementEvents(TSNode calleeNode, TSNode argsNode, const 
     if (isNull(key)) continue;
     std::string name(text(key));
     if (kind(key) == NodeKind::String) name = stringContent(key);
-    if (name.size() <= 2 || name[0] != 'o' || name[1] != 'n' || name[2] < 'A' || name[2] > 'Z')
-      continue;
+    if (!isEventProp(name)) continue;
     CallFact handler;
     handler.site = site(prop);
     handler.enclosingFunction = currentFunction();

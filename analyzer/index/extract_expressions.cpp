@@ -10,15 +10,6 @@
 
 namespace fe::detail {
 
-namespace {
-
-// onChange, onSubmit, onDrop…: `on` and a capital letter.
-bool isEventProp(const std::string& name) {
-  return name.size() > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z';
-}
-
-}  // namespace
-
 VarId Extractor::evalNamed(TSNode n, const std::string& hint) {
   NodeKind k = kind(n);
   if (k == NodeKind::FunctionExpression || k == NodeKind::ArrowFunction ||

@@ -131,4 +131,8 @@ std::string normaliseArgumentText(std::string_view t) {
   return out;
 }
 
+bool isEventProp(std::string_view name) {
+  return name.size() > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z';
+}
+
 }  // namespace fe::detail

@@ -26,4 +26,7 @@ std::string compactCalleeText(std::string_view t);
 // bytes of `t` and stops after about 300 bytes of output.
 std::string normaliseArgumentText(std::string_view t);
 
+// onChange, onSubmit, onDrop…: `on` and a capital letter (an event prop of an element).
+bool isEventProp(std::string_view name);
+
 }  // namespace fe::detail
