@@ -3,7 +3,9 @@
 # all their dependencies, installed without scripts, and every .js .mjs .cjs .ts
 # .tsx file under node_modules copied into src/ of an app whose handler calls
 # fetch. Also the subsets: half of it (every other package), the other half,
-# and axios, lodash and react-dom alone. Idempotent. Usage: bash bench/corpus.sh [DIR]
+# and axios, lodash and react-dom alone; once a scan of the whole corpus has listed the
+# files it analysed, also two halves of equal analysed code (bench/even_split.py).
+# Idempotent. Usage: bash bench/corpus.sh [DIR]
 set -euo pipefail
 WORK="${1:-${BENCH_DIR:-/tmp/forge-egress-bench}}"
 PACKAGES=(@forge/api@8.3.0 @forge/bridge@7.2.0 axios@1.13.2 lodash@4.17.21 react-dom@19.2.0
@@ -51,4 +53,22 @@ make_app corpus-other "${OTHER[@]}"  # the packages corpus-half leaves out
 make_app axios axios
 make_app lodash lodash
 make_app react-dom react-dom
+
+# corpus-even-a and corpus-even-b: the packages split so that each half holds half of the
+# code the last scan of the whole corpus analysed (bench/run.sh writes that list). Made
+# again when the split changes, since it follows what the scan reads.
+if [ -s "$WORK/analysed-corpus.txt" ]; then
+  printf '%s\n' "${ALL[@]}" >"$WORK/packages.txt"
+  python3 "$(dirname "$0")/even_split.py" "$WORK/packages.txt" "$WORK/analysed-corpus.txt" \
+    "$WORK/apps/corpus/src" "$WORK/even-a.new" "$WORK/even-b.new" >"$WORK/even-split.txt"
+  for side in a b; do
+    if ! cmp -s "$WORK/even-$side.new" "$WORK/even-$side.txt"; then
+      rm -rf "$WORK/apps/corpus-even-$side"
+      mv "$WORK/even-$side.new" "$WORK/even-$side.txt"
+    fi
+    rm -f "$WORK/even-$side.new"
+    mapfile -t SIDE <"$WORK/even-$side.txt"
+    make_app "corpus-even-$side" "${SIDE[@]}"
+  done
+fi
 echo "$WORK/apps"

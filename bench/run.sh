@@ -29,7 +29,8 @@ for lang in JavaScript TypeScript Tsx; do
   SG_RULES+="id: fetch-$lang"$'\n'"language: $lang"$'\n'"severity: info"$'\n'"rule: {pattern: \"fetch(\$\$\$)\"}"
 done
 inputs=("$@")
-[ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus-other corpus)
+[ ${#inputs[@]} -gt 0 ] || inputs=(axios lodash react-dom corpus-half corpus-other corpus corpus-even-a
+  corpus-even-b)
 
 # run_fe APP JOBS -> "seconds peakMB steps status facts analysedBytes cpuSeconds" (facts: the solver's
 # variables after fact extraction, a measure of how much code there is to analyse; analysed
@@ -104,6 +105,11 @@ printf "%-12s %6s %7s %8s %8s %7s %8s %7s %8s %7s %9s %8s %7s %s\n" input files 
 declare -A T1 T2 BYTES FACTS ANALYSED PARSE_AN
 for name in "${inputs[@]}"; do
   app="$APPS/$name"
+  if [[ "$name" == corpus-even-* && ! -d "$app" ]]; then
+    # the even halves follow what a scan of the whole corpus analyses: one scan lists it
+    [ -s "$WORK/analysed-corpus.txt" ] || run_fe_once "$APPS/corpus" 2 >/dev/null
+    bash bench/corpus.sh "$WORK" >/dev/null
+  fi
   read -r files bytes parse_s < <(for ((r = 0; r < RUNS; r++)); do
     "$BUILD/bench/parse_only" "$app/src"; done | sort -k3 -g | head -1)
   read -r fe1 rss1 steps1 st1 facts1 an1 _ < <(run_fe "$app" 1)
@@ -151,40 +157,64 @@ fi
 
 # The same growth, measured against the drift: the rows above are timed minutes apart, and
 # this machine's speed moves by ±30 % within minutes (one run gave 2.04x at --jobs 1 and
-# 3.49x at --jobs 2). Here the half and the whole run in alternation (half, whole, half,
+# 3.49x at --jobs 2). Here a half and the whole run in alternation (half, whole, half,
 # whole, …, BENCH_GROWTH_PAIRS pairs, default 5, at --jobs 2) and each whole is divided by
 # the half run just before it; the median of those ratios is the figure. The same pairs of
 # tree-sitter's parse-only time over the files each scan analysed give the floor's growth:
 # a scan that reads those files cannot grow less than their parse does.
-if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
-  pairs=()
-  cpu=()
-  floor=()
+# growth_pairs HALF: those lines for the whole corpus against HALF.
+growth_pairs() {
+  local half="$1" p th tw ch cw ph pw
+  local pairs=() cpu=() floor=()
   for ((p = 0; p < ${BENCH_GROWTH_PAIRS:-5}; p++)); do
-    read -r th _ _ _ _ _ ch < <(run_fe_once "$APPS/corpus-half" 2)
+    read -r th _ _ _ _ _ ch < <(run_fe_once "$APPS/$half" 2)
     read -r tw _ _ _ _ _ cw < <(run_fe_once "$APPS/corpus" 2)
     pairs+=("$tw/$th")
     cpu+=("$cw/$ch")
-    ph=$(parse_analysed_once corpus-half)
+    ph=$(parse_analysed_once "$half")
     pw=$(parse_analysed_once corpus)
     [ "$ph" != "-" ] && [ "$pw" != "-" ] && floor+=("$pw/$ph")
   done
-  python3 - "${#pairs[@]}" "${pairs[@]}" "${cpu[@]}" "${floor[@]}" <<'PY'
+  python3 - "$half" "${#pairs[@]}" "${pairs[@]}" "${cpu[@]}" "${floor[@]}" <<'PY'
 import statistics, sys
-n = int(sys.argv[1])
+half, n = sys.argv[1], int(sys.argv[2])
+args = sys.argv[3:]
 def ratios(items):
     return [float(w) / float(h) for w, h in (p.split("/") for p in items)]
-scan, cpu = ratios(sys.argv[2:2 + n]), ratios(sys.argv[2 + n:2 + 2 * n])
-floor = ratios(sys.argv[2 + 2 * n:])
-print(f"growth whole/half, alternating pairs (j2): median {statistics.median(scan):.2f}x;"
-      f" pairs {' '.join(f'{r:.2f}' for r in scan)}; seconds {' '.join(sys.argv[2:2 + n])}")
+scan, cpu = ratios(args[:n]), ratios(args[n:2 * n])
+floor = ratios(args[2 * n:])
+print(f"growth whole/{half}, alternating pairs (j2): median {statistics.median(scan):.2f}x;"
+      f" pairs {' '.join(f'{r:.2f}' for r in scan)}; seconds {' '.join(args[:n])}")
 # CPU seconds (user + system) of the same runs: what the scan does, without the wall clock's
 # share of a neighbour's load on this shared machine.
-print(f"growth whole/half, same pairs, CPU seconds: median {statistics.median(cpu):.2f}x;"
-      f" pairs {' '.join(f'{r:.2f}' for r in cpu)}; seconds {' '.join(sys.argv[2 + n:2 + 2 * n])}")
+print(f"growth whole/{half}, same pairs, CPU seconds: median {statistics.median(cpu):.2f}x;"
+      f" pairs {' '.join(f'{r:.2f}' for r in cpu)}; seconds {' '.join(args[n:2 * n])}")
 if floor:
-    print(f"parse-only of the analysed files, alternating pairs (1 thread): median"
+    print(f"parse-only of the analysed files, whole/{half}, alternating pairs (1 thread): median"
           f" {statistics.median(floor):.2f}x; pairs {' '.join(f'{r:.2f}' for r in floor)};"
-          f" seconds {' '.join(sys.argv[2 + 2 * n:])}")
+          f" seconds {' '.join(args[2 * n:])}")
+PY
+}
+if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-half]:-}" ]; then
+  growth_pairs corpus-half
+fi
+# The halves of equal analysed code (bench/even_split.py): corpus-half holds 39 % of the
+# code the whole analyses, so on it linear growth reads 2.55; on these it reads 2.
+for half in corpus-even-a corpus-even-b; do
+  if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[$half]:-}" ]; then growth_pairs "$half"; fi
+done
+if [ -n "${T2[corpus]:-}" ] && [ -n "${T2[corpus-even-a]:-}" ] && [ -n "${T2[corpus-even-b]:-}" ]; then
+  python3 - "${T1[corpus]}" "${T2[corpus]}" "${T1[corpus-even-a]}" "${T2[corpus-even-a]}" \
+    "${T1[corpus-even-b]}" "${T2[corpus-even-b]}" "${ANALYSED[corpus]:--}" \
+    "${ANALYSED[corpus-even-a]:--}" "${ANALYSED[corpus-even-b]:--}" <<'PY'
+import sys
+t1w, t2w, t1a, t2a, t1b, t2b = map(float, sys.argv[1:7])
+aw, aa, ab = sys.argv[7:10]
+line = (f"growth whole/even half (table): a j1 {t1w / t1a:.2f}x, j2 {t2w / t2a:.2f}x;"
+        f" b j1 {t1w / t1b:.2f}x, j2 {t2w / t2b:.2f}x")
+if "-" not in (aw, aa, ab):
+    line += f"; analysed bytes whole/a {float(aw) / float(aa):.2f}x, whole/b {float(aw) / float(ab):.2f}x"
+line += f"; whole/(a+b) j1 {t1w / (t1a + t1b):.2f}x, j2 {t2w / (t2a + t2b):.2f}x"
+print(line)
 PY
 fi
