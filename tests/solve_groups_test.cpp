@@ -2,7 +2,9 @@
 // files no import connects and no page loads together. These tests force the split on
 // small apps (PartitionLimits::minSplitVars = 0) and check that the groups are the ones
 // the imports and pages make, and that the results are those of one whole-app solve.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <optional>
 
 #include "flow/partition.h"
 #include "snippet_checks.h"
@@ -19,6 +21,9 @@ fe::FileFacts fileWith(const std::string& path, size_t vars,
                        const std::vector<std::string>& imports = {}) {
   fe::FileFacts f;
   f.path = path;
+  f.parsed = true;
+  f.textHash = vars;  // the tests' files of one size have one text
+  f.bytes = vars * 10;
   f.vars.resize(vars);
   for (const auto& spec : imports) {
     fe::ImportFact imp;
@@ -30,13 +35,20 @@ fe::FileFacts fileWith(const std::string& path, size_t vars,
   return f;
 }
 
-std::vector<std::vector<uint32_t>> partition(const std::vector<fe::FileFacts>& files,
-                                             fe::PartitionLimits limits,
-                                             std::function<int(const std::string&)> realmOf = {}) {
+fe::FilePartition partitionOf(
+    const std::vector<fe::FileFacts>& files, fe::PartitionLimits limits,
+    std::function<int(const std::string&)> realmOf = {},
+    std::function<std::optional<std::string>(const std::string&)> contextOf = {}) {
   std::vector<std::string> paths;
   for (const auto& f : files) paths.push_back(f.path);
   fe::ModuleResolver resolver(paths, [](const std::string&, std::string&) { return false; });
-  return fe::partitionFiles(files, resolver, realmOf, limits);
+  return fe::partitionFiles(files, resolver, realmOf, limits, contextOf);
+}
+
+std::vector<std::vector<uint32_t>> partition(const std::vector<fe::FileFacts>& files,
+                                             fe::PartitionLimits limits,
+                                             std::function<int(const std::string&)> realmOf = {}) {
+  return partitionOf(files, limits, realmOf).groups;
 }
 
 fe::ScanOptions splitEverything() {
@@ -56,6 +68,21 @@ std::vector<std::string> egressSummary(const fe::ScanResult& r) {
       for (const auto& d : fe::categoryNames(e.data)) line += " " + d;
       out.push_back(line);
     }
+  return out;
+}
+
+// Everything a scan reports about its files, as comparable text: egress sites with their
+// witness steps, diagnostics and the reasons a verdict is incomplete.
+std::vector<std::string> fullSummary(const fe::ScanResult& r) {
+  std::vector<std::string> out = egressSummary(r);
+  for (const auto& app : r.apps) {
+    for (const auto& e : app.verdict.egress)
+      for (const auto& step : e.path)
+        out.push_back("  " + step.file + ":" + std::to_string(step.line) + " " + step.label);
+    for (const auto& why : app.incomplete) out.push_back("incomplete: " + why);
+  }
+  for (const auto& d : r.diagnostics)
+    out.push_back(d.file + ":" + std::to_string(d.line) + " " + d.code + " " + d.message);
   return out;
 }
 
@@ -241,5 +268,78 @@ TEST_CASE("solve groups: unconnected packages never share a library value", "[fl
     for (const auto& e : r.apps[0].verdict.egress)
       if (e.file == "src/pkg" + n + "/main.js") hosts.push_back(e.host ? *e.host : "?");
     CHECK(hosts == std::vector<std::string>{"p" + n + ".example"});
+  }
+}
+
+TEST_CASE("partition: a file that repeats an earlier one alone in its context takes its results",
+          "[flow][partition]") {
+  std::vector<fe::FileFacts> files{
+      fileWith("src/a/bundle.js", 50),             // 0
+      fileWith("src/b/bundle.js", 50),             // 1: a copy of 0
+      fileWith("src/c/bundle.mjs", 50),            // 2: same text, another extension
+      fileWith("src/d/bundle.js", 50, {"./dep"}),  // 3: same text, but imports dep.js
+      fileWith("src/d/dep.js", 7),                 // 4
+      fileWith("static/ui/bundle.js", 50),         // 5: same text, on the frontend
+      fileWith("src/e/bundle.js", 50),             // 6: a copy of 0 too
+      fileWith("src/f/other.js", 40),              // 7: another text
+  };
+  files[3].textHash = files[0].textHash;
+  fe::PartitionLimits limits;
+  limits.minSplitVars = 0;
+  auto context = [](const std::string& path) -> std::optional<std::string> {
+    return path.rfind("static/", 0) == 0 ? "frontend" : "backend";
+  };
+  auto parts = partitionOf(files, limits, {}, context);
+  CHECK(parts.sameAs == std::vector<int>{-1, 0, -1, -1, -1, -1, 0, -1});
+  // The copies are in no group; everything else is.
+  std::vector<uint32_t> grouped;
+  for (const auto& g : parts.groups) grouped.insert(grouped.end(), g.begin(), g.end());
+  std::sort(grouped.begin(), grouped.end());
+  CHECK(grouped == std::vector<uint32_t>{0, 2, 3, 4, 5, 7});
+
+  // Without a context (a caller that names none), or with sharing off, every file is solved.
+  CHECK(partitionOf(files, limits).sameAs == std::vector<int>(files.size(), -1));
+  limits.shareIdenticalFiles = false;
+  CHECK(partitionOf(files, limits, {}, context).sameAs == std::vector<int>(files.size(), -1));
+}
+
+TEST_CASE("solve groups: a bundle shipped twice is solved once with the same results",
+          "[flow][partition]") {
+  const std::string bundle =
+      "const api = require('@forge/api');\n"
+      "const cdn = 'https://cdn.tools.example/';\n"
+      "async function push() {\n"
+      "  const v = await api.storage.get('k');\n"
+      "  const body = JSON.stringify({ v });\n"
+      "  return fetch(cdn + 'v1', { method: 'POST', body }); // SINK\n"
+      "}\n"
+      "module.exports = { push };\n"
+      "eval(globalThis.payload); // EVAL\n";
+  std::map<std::string, std::string> app{
+      {"manifest.yml", fe::test::manifestFor()},
+      {"src/index.js",
+       "import { fetch } from '@forge/api';\n"
+       "export const handler = () => fetch('https://a.example/');\n"},
+      {"src/vendor/tool.js", bundle},
+      {"src/vendor/tool.max.js", bundle},
+      {"src/zzz/tool.js", bundle}};
+  fe::ScanOptions sharing = splitEverything();
+  fe::ScanOptions solvingEach = splitEverything();
+  solvingEach.partition.shareIdenticalFiles = false;
+  auto shared = scanFiles(app, sharing);
+  auto each = scanFiles(app, solvingEach);
+  REQUIRE(shared.apps.size() == 1);
+  CHECK(shared.apps[0].stats.sharedFiles == 2);
+  CHECK(each.apps[0].stats.sharedFiles == 0);
+  CHECK(shared.apps[0].stats.steps < each.apps[0].stats.steps);
+  CHECK(fullSummary(shared) == fullSummary(each));
+  for (const char* file : {"src/vendor/tool.js", "src/vendor/tool.max.js", "src/zzz/tool.js"}) {
+    CHECK(hostAt(shared, file, lineOf(bundle, "SINK")) == "cdn.tools.example");
+    CHECK(dataAt(shared, file, lineOf(bundle, "SINK")) == std::vector<std::string>{"app-storage"});
+    bool evalNamed = false;
+    for (const auto& why : shared.apps[0].incomplete)
+      evalNamed |=
+          why.rfind(std::string(file) + ":" + std::to_string(lineOf(bundle, "EVAL")), 0) == 0;
+    CHECK(evalNamed);
   }
 }

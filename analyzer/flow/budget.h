@@ -40,11 +40,16 @@ struct PartitionLimits {
   // `--jobs 1`). Bounded because each solve costs about 2 ms before it starts (the
   // catalog's values): a tree of thousands of unrelated scripts packs into 512 solves.
   uint32_t maxGroups = 512;
+  // Files of the same text that stand alone in the same context (a bundle shipped twice,
+  // as babylon.js and babylon.max.js) are solved once, the copy taking the results of
+  // the first (flow/partition.h). Off: each is solved (tests compare the two).
+  bool shareIdenticalFiles = true;
 };
 
 struct FlowStats {
   uint64_t steps = 0;
-  uint32_t groups = 1;  // solved apart (flow/partition.h)
+  uint32_t groups = 1;       // solved apart (flow/partition.h)
+  uint32_t sharedFiles = 0;  // files that took the results of an identical one
   bool budgetHit = false;
   std::string budgetWhat;
 };

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,25 @@
 
 namespace fe {
 
-// Groups of file indices (each sorted, groups ordered by their first file); a single
-// group of every file when the app is small or all of one piece.
+struct FilePartition {
+  // Groups of file indices (each sorted, groups ordered by their first file).
+  std::vector<std::vector<uint32_t>> groups;
+  // Per file: the index of an identical file whose results it takes, or -1. Such a
+  // file is in no group.
+  std::vector<int> sameAs;
+};
+
+// A single group of every file when the app is small or all of one piece.
 // realmOf(path): files with the same number share a page (see AppSolveInput); -1: none.
-std::vector<std::vector<uint32_t>> partitionFiles(
+// contextOf(path): what, besides its text, decides a file's results when it stands
+// alone (its side, the page that loads it); nullopt when it may not take another file's
+// results (an entry the manifest or the policy options name by path). Files of one
+// text, one extension and one context, each a part of its own whose imports resolve
+// alike, are solved once: every copy after the first takes the first's results.
+FilePartition partitionFiles(
     const std::vector<FileFacts>& files, const ModuleResolver& resolver,
-    const std::function<int(const std::string&)>& realmOf, const PartitionLimits& limits = {});
+    const std::function<int(const std::string&)>& realmOf, const PartitionLimits& limits = {},
+    const std::function<std::optional<std::string>(const std::string&)>& contextOf = {});
 
 // Disjoint sets over 0..n-1 with path halving; the smaller index is the root, so
 // the result never depends on the order unions happen in.

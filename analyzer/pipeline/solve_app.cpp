@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 #include "flow/dynamic_code.h"
 #include "flow/egress_sites.h"
@@ -88,13 +89,18 @@ class AppSolver {
 
   AppSolveResult run() {
     auto tp = std::chrono::steady_clock::now();
-    auto parts = partitionFiles(in_.files, *in_.resolver, in_.realmOf, in_.partition);
+    FilePartition parts =
+        partitionFiles(in_.files, *in_.resolver, in_.realmOf, in_.partition,
+                       [this](const std::string& path) { return contextOf(path); });
     if (timingOn()) fmt::print(stderr, "timing: partition {} ms\n", msSince(tp));
-    for (auto& part : parts) {
+    for (auto& part : parts.groups) {
       groups_.emplace_back();
       groups_.back().files = std::move(part);
     }
-    split_ = groups_.size() > 1;
+    sameAs_ = std::move(parts.sameAs);
+    for (const auto& f : in_.files) paths_.push_back(f.path);  // the solves move the facts
+    bool shares = std::any_of(sameAs_.begin(), sameAs_.end(), [](int o) { return o >= 0; });
+    split_ = groups_.size() > 1 || shares;
     stepsBefore_.assign(groups_.size(), 0);
     if (split_ && timingOn()) fmt::print(stderr, "timing: {} groups\n", groups_.size());
     // Largest first, as files are parsed: each group fills its own slot.
@@ -130,6 +136,8 @@ class AppSolver {
         solveAndCollect(g, b);
       });
     }
+    size_t solved = groups_.size();
+    if (shares) shareResults();
     AppSolveResult out;
     for (auto& g : groups_) {
       for (auto& d : g.diags) diagnostics_.push_back(std::move(d));
@@ -155,7 +163,12 @@ class AppSolver {
       std::stable_sort(out.flow.logs.begin(), out.flow.logs.end(), byFile);
       std::stable_sort(out.flow.policy.begin(), out.flow.policy.end(), byFile);
     }
-    stats_.groups = static_cast<uint32_t>(groups_.size());
+    stats_.groups = static_cast<uint32_t>(solved);
+    stats_.sharedFiles = static_cast<uint32_t>(
+        std::count_if(sameAs_.begin(), sameAs_.end(), [](int o) { return o >= 0; }));
+    if (stats_.sharedFiles && timingOn())
+      fmt::print(stderr, "timing: {} files took the results of an identical file\n",
+                 stats_.sharedFiles);
     out.stats = stats_;
     return out;
   }
@@ -221,7 +234,77 @@ class AppSolver {
     g.program.reset();
   }
 
+  // What decides a file's results besides its text, when it stands alone (see
+  // partitionFiles): its side and the page that loads it. A handler's or a page's file
+  // (a realm) and a file the policy options name by path are entries by path: none.
+  std::optional<std::string> contextOf(const std::string& path) const {
+    if (in_.realmOf && in_.realmOf(path) >= 0) return std::nullopt;
+    for (const auto& spec : in_.policy.authorizationFunctions)
+      if (spec.compare(0, spec.find('#'), path) == 0) return std::nullopt;
+    std::string context = in_.frontendRoot && in_.frontendRoot(path) ? "frontend\n" : "backend\n";
+    if (in_.resourceOf) context += in_.resourceOf(path);
+    return context;
+  }
+
+  // Each file that took an identical file's results: that file's sites, witness steps and
+  // diagnostics, with its path in place of the other's. Added as a group of its own; the
+  // merge orders everything by file.
+  void shareResults() {
+    std::vector<int> groupOf(in_.files.size(), -1);
+    for (size_t g = 0; g < groups_.size(); ++g)
+      for (uint32_t f : groups_[g].files) groupOf[f] = static_cast<int>(g);
+    GroupSolve copies;
+    for (size_t t = 0; t < sameAs_.size(); ++t) {
+      if (sameAs_[t] < 0) continue;
+      int g = groupOf[static_cast<size_t>(sameAs_[t])];
+      if (g < 0) continue;
+      const GroupSolve& from = groups_[static_cast<size_t>(g)];
+      const std::string& was = paths_[static_cast<size_t>(sameAs_[t])];
+      const std::string& now = paths_[t];
+      auto rename = [&](std::string& text) {
+        for (size_t at = text.find(was); at != std::string::npos;
+             at = text.find(was, at + now.size()))
+          text.replace(at, was.size(), now);
+      };
+      auto renamePath = [&](std::vector<WitnessStep>& path) {
+        for (auto& step : path) {
+          if (step.file == was) step.file = now;
+          rename(step.label);
+        }
+      };
+      for (const auto& e : from.flow.egress)
+        if (e.file == was) {
+          copies.flow.egress.push_back(e);
+          copies.flow.egress.back().file = now;
+          renamePath(copies.flow.egress.back().path);
+        }
+      for (const auto& l : from.flow.logs)
+        if (l.file == was) {
+          copies.flow.logs.push_back(l);
+          copies.flow.logs.back().file = now;
+          renamePath(copies.flow.logs.back().path);
+        }
+      for (const auto& p : from.flow.policy)
+        if (p.file == was) {
+          copies.flow.policy.push_back(p);
+          copies.flow.policy.back().file = now;
+          rename(copies.flow.policy.back().message);
+          renamePath(copies.flow.policy.back().path);
+        }
+      for (const auto& d : from.diags)
+        if (d.file == was) {
+          copies.diags.push_back(d);
+          copies.diags.back().file = now;
+          rename(copies.diags.back().message);
+        }
+    }
+    groups_.push_back(std::move(copies));
+    stepsBefore_.push_back(0);
+  }
+
   AppSolveInput& in_;
+  std::vector<int> sameAs_;         // per file: the identical file whose results it takes, or -1
+  std::vector<std::string> paths_;  // per file
   uint64_t totalVars_ = 0;
   bool split_ = false;
   std::vector<uint64_t> stepsBefore_;  // a group's first try, when it had a second
