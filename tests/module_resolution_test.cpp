@@ -347,6 +347,29 @@ TEST_CASE("modules: an import of a module not in the checkout is a warning and t
   CHECK(fe::test::hasFinding(r, "FE004", "src/index.js", lineOf(src, "SINK_UNKNOWN")));
 }
 
+TEST_CASE("modules: a re-export from a module not in the checkout is code that runs unread",
+          "[modules]") {
+  // `export … from` evaluates the module as an import does: its code runs, so a
+  // specifier that names nothing on disk leaves the verdict incomplete, at its line.
+  const std::string index =
+      "import { fetch } from '@forge/api';\n"
+      "export * from './generated/client';  // STAR\n"
+      "export { handler as other } from './missing';  // NAMED\n"
+      "export const handler = async () => fetch('https://api.example.com/a');\n";
+  auto r = scanFiles({{"src/index.js", index}});
+  INFO(describe(r));
+  REQUIRE(r.apps.size() == 1);
+  for (const char* mark : {"STAR", "NAMED"}) {
+    bool found = false;
+    for (const auto& d : r.diagnostics)
+      found |=
+          d.code == "unanalysed-code" && d.file == "src/index.js" && d.line == lineOf(index, mark);
+    CHECK(found);
+  }
+  CHECK(r.apps[0].incomplete.size() >= 2);
+  checkSink(r, "src/index.js", 4, "api.example.com", "literal", kNone);
+}
+
 TEST_CASE("modules: two apps in one repository do not leak values", "[modules]") {
   // Same relative paths in both apps; only app-a sends customer data.
   const std::string a =

@@ -109,6 +109,35 @@ class Linker {
     return in_.catalog ? in_.catalog->canonicalModule(spec) : spec;
   }
 
+  // Code an import or re-export names that runs unread: "imports '<specifier>', <why>;
+  // what it sends is unknown".
+  void unread(const std::string& path, const std::string& specifier, SourceSite site,
+              const char* why) {
+    diags_.push_back({Severity::Warning, "unanalysed-code", path, int(site.line), int(site.column),
+                      fmt::format("imports '{}', {}; what it sends is unknown", specifier, why)});
+  }
+
+  // A relative specifier that names no analysed file: code that runs unread when the
+  // name is a file the scan left out or one not in the checkout, else a note that the
+  // values from it are unknown. One per file and specifier, not one per imported name.
+  void noteUnresolvedRelative(const std::string& path, const std::string& specifier,
+                              SourceSite site) {
+    if (!unresolvedSeen_.insert(path + '\n' + specifier).second) return;
+    if (isUnanalysedCode(specifier))
+      unread(path, specifier, site, "code in a language forge-egress does not analyse");
+    else if (in_.resolver->namesUnreadCode(path, specifier))
+      unread(path, specifier, site,
+             "a file forge-egress did not analyse (not a source file name, or in a folder "
+             "the scan leaves out)");
+    else if (in_.resolver->namesNothing(path, specifier))
+      // Generated code, or a file not committed: what it does at run time is unknown.
+      unread(path, specifier, site, "which is not in the checkout (generated or not committed)");
+    else
+      diags_.push_back(
+          {Severity::Note, "unresolved-import", path, int(site.line), int(site.column),
+           fmt::format("cannot resolve import '{}'; values from it are unknown", specifier)});
+  }
+
   void linkImports(uint32_t f) {
     const FileFacts& file = p_.files[f];
     VarId vb = p_.varBase[f];
@@ -140,43 +169,16 @@ class Linker {
         p_.strings.emplace_back(target, imp.specifier);
         continue;
       }
-      // Code the import names that runs unread: "imports '<specifier>', <why>; what it sends
-      // is unknown".
-      auto unread = [&](const char* why) {
-        diags_.push_back(
-            {Severity::Warning, "unanalysed-code", file.path, int(imp.site.line),
-             int(imp.site.column),
-             fmt::format("imports '{}', {}; what it sends is unknown", imp.specifier, why)});
-      };
       if (relative) {
-        // One note per file and specifier, not one per imported name.
-        if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
-        if (isUnanalysedCode(imp.specifier)) {
-          unread("code in a language forge-egress does not analyse");
-          continue;
-        }
-        if (in_.resolver->namesUnreadCode(file.path, imp.specifier)) {
-          unread(
-              "a file forge-egress did not analyse (not a source file name, or in a folder "
-              "the scan leaves out)");
-          continue;
-        }
-        if (in_.resolver->namesNothing(file.path, imp.specifier)) {
-          // Generated code, or a file not committed: what it does at run time is unknown.
-          unread("which is not in the checkout (generated or not committed)");
-          continue;
-        }
-        diags_.push_back(
-            {Severity::Note, "unresolved-import", file.path, int(imp.site.line),
-             int(imp.site.column),
-             fmt::format("cannot resolve import '{}'; values from it are unknown", imp.specifier)});
+        noteUnresolvedRelative(file.path, imp.specifier, imp.site);
         continue;
       }
       if (imp.specifier[0] == '#') {
         // A subpath import is the app's own code (package.json `imports`): one the scan
         // could not map to a file is code that runs unread.
         if (!unresolvedSeen_.insert(file.path + '\n' + imp.specifier).second) continue;
-        unread("a subpath import no package.json `imports` entry maps to a file of the app");
+        unread(file.path, imp.specifier, imp.site,
+               "a subpath import no package.json `imports` entry maps to a file of the app");
         continue;
       }
       std::string root = canonical(imp.specifier);
@@ -222,7 +224,11 @@ class Linker {
     for (const auto& r : file.reexports) {
       int t = resolve(f, r.specifier);
       if (t < 0) {
-        if (ModuleResolver::isRelative(r.specifier)) continue;
+        if (ModuleResolver::isRelative(r.specifier)) {
+          // `export … from './x'` runs ./x as an import does.
+          if (!isAsset(r.specifier)) noteUnresolvedRelative(file.path, r.specifier, r.site);
+          continue;
+        }
         VarId v = p_.newVar(r.exportedName, SourceSite{}, f);
         p_.seeds.push_back(
             {v, canonical(r.specifier),

@@ -100,18 +100,18 @@ void Extractor::visitExport(TSNode s) {
           TSNode alias = field(sp, f_.alias);
           std::string imported(text(name));
           std::string exported = isNull(alias) ? imported : std::string(text(alias));
-          facts_.reexports.push_back({spec, imported, exported});
+          facts_.reexports.push_back({spec, imported, exported, site(source)});
           facts_.staticExportNames.push_back(exported);
         }
       } else if (kind(c) == NodeKind::NamespaceExport) {
         any = true;
         TSNode id = ts_node_named_child(c, 0);
         std::string exported = isNull(id) ? "*" : std::string(text(id));
-        facts_.reexports.push_back({spec, "*", exported});
+        facts_.reexports.push_back({spec, "*", exported, site(source)});
         facts_.staticExportNames.push_back(exported);
       }
     }
-    if (!any) facts_.reexports.push_back({spec, "*", "*"});
+    if (!any) facts_.reexports.push_back({spec, "*", "*", site(source)});
     return;
   }
   if (!isNull(decl)) {

@@ -235,6 +235,7 @@ struct ReExportFact {
   std::string specifier;
   std::string importedName;  // "*" for star
   std::string exportedName;  // "*" for star
+  SourceSite site;           // the module specifier
 };
 
 // A JSX element that may load a URL: <Image src=…>, <img src=…>, <iframe src=…>.
