@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "index/module_resolver.h"
 #include "snippet_checks.h"
 #include "test_support.h"
 
@@ -577,4 +578,67 @@ TEST_CASE(
   checkSink(t, "src/lib/notes.ts", lineOf(notes, "NOTES"), "notes.example.com", "literal",
             {"user-input"});
   CHECK(t.apps.at(0).incomplete.empty());
+}
+
+// ---------------------------------------------------------------- computed names
+
+TEST_CASE("modules: a pattern names the files it matches - with probing", "[modules]") {
+  fe::ModuleResolver resolver(
+      {"src/index.js", "src/locales/de.json", "src/locales/en.json", "src/locales/en/extra.js",
+       "src/plugins/a.ts", "src/plugins/b/index.js", "src/other.js"},
+      [](const std::string&, std::string&) { return false; });
+  using V = std::vector<int>;
+  // `*` takes any text, `/` included (a bundler's context module reads the folder through).
+  CHECK(resolver.resolvePattern("src/index.js", "./locales/*.json") == V{1, 2});
+  CHECK(resolver.resolvePattern("src/index.js", "./locales/*") == V{1, 2, 3});
+  // `.js` written for `.ts`, extensions and `index` probed as for one specifier.
+  CHECK(resolver.resolvePattern("src/index.js", "./plugins/*.js") == V{4, 5});
+  CHECK(resolver.resolvePattern("src/index.js", "./plugins/*") == V{4, 5});
+  CHECK(resolver.resolvePattern("src/locales/de.json", "../plugins/*.js") == V{4, 5});
+  CHECK(resolver.resolvePattern("src/index.js", "./missing/*").empty());
+  CHECK(resolver.resolvePattern("src/index.js", "plugins/*").empty());  // a package name
+}
+
+TEST_CASE("modules: import and require of a computed relative name load the files it matches",
+          "[modules]") {
+  const std::string src = entry("",
+                                "  const locale = await import(`./locales/${payload.lang}.js`);\n"
+                                "  await locale.default.send(payload.text);\n"
+                                "  const plugin = require('./plugins/' + payload.kind);\n"
+                                "  await plugin.run(context.accountId);\n");
+  const std::string en =
+      "export default { send: (t) => fetch('https://en.example.com', { method: 'POST', body: t "
+      "}) }; // SINK_EN\n";
+  const std::string jira =
+      "exports.run = (id) => fetch('https://plugin.example.com/' + id); // SINK_PLUGIN\n";
+  auto r =
+      scanFiles({{"src/index.js", src}, {"src/locales/en.js", en}, {"src/plugins/jira.js", jira}});
+  INFO(describe(r));
+  REQUIRE(r.apps.size() == 1);
+  checkSink(r, "src/locales/en.js", lineOf(en, "SINK_EN"), "en.example.com", "literal",
+            {"user-input"});
+  checkSink(r, "src/plugins/jira.js", lineOf(jira, "SINK_PLUGIN"), "plugin.example.com", "constant",
+            {"user-identity"});
+  // Every module the names may load was analysed: nothing unread.
+  CHECK_FALSE(hasDiagnostic(r, "unanalysed-code", "src/index.js"));
+  CHECK(r.apps[0].incomplete.empty());
+}
+
+TEST_CASE("modules: a computed name that matches no analysed file is code that runs unread",
+          "[modules]") {
+  const std::string src =
+      entry("",
+            "  const a = await import(`./generated/${payload.lang}.js`); // NOTHING\n"
+            "  const b = await import(`./${payload.file}`); // ANY\n"
+            "  await a.send(b);\n");
+  auto r = scanFiles({{"src/index.js", src}, {"src/helper.js", "export const x = 1;\n"}});
+  INFO(describe(r));
+  REQUIRE(r.apps.size() == 1);
+  for (const char* mark : {"NOTHING", "ANY"}) {
+    bool found = false;
+    for (const auto& d : r.diagnostics)
+      found |= d.code == "unanalysed-code" && d.line == lineOf(src, mark);
+    CHECK(found);
+  }
+  CHECK(r.apps[0].incomplete.size() >= 2);
 }

@@ -138,11 +138,37 @@ class Linker {
            fmt::format("cannot resolve import '{}'; values from it are unknown", specifier)});
   }
 
+  // `import(`./locales/${lang}.js`)`: the module object of any file the pattern matches
+  // (what a bundler's context module holds). One that matches nothing the scan analysed
+  // loads code the scan did not read.
+  void linkPatternImport(uint32_t f, const ImportFact& imp, VarId target) {
+    const std::string& path = p_.files[f].path;
+    bool any = false;
+    for (int t : in_.resolver->resolvePattern(path, imp.specifier)) {
+      int local = in_.localIndex ? (*in_.localIndex)[static_cast<size_t>(t)] : t;
+      if (local < 0) continue;
+      any = true;
+      p_.fileImports[f].push_back(static_cast<uint32_t>(local));
+      p_.copies.push_back({target, exportsValue_[static_cast<size_t>(local)], false});
+    }
+    if (any) return;
+    diags_.push_back(
+        {Severity::Warning, "unanalysed-code", path, int(imp.site.line), int(imp.site.column),
+         fmt::format("loads a module whose name is computed at run time ({}), and no file the "
+                     "scan analysed (or more than {}) matches '{}'; what it sends is unknown",
+                     imp.kind == ImportKind::Dynamic ? "import" : "require",
+                     ModuleResolver::kMaxPatternFiles, imp.specifier)});
+  }
+
   void linkImports(uint32_t f) {
     const FileFacts& file = p_.files[f];
     VarId vb = p_.varBase[f];
     for (const auto& imp : file.imports) {
       VarId target = vb + imp.target;
+      if (imp.pattern) {
+        linkPatternImport(f, imp, target);
+        continue;
+      }
       bool relative = ModuleResolver::isRelative(imp.specifier);
       int t = resolve(f, imp.specifier);
       if (t >= 0) {

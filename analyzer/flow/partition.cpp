@@ -50,7 +50,7 @@ bool importsResolveAlike(const FileFacts& a, uint32_t ia, const FileFacts& b, ui
            resolver.namesNothing(a.path, spec) == resolver.namesNothing(b.path, spec);
   };
   for (const auto& imp : a.imports)
-    if (!alike(imp.specifier)) return false;
+    if (imp.pattern || !alike(imp.specifier)) return false;  // a pattern: other files, or none
   for (const auto& r : a.reexports)
     if (!alike(r.specifier)) return false;
   return true;
@@ -114,7 +114,14 @@ FilePartition partitionFiles(
       int t = resolver.resolve(files[i].path, spec);
       if (t >= 0 && static_cast<uint32_t>(t) < n) parts.unite(i, static_cast<uint32_t>(t));
     };
-    for (const auto& imp : files[i].imports) link(imp.specifier);
+    for (const auto& imp : files[i].imports) {
+      if (!imp.pattern) {
+        link(imp.specifier);
+        continue;
+      }
+      for (int t : resolver.resolvePattern(files[i].path, imp.specifier))
+        if (static_cast<uint32_t>(t) < n) parts.unite(i, static_cast<uint32_t>(t));
+    }
     for (const auto& r : files[i].reexports) link(r.specifier);
   }
   if (limits.shareIdenticalFiles)

@@ -23,6 +23,55 @@ std::string Extractor::normalisedFirstArg(TSNode args) {
   return normaliseArgumentText(text(first));
 }
 
+std::optional<std::string> Extractor::modulePattern(TSNode arg) {
+  std::string pattern;
+  bool computed = false;
+  if (kind(arg) == NodeKind::TemplateString) {
+    for (TSNode ch : kids(arg)) {
+      NodeKind ck = kind(ch);
+      if (ck == NodeKind::StringFragment) {
+        pattern += text(ch);
+      } else if (ck == NodeKind::TemplateSubstitution) {
+        if (pattern.empty() || pattern.back() != '*') pattern += '*';
+        computed = true;
+      } else if (ck != NodeKind::Comment) {
+        return std::nullopt;  // an escape sequence: not worth reading
+      }
+    }
+  } else if (kind(arg) == NodeKind::BinaryExpression && text(field(arg, f_.operator_)) == "+") {
+    // 'a' + x + 'b' parses as ('a' + x) + 'b'
+    TSNode l = field(arg, f_.left), r = field(arg, f_.right);
+    std::string suffix;
+    if (kind(r) == NodeKind::String && kind(l) == NodeKind::BinaryExpression &&
+        text(field(l, f_.operator_)) == "+") {
+      suffix = stringContent(r);
+      r = field(l, f_.right);
+      l = field(l, f_.left);
+    }
+    if (kind(l) != NodeKind::String || kind(r) == NodeKind::String) return std::nullopt;
+    pattern = stringContent(l) + "*" + suffix;
+    computed = true;
+  } else {
+    return std::nullopt;
+  }
+  // A relative folder before the first computed part: `./x/${a}` or `../${a}`, not `./${a}`.
+  std::string_view head = std::string_view(pattern).substr(0, pattern.find('*'));
+  size_t slash = head.rfind('/');
+  bool relative = head.rfind("./", 0) == 0 || head.rfind("../", 0) == 0;
+  if (!computed || !relative || slash == std::string_view::npos ||
+      head.substr(0, slash + 1) == "./")
+    return std::nullopt;
+  // The computed parts still run (`${pick(lang)}`).
+  if (kind(arg) == NodeKind::TemplateString) {
+    for (TSNode ch : kids(arg))
+      if (kind(ch) == NodeKind::TemplateSubstitution)
+        for (TSNode kid : kids(ch)) eval(kid);
+  } else {
+    eval(arg);
+  }
+  return pattern;
+}
+
 VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
   TSNode calleeNode =
       isNull(calleeOverride) ? field(n, isNew ? f_.constructor : f_.function) : calleeOverride;
@@ -58,6 +107,15 @@ VarId Extractor::callExpression(TSNode n, bool isNew, TSNode calleeOverride) {
                                   isImport ? ImportKind::Dynamic : ImportKind::Require, site(n)});
         return t;
       }
+      if (!isNull(first) && ts_node_named_child_count(argsNode) == 1)
+        if (std::optional<std::string> pattern = modulePattern(first)) {
+          VarId t = newVar(std::string(ct) + "('" + *pattern + "')", n);
+          ImportFact imp{t, *pattern, "*", isImport ? ImportKind::Dynamic : ImportKind::Require,
+                         site(n)};
+          imp.pattern = true;
+          facts_.imports.push_back(std::move(imp));
+          return t;
+        }
     }
   }
   // `await (x).json()` and `await (x)`: tree-sitter's JavaScript grammar may read the

@@ -232,6 +232,10 @@ class Extractor {
 
   // extract_calls.cpp: calls, `new`, require() and import().
   std::string normalisedFirstArg(TSNode args);
+  // `./locales/${lang}.json`, `'./plugins/' + name`: the module name as a pattern with `*`
+  // for each computed part (its expressions are still visited), when it starts with a
+  // relative folder; nullopt otherwise.
+  std::optional<std::string> modulePattern(TSNode arg);
   // calleeOverride: the callee to use instead of n's `function` field (see extract_calls.cpp).
   VarId callExpression(TSNode n, bool isNew, TSNode calleeOverride = TSNode{});
   void evalArgs(TSNode argsNode, CallFact& call);

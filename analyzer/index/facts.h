@@ -222,6 +222,9 @@ struct ImportFact {
   std::string name;  // for Named
   ImportKind kind;
   SourceSite site;
+  // `import(`./locales/${lang}.js`)`: the specifier is a pattern, `*` for each computed part,
+  // and the import loads one of the files it matches (a bundler's context module).
+  bool pattern = false;
 };
 
 // `export {local as name}`, `export const name = …`, `export default …`.

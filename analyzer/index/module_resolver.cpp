@@ -125,6 +125,66 @@ bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string
   return true;
 }
 
+namespace {
+
+// `*` matches any run of characters, `/` included.
+bool globMatches(std::string_view text, std::string_view glob) {
+  size_t t = 0, g = 0, starG = std::string_view::npos, starT = 0;
+  while (t < text.size()) {
+    if (g < glob.size() && glob[g] == '*') {
+      starG = g++;
+      starT = t;
+    } else if (g < glob.size() && glob[g] == text[t]) {
+      ++g;
+      ++t;
+    } else if (starG != std::string_view::npos) {
+      g = starG + 1;
+      t = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (g < glob.size() && glob[g] == '*') ++g;
+  return g == glob.size();
+}
+
+}  // namespace
+
+std::vector<int> ModuleResolver::resolvePattern(const std::string& fromFile,
+                                                const std::string& pattern) const {
+  std::vector<int> out;
+  if (!isRelative(pattern) || pattern[0] == '/') return out;
+  std::string glob;
+  if (!normalisePath(joinPath(parentDir(fromFile), pattern), glob)) return out;
+  // The names probe() would try for a specifier the glob matches.
+  std::vector<std::string> globs{glob};
+  auto endsWith = [&](const char* e) {
+    size_t n = std::char_traits<char>::length(e);
+    return glob.size() > n && glob.compare(glob.size() - n, n, e) == 0;
+  };
+  if (endsWith(".js")) {
+    globs.push_back(glob.substr(0, glob.size() - 3) + ".ts");
+    globs.push_back(glob.substr(0, glob.size() - 3) + ".tsx");
+  }
+  for (const auto& e : kSourceExtensions) {
+    globs.push_back(glob + std::string(e.extension));
+    globs.push_back(glob + "/index" + std::string(e.extension));
+  }
+  globs.push_back(glob + ".json");
+  std::string_view fixed = std::string_view(glob).substr(0, glob.find('*'));
+  for (size_t f = 0; f < files_.size(); ++f) {
+    const std::string& path = files_[f];
+    if (path.compare(0, fixed.size(), fixed) != 0) continue;
+    for (const auto& g : globs)
+      if (globMatches(path, g)) {
+        out.push_back(static_cast<int>(f));
+        break;
+      }
+    if (out.size() > kMaxPatternFiles) return {};
+  }
+  return out;
+}
+
 int ModuleResolver::probe(const std::string& base) const {
   auto has = [&](const std::string& p) {
     auto it = index_.find(p);

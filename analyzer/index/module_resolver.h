@@ -36,6 +36,11 @@ class ModuleResolver {
 
   // Returns the index into files, or -1 when the specifier is a package or unresolvable.
   int resolve(const std::string& fromFile, const std::string& specifier) const;
+  // A relative pattern (`./locales/*.json`, each `*` any text, `/` included, as a bundler's
+  // context module reads it): the files it may name, by the same probing as resolve(),
+  // ascending. Empty when it is not relative or names nothing; at most kMaxPatternFiles.
+  std::vector<int> resolvePattern(const std::string& fromFile, const std::string& pattern) const;
+  static constexpr size_t kMaxPatternFiles = 256;
   // The index of a file of the app by its path, or -1.
   int indexOf(const std::string& path) const;
   static bool isRelative(const std::string& specifier);

@@ -32,8 +32,7 @@ std::vector<size_t> ImportedBuildOutput::next(const std::vector<FileFacts>& file
     auto it = apps_.find(owner[i]);
     if (it == apps_.end()) continue;
     AppFiles& af = it->second;
-    auto follow = [&](const std::string& spec) {
-      int t = af.resolver->resolve(files[i].path, spec);
+    auto take = [&](int t) {
       if (t < 0) return;
       size_t target = af.index[static_cast<size_t>(t)];
       if (target < pending_.size() && pending_[target] == it->first) {
@@ -41,7 +40,14 @@ std::vector<size_t> ImportedBuildOutput::next(const std::vector<FileFacts>& file
         found.insert(target);
       }
     };
-    for (const auto& imp : files[i].imports) follow(imp.specifier);
+    auto follow = [&](const std::string& spec) { take(af.resolver->resolve(files[i].path, spec)); };
+    for (const auto& imp : files[i].imports) {
+      if (!imp.pattern) {
+        follow(imp.specifier);
+        continue;
+      }
+      for (int t : af.resolver->resolvePattern(files[i].path, imp.specifier)) take(t);
+    }
     for (const auto& r : files[i].reexports) follow(r.specifier);
   }
   return {found.begin(), found.end()};
