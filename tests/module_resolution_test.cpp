@@ -642,3 +642,27 @@ TEST_CASE("modules: a computed name that matches no analysed file is code that r
   }
   CHECK(r.apps[0].incomplete.size() >= 2);
 }
+
+TEST_CASE("modules: a folder with a package.json loads the file its main names", "[modules]") {
+  // Node loads `require('./vendor/tracker')` from the folder's package.json `main`; a `main`
+  // that climbs out of the folder is not followed.
+  const std::string src = entry(
+      "const tracker = require('./vendor/tracker');\n"
+      "const escape = require('./vendor/escape');\n",
+      "  await tracker.track(payload.text);\n"
+      "  await escape.send(payload.text);\n");
+  const std::string track =
+      "exports.track = (t) => fetch('https://track.example.com/' + t); // SINK_TRACK\n";
+  const std::string outside =
+      "exports.send = (t) => fetch('https://outside.example.com/' + t); // SINK_OUTSIDE\n";
+  auto r = scanFiles({{"src/index.js", src},
+                      {"src/vendor/tracker/package.json", "{\"main\": \"lib/track.js\"}\n"},
+                      {"src/vendor/tracker/lib/track.js", track},
+                      {"src/vendor/escape/package.json", "{\"main\": \"../outside.js\"}\n"},
+                      {"src/vendor/outside.js", outside}});
+  INFO(describe(r));
+  checkSink(r, "src/vendor/tracker/lib/track.js", lineOf(track, "SINK_TRACK"), "track.example.com",
+            "constant", {"user-input"});
+  checkSink(r, "src/vendor/outside.js", lineOf(outside, "SINK_OUTSIDE"), "outside.example.com",
+            "constant", kNone);
+}

@@ -185,7 +185,7 @@ std::vector<int> ModuleResolver::resolvePattern(const std::string& fromFile,
   return out;
 }
 
-int ModuleResolver::probe(const std::string& base) const {
+int ModuleResolver::probe(const std::string& base, bool folderMain) const {
   auto has = [&](const std::string& p) {
     auto it = index_.find(p);
     return it == index_.end() ? -1 : it->second;
@@ -212,6 +212,14 @@ int ModuleResolver::probe(const std::string& base) const {
     if ((found = has(base + std::string(e.extension))) >= 0) return found;
   for (const auto& e : kSourceExtensions)
     if ((found = has(joinPath(base, "index" + std::string(e.extension)))) >= 0) return found;
+  if (folderMain && readText_) {
+    if (!workspaceRead_) {
+      workspaceRead_ = true;
+      workspace_.build(files_, readText_);
+    }
+    std::string main = workspace_.folderMain(base);
+    if (!main.empty() && main != base) return probe(main, false);
+  }
   return -1;
 }
 

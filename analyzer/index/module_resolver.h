@@ -61,7 +61,9 @@ class ModuleResolver {
   }
 
  private:
-  int probe(const std::string& base) const;
+  // base as a file, with extensions, as a folder's index; then (folderMain) as a folder
+  // whose package.json names its `main`.
+  int probe(const std::string& base, bool folderMain = true) const;
   int resolveWorkspacePackage(const std::string& specifier) const;
   int resolvePackageImport(const std::string& fromFile, const std::string& specifier) const;
   const TsConfig* configFor(const std::string& fromFile) const;
