@@ -666,3 +666,28 @@ TEST_CASE("modules: a folder with a package.json loads the file its main names",
   checkSink(r, "src/vendor/outside.js", lineOf(outside, "SINK_OUTSIDE"), "outside.example.com",
             "constant", kNone);
 }
+
+TEST_CASE("modules: jsconfig.json paths and the bundler alias @/ for src/", "[modules]") {
+  const std::string send =
+      "export const send = (t) => fetch('https://alias.example.com/' + t); // SINK\n";
+  // jsconfig.json maps `~lib/*` (the same file as tsconfig.json, for JavaScript projects).
+  const std::string viaConfig =
+      entry("import { send } from '~lib/send';\n", "  await send(payload.text);\n");
+  auto a = scanFiles({{"src/index.js", viaConfig},
+                      {"jsconfig.json",
+                       "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": "
+                       "{\"~lib/*\": [\"src/lib/*\"]}}}\n"},
+                      {"src/lib/send.js", send}});
+  INFO(describe(a));
+  checkSink(a, "src/lib/send.js", lineOf(send, "SINK"), "alias.example.com", "constant",
+            {"user-input"});
+  CHECK(a.apps[0].incomplete.empty());
+  // No config: `@/lib/send` is no package name; the Vite convention maps it to src/.
+  const std::string viaAlias =
+      entry("import { send } from '@/lib/send';\n", "  await send(context.accountId);\n");
+  auto b = scanFiles({{"src/index.js", viaAlias}, {"src/lib/send.js", send}});
+  INFO(describe(b));
+  checkSink(b, "src/lib/send.js", lineOf(send, "SINK"), "alias.example.com", "constant",
+            {"user-identity"});
+  CHECK(b.apps[0].incomplete.empty());
+}

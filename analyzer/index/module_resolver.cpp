@@ -257,7 +257,8 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
   auto json = nlohmann::json::parse(stripTrailingCommas(text), nullptr, false, true);
   if (json.is_discarded() || !json.is_object()) {
     diagnostics_.push_back({Severity::Warning, "tsconfig", path, 1, 1,
-                            "tsconfig.json is not valid JSON; its paths are ignored"});
+                            fmt::format("{} is not valid JSON; its paths are ignored",
+                                        path.substr(path.rfind('/') + 1))});
     return nullptr;
   }
   auto cfg = std::make_shared<TsConfig>();
@@ -314,12 +315,16 @@ const TsConfig* ModuleResolver::configFor(const std::string& fromFile) const {
       return it->second.get();
     }
     visited.push_back(dir);
-    std::string candidate = joinPath(dir, "tsconfig.json");
-    std::string probeText;
-    if (index_.count(candidate) || readText_(candidate, probeText)) {
-      auto cfg = loadConfig(candidate, 0);
-      for (auto& v : visited) configByDir_[v] = cfg;
-      return cfg.get();
+    // jsconfig.json is the same file for JavaScript projects (a Vite or CRA Custom UI app
+    // declares its `@/…` paths there); a folder's tsconfig.json wins.
+    for (const char* name : {"tsconfig.json", "jsconfig.json"}) {
+      std::string candidate = joinPath(dir, name);
+      std::string probeText;
+      if (index_.count(candidate) || readText_(candidate, probeText)) {
+        auto cfg = loadConfig(candidate, 0);
+        for (auto& v : visited) configByDir_[v] = cfg;
+        return cfg.get();
+      }
     }
     if (dir.empty()) break;
     dir = parentDir(dir);
@@ -342,7 +347,7 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
   if (specifier[0] == '#')
     if (int f = resolvePackageImport(fromFile, specifier); f >= 0) return f;
   const TsConfig* cfg = configFor(fromFile);
-  if (!cfg) return resolveWorkspacePackage(specifier);
+  if (!cfg) return resolveUnmapped(fromFile, specifier);
   // paths: an exact pattern wins, then the longest prefix before '*'.
   const std::vector<std::string>* best = nullptr;
   std::string captured;
@@ -387,7 +392,26 @@ int ModuleResolver::resolve(const std::string& fromFile, const std::string& spec
       if (f >= 0) return f;
     }
   }
-  return resolveWorkspacePackage(specifier);
+  return resolveUnmapped(fromFile, specifier);
+}
+
+// A specifier no tsconfig/jsconfig `paths` maps: a package of the workspace, else the
+// bundler alias convention. `@/x` and `~/x` are no package names (npm scopes are never
+// empty); Vite, Vue and Nuxt templates alias them to the project's `src/`, so the nearest
+// folder above the importing file whose `src/x` is a file of the app is the guess.
+int ModuleResolver::resolveUnmapped(const std::string& fromFile,
+                                    const std::string& specifier) const {
+  int f = resolveWorkspacePackage(specifier);
+  if (f >= 0 || specifier.size() < 3 || (specifier[0] != '@' && specifier[0] != '~') ||
+      specifier[1] != '/')
+    return f;
+  std::string rest = specifier.substr(2);
+  for (std::string d = parentDir(fromFile);; d = parentDir(d)) {
+    std::string norm;
+    if (normalisePath(joinPath(joinPath(d, "src"), rest), norm))
+      if ((f = probe(norm)) >= 0) return f;
+    if (d.empty()) return -1;
+  }
 }
 
 // `#lib/notes`: the `imports` map of the package.json nearest the importing file.

@@ -65,6 +65,7 @@ class ModuleResolver {
   // whose package.json names its `main`.
   int probe(const std::string& base, bool folderMain = true) const;
   int resolveWorkspacePackage(const std::string& specifier) const;
+  int resolveUnmapped(const std::string& fromFile, const std::string& specifier) const;
   int resolvePackageImport(const std::string& fromFile, const std::string& specifier) const;
   const TsConfig* configFor(const std::string& fromFile) const;
   std::shared_ptr<TsConfig> loadConfig(const std::string& path, int depth) const;
