@@ -691,3 +691,25 @@ TEST_CASE("modules: jsconfig.json paths and the bundler alias @/ for src/", "[mo
             {"user-identity"});
   CHECK(b.apps[0].incomplete.empty());
 }
+
+TEST_CASE("modules: a tsconfig.json of references takes the paths of the project it names",
+          "[modules]") {
+  // Vite's React + TypeScript template: the paths live in tsconfig.app.json.
+  const std::string send =
+      "export const send = (t: string) => fetch('https://ref.example.com/' + t); // SINK\n";
+  const std::string src =
+      entry("import { send } from '#app/send';\n", "  await send(payload.text);\n");
+  auto r = scanFiles(
+      {{"src/index.ts", src},
+       {"tsconfig.json",
+        "{\"files\": [], \"references\": [{\"path\": \"./tsconfig.node.json\"},"
+        " {\"path\": \"./tsconfig.app.json\"}]}\n"},
+       {"tsconfig.node.json", "{\"compilerOptions\": {\"strict\": true}}\n"},
+       {"tsconfig.app.json",
+        "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"#app/*\": [\"src/app/*\"]}}}\n"},
+       {"src/app/send.ts", send}});
+  INFO(describe(r));
+  checkSink(r, "src/app/send.ts", lineOf(send, "SINK"), "ref.example.com", "constant",
+            {"user-input"});
+  CHECK(r.apps[0].incomplete.empty());
+}

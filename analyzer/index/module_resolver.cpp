@@ -302,6 +302,24 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
       }
     }
   }
+  // A solution file (`"files": [], "references": [{"path": "./tsconfig.app.json"}]`, Vite's
+  // templates) sets no paths itself: the first referenced project that does speaks for it.
+  if (cfg->paths.empty() && cfg->baseUrl.empty() && json.contains("references") &&
+      json["references"].is_array()) {
+    for (const auto& ref : json["references"]) {
+      if (!ref.is_object() || !ref.contains("path") || !ref["path"].is_string()) continue;
+      std::string target;
+      if (!normalisePath(joinPath(cfg->dir, ref["path"].get<std::string>()), target)) continue;
+      if (target.size() < 5 || target.compare(target.size() - 5, 5, ".json") != 0)
+        target = joinPath(target, "tsconfig.json");
+      auto project = loadConfig(target, depth + 1);
+      if (project && (!project->paths.empty() || !project->baseUrl.empty())) {
+        cfg->baseUrl = project->baseUrl;
+        cfg->paths = project->paths;
+        break;
+      }
+    }
+  }
   return cfg;
 }
 
