@@ -713,3 +713,21 @@ TEST_CASE("modules: a tsconfig.json of references takes the paths of the project
             {"user-input"});
   CHECK(r.apps[0].incomplete.empty());
 }
+
+TEST_CASE("modules: the namespace of a CommonJS or JSON module has module.exports as default",
+          "[modules]") {
+  const std::string src = entry(
+      "import * as ns from './cfg.cjs';\n",
+      "  const conf = await import('./conf.json');\n"
+      "  await fetch(conf.default.url, { method: 'POST', body: payload.text }); // SINK_JSON\n"
+      "  await fetch(ns.default.api + '/x', { method: 'POST', body: payload.text }); // "
+      "SINK_CJS\n");
+  auto r = scanFiles({{"src/index.js", src},
+                      {"src/conf.json", "{\"url\": \"https://json.example.com/in\"}\n"},
+                      {"src/cfg.cjs", "module.exports = { api: 'https://cjs.example.com' };\n"}});
+  INFO(describe(r));
+  checkSink(r, "src/index.js", lineOf(src, "SINK_JSON"), "json.example.com", "constant",
+            {"user-input"});
+  checkSink(r, "src/index.js", lineOf(src, "SINK_CJS"), "cjs.example.com", "constant",
+            {"user-input"});
+}

@@ -150,6 +150,7 @@ class Linker {
       any = true;
       p_.fileImports[f].push_back(static_cast<uint32_t>(local));
       p_.copies.push_back({target, exportsValue_[static_cast<size_t>(local)], false});
+      if (imp.kind == ImportKind::Dynamic) namespaceDefault(static_cast<uint32_t>(local));
     }
     if (any) return;
     diags_.push_back(
@@ -159,6 +160,17 @@ class Linker {
                      imp.kind == ImportKind::Dynamic ? "import" : "require",
                      ModuleResolver::kMaxPatternFiles, imp.specifier)});
   }
+
+  // `(await import('./conf.json')).default`, `import * as ns from './cfg.cjs'; ns.default`:
+  // the namespace of a CommonJS or JSON module has `module.exports` as its default. The
+  // namespace is the exports value itself here, so that value gets a `default` field that
+  // holds it (once per module; an ES module's own exports are left as they are).
+  void namespaceDefault(uint32_t t) {
+    if (!p_.files[t].staticExportNames.empty() || !defaultLinked_.insert(t).second) return;
+    VarId x = exportsValue_[t];
+    p_.stores.push_back({x, "default", x});
+  }
+  std::set<uint32_t> defaultLinked_;
 
   void linkImports(uint32_t f) {
     const FileFacts& file = p_.files[f];
@@ -186,6 +198,8 @@ class Linker {
             break;
           default:
             p_.copies.push_back({target, x, false});
+            if (imp.kind == ImportKind::Namespace || imp.kind == ImportKind::Dynamic)
+              namespaceDefault(static_cast<uint32_t>(t));
             break;
         }
         continue;
