@@ -665,6 +665,21 @@ TEST_CASE("modules: a folder with a package.json loads the file its main names",
             "constant", {"user-input"});
   checkSink(r, "src/vendor/outside.js", lineOf(outside, "SINK_OUTSIDE"), "outside.example.com",
             "constant", kNone);
+  CHECK(r.apps[0].incomplete.empty());
+
+  // A `main` that is not in the checkout (dist/ not built): code that runs unread.
+  const std::string unbuilt = entry("const sdk = require('./vendor/sdk'); // UNBUILT\n",
+                                    "  await sdk.send(payload.text);\n");
+  auto u = scanFiles({{"src/index.js", unbuilt},
+                      {"src/vendor/sdk/package.json", "{\"main\": \"dist/index.js\"}\n"},
+                      {"src/vendor/sdk/README.md", "# sdk\n"}});
+  INFO(describe(u));
+  bool unread = false;
+  for (const auto& d : u.diagnostics)
+    unread |= d.code == "unanalysed-code" && d.file == "src/index.js" &&
+              d.line == lineOf(unbuilt, "UNBUILT");
+  CHECK(unread);
+  CHECK_FALSE(u.apps[0].incomplete.empty());
 }
 
 TEST_CASE("modules: jsconfig.json paths and the bundler alias @/ for src/", "[modules]") {
@@ -712,6 +727,25 @@ TEST_CASE("modules: a tsconfig.json of references takes the paths of the project
   checkSink(r, "src/app/send.ts", lineOf(send, "SINK"), "ref.example.com", "constant",
             {"user-input"});
   CHECK(r.apps[0].incomplete.empty());
+
+  // A package's own tsconfig that references another project keeps its own (no) paths; a
+  // solution that references itself ends.
+  auto own = scanFiles({{"src/index.ts", src},
+                        {"tsconfig.json",
+                         "{\"compilerOptions\": {}, \"references\": [{\"path\": "
+                         "\"./tsconfig.app.json\"}]}\n"},
+                        {"tsconfig.app.json",
+                         "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"#app/*\": "
+                         "[\"src/app/*\"]}}}\n"},
+                        {"src/app/send.ts", send}});
+  INFO(describe(own));
+  CHECK_FALSE(own.apps[0].incomplete.empty());  // `#app/send` names nothing it reads
+  auto loop = scanFiles({{"src/index.ts", src},
+                         {"tsconfig.json",
+                          "{\"files\": [], \"references\": [{\"path\": \".\"}, {\"path\": "
+                          "\".\"}, {\"path\": \"./tsconfig.json\"}]}\n"},
+                         {"src/app/send.ts", send}});
+  CHECK(loop.apps.size() == 1);
 }
 
 TEST_CASE("modules: the namespace of a CommonJS or JSON module has module.exports as default",

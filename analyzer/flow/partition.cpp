@@ -57,8 +57,8 @@ bool importsResolveAlike(const FileFacts& a, uint32_t ia, const FileFacts& b, ui
 }
 
 // Files that stand alone as a part and repeat an earlier file's text in its context:
-// sameAs[i] = that earlier file. The hash, the byte count and the fact counts must all
-// agree (a hash collision alone does not make two files one).
+// sameAs[i] = that earlier file. The keyed digest, the byte count and the fact counts must
+// all agree.
 std::vector<int> identicalAloneFiles(
     const std::vector<FileFacts>& files, const ModuleResolver& resolver, DisjointSets& parts,
     const std::function<std::optional<std::string>(const std::string&)>& contextOf) {

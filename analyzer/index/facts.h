@@ -278,8 +278,9 @@ struct FileFacts {
   // there is not analysed, so the verdict cannot be clean.
   uint32_t firstUnparsedLine = 0;
   uint64_t bytes = 0;
-  // A hash of the text parsed: files of the same text (and grammar) have the same facts
-  // but for their path, so a large app solves one of them for all (flow/partition.h).
+  // A digest of the text parsed (support/text_digest.h: texts cannot be written to collide):
+  // files of the same text (and grammar) have the same facts but for their path, so a
+  // large app solves one of them for all (flow/partition.h).
   uint64_t textHash = 0;
   std::vector<VarInfo> vars;
   std::vector<AllocFact> allocs;

@@ -81,12 +81,17 @@ bool ModuleResolver::namesUnreadCode(const std::string& fromFile,
   auto code = [&](const std::string& p) {
     return !endsWith(p, ".json") && !endsWith(p, ".d.ts") && isFile_(p);
   };
-  if (code(target) || code(target + ".node")) return true;
-  for (const auto& e : kSourceExtensions)
-    if (code(target + std::string(e.extension)) ||
-        code(target + "/index" + std::string(e.extension)))
-      return true;
-  return false;
+  auto unread = [&](const std::string& t) {
+    if (code(t) || code(t + ".node")) return true;
+    for (const auto& e : kSourceExtensions)
+      if (code(t + std::string(e.extension)) || code(t + "/index" + std::string(e.extension)))
+        return true;
+    return false;
+  };
+  if (unread(target)) return true;
+  // A folder whose package.json `main` names a file the scan did not read.
+  std::string main = mainOfFolder(target);
+  return !main.empty() && main != target && unread(main);
 }
 
 bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string& specifier) const {
@@ -108,6 +113,10 @@ bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string
   std::string target;
   std::string joined = path[0] == '/' ? path.substr(1) : joinPath(parentDir(fromFile), path);
   if (!normalisePath(joined, target) || target.empty()) return false;
+  return nothingAt(target, true);
+}
+
+bool ModuleResolver::nothingAt(const std::string& target, bool followMain) const {
   if (isFile_(target)) return false;
   for (const char* ext : {".json", ".d.ts", ".node", ".mjs", ".cjs", ".jsx", ".tsx", ".ts", ".js",
                           ".d.mts", ".d.cts", ".mts", ".cts", ".vue", ".svelte", ".css", ".scss"})
@@ -121,7 +130,12 @@ bool ModuleResolver::namesNothing(const std::string& fromFile, const std::string
         if (isFile_(stem + to)) return false;
     }
   }
-  if (isFile_(target + "/package.json")) return false;
+  if (isFile_(target + "/package.json")) {
+    // A folder: Node loads the file its `main` names; one that is not there (`dist/` not
+    // built or not committed) is code the checkout does not hold.
+    std::string main = followMain ? mainOfFolder(target) : "";
+    return !main.empty() && main != target && nothingAt(main, false);
+  }
   return true;
 }
 
@@ -212,15 +226,28 @@ int ModuleResolver::probe(const std::string& base, bool folderMain) const {
     if ((found = has(base + std::string(e.extension))) >= 0) return found;
   for (const auto& e : kSourceExtensions)
     if ((found = has(joinPath(base, "index" + std::string(e.extension)))) >= 0) return found;
-  if (folderMain && readText_) {
-    if (!workspaceRead_) {
-      workspaceRead_ = true;
-      workspace_.build(files_, readText_);
-    }
-    std::string main = workspace_.folderMain(base);
+  if (folderMain) {
+    std::string main = mainOfFolder(base);
     if (!main.empty() && main != base) return probe(main, false);
   }
   return -1;
+}
+
+std::string ModuleResolver::mainOfFolder(const std::string& dir) const {
+  if (!readText_) return "";
+  std::lock_guard<std::mutex> lock(mainsMutex_);
+  auto [it, fresh] = folderMains_.try_emplace(dir);
+  if (!fresh) return it->second;
+  std::string text;
+  if (!readText_(joinPath(dir, "package.json"), text) || text.size() > (1u << 20)) return "";
+  auto pkg = nlohmann::json::parse(text, nullptr, false);
+  std::string norm;
+  if (!pkg.is_object() || !pkg.contains("main") || !pkg["main"].is_string() ||
+      !normalisePath(joinPath(dir, pkg["main"].get<std::string>()), norm))
+    return "";
+  // Inside the folder only: "../" in a package.json never leaves it.
+  if (dir.empty() || norm.rfind(dir + "/", 0) == 0) it->second = norm;
+  return it->second;
 }
 
 // tsconfig.json allows comments and trailing commas; nlohmann takes comments.
@@ -251,9 +278,12 @@ static std::string stripTrailingCommas(const std::string& text) {
   return out;
 }
 
+// How many `extends` a config may chain (a cycle stops here).
+constexpr int kMaxConfigDepth = 8;
+
 std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, int depth) const {
   std::string text;
-  if (depth > 8 || !readText_(path, text)) return nullptr;
+  if (depth > kMaxConfigDepth || !readText_(path, text)) return nullptr;
   auto json = nlohmann::json::parse(stripTrailingCommas(text), nullptr, false, true);
   if (json.is_discarded() || !json.is_object()) {
     diagnostics_.push_back({Severity::Warning, "tsconfig", path, 1, 1,
@@ -303,9 +333,14 @@ std::shared_ptr<TsConfig> ModuleResolver::loadConfig(const std::string& path, in
     }
   }
   // A solution file (`"files": [], "references": [{"path": "./tsconfig.app.json"}]`, Vite's
-  // templates) sets no paths itself: the first referenced project that does speaks for it.
-  if (cfg->paths.empty() && cfg->baseUrl.empty() && json.contains("references") &&
-      json["references"].is_array()) {
+  // templates) holds no files and sets no paths itself: the first referenced project that
+  // sets any speaks for the files under it. Only a solution file, and only at the top (a
+  // package's tsconfig that references another package keeps its own settings, and a
+  // referenced project's references are not followed: no chain of reads).
+  bool solution = json.contains("files") && json["files"].is_array() && json["files"].empty() &&
+                  !json.contains("include");
+  if (depth == 0 && solution && cfg->paths.empty() && cfg->baseUrl.empty() &&
+      json.contains("references") && json["references"].is_array()) {
     for (const auto& ref : json["references"]) {
       if (!ref.is_object() || !ref.contains("path") || !ref["path"].is_string()) continue;
       std::string target;

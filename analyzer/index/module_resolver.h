@@ -66,6 +66,9 @@ class ModuleResolver {
   int probe(const std::string& base, bool folderMain = true) const;
   int resolveWorkspacePackage(const std::string& specifier) const;
   int resolveUnmapped(const std::string& fromFile, const std::string& specifier) const;
+  // The file a folder's package.json `main` names (inside the folder), "" when none.
+  std::string mainOfFolder(const std::string& dir) const;
+  bool nothingAt(const std::string& target, bool followMain) const;
   int resolvePackageImport(const std::string& fromFile, const std::string& specifier) const;
   const TsConfig* configFor(const std::string& fromFile) const;
   std::shared_ptr<TsConfig> loadConfig(const std::string& path, int depth) const;
@@ -81,6 +84,8 @@ class ModuleResolver {
   // resolve() is called from the groups of an app solved in parallel (solve_app.h);
   // the tsconfig cache and the diagnostics are its only state.
   mutable std::mutex mutex_;
+  mutable std::map<std::string, std::string> folderMains_;  // folder -> its `main`, or ""
+  mutable std::mutex mainsMutex_;  // folderMains_ is read with or without mutex_ held
 };
 
 // Normalises "a/./b/../c" to "a/c"; returns false when it climbs above the root.

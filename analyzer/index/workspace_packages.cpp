@@ -92,8 +92,6 @@ void WorkspacePackages::build(
     scopes_[d] = pkg.is_object() && pkg.contains("imports") && pkg["imports"].is_object()
                      ? pkg["imports"]
                      : nlohmann::json();
-    if (pkg.is_object() && pkg.contains("main") && pkg["main"].is_string())
-      mains_[d] = pkg["main"].get<std::string>();
     if (!pkg.is_object() || !pkg.contains("name") || !pkg["name"].is_string()) continue;
     std::string name = pkg["name"].get<std::string>();
     // Two packages of one name (a copy under a fixture folder): the shallower one, which a
@@ -127,14 +125,6 @@ std::vector<std::string> WorkspacePackages::importCandidates(const std::string& 
     }
     if (d.empty()) return out;
   }
-}
-
-std::string WorkspacePackages::folderMain(const std::string& dir) const {
-  auto it = mains_.find(dir);
-  std::string norm;
-  if (it == mains_.end() || !normalisePath(join(dir, it->second), norm)) return "";
-  // Inside the folder only: "../" in a package.json never leaves it.
-  return dir.empty() || norm.rfind(dir + "/", 0) == 0 ? norm : "";
 }
 
 std::vector<std::string> WorkspacePackages::candidates(const std::string& specifier) const {

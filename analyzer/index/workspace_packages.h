@@ -29,10 +29,6 @@ class WorkspacePackages {
   // pattern; targets inside that package only.
   std::vector<std::string> importCandidates(const std::string& fromFile,
                                             const std::string& specifier) const;
-  // A folder a relative specifier names (`require('./vendor/lib')`, `require('..')`): the
-  // file its package.json `main` names, as Node loads a folder, inside the folder; "" when
-  // it has no package.json or no `main`.
-  std::string folderMain(const std::string& dir) const;
 
  private:
   struct Package {
@@ -42,7 +38,6 @@ class WorkspacePackages {
   std::map<std::string, Package> byName_;
   // Every folder with a package.json, and its `imports` map (null when it has none).
   std::map<std::string, nlohmann::json> scopes_;
-  std::map<std::string, std::string> mains_;  // folder -> its package.json `main`
 };
 
 }  // namespace fe

@@ -4,13 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <string_view>
 #include <vector>
 
 #include "parse/bounded_parse.h"
 #include "parse/language.h"
 #include "parse/parse_arena.h"
+#include "support/text_digest.h"
 
 namespace fe {
 
@@ -93,7 +93,7 @@ void parseSourceFile(std::string_view source, const ParseOptions& options, FileF
     return;
   const LanguageInfo& info = languageInfo(grammar);
   facts.bytes = source.size();
-  facts.textHash = std::hash<std::string_view>{}(source);
+  facts.textHash = textDigest(source);
   facts.minified = looksMinified(source);
   ParseArenaScope arena;  // the tree's memory, released at once when this returns
   TSParser* parser = ts_parser_new();

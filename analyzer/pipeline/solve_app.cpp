@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <memory>
@@ -261,10 +262,23 @@ class AppSolver {
       const GroupSolve& from = groups_[static_cast<size_t>(g)];
       const std::string& was = paths_[static_cast<size_t>(sameAs_[t])];
       const std::string& now = paths_[t];
+      // Whole paths only: `src/a.js` in a message, not the tail of `src/data.js`.
+      auto pathChar = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' || c == '_' ||
+               c == '-' || c == '@';
+      };
       auto rename = [&](std::string& text) {
-        for (size_t at = text.find(was); at != std::string::npos;
-             at = text.find(was, at + now.size()))
+        for (size_t at = text.find(was); at != std::string::npos; at = text.find(was, at + 1)) {
+          size_t end = at + was.size();
+          // A full stop after the path ends a sentence, not the path.
+          bool stop = end < text.size() && text[end] == '.' &&
+                      (end + 1 == text.size() || !pathChar(text[end + 1]));
+          if ((at > 0 && pathChar(text[at - 1])) ||
+              (end < text.size() && pathChar(text[end]) && !stop))
+            continue;
           text.replace(at, was.size(), now);
+          at += now.size() - 1;
+        }
       };
       auto renamePath = [&](std::vector<WitnessStep>& path) {
         for (auto& step : path) {
